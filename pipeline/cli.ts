@@ -1,0 +1,126 @@
+/**
+ * The command line. The only place that touches the real file system, the terminal and
+ * the exit code; everything it calls gets its inputs passed in.
+ *
+ *   node pipeline/cli.ts validate [--sources DIR]
+ *   node pipeline/cli.ts build    [--sources DIR] [--out DIR]
+ *   node pipeline/cli.ts schemas  [--check]
+ *   node pipeline/cli.ts quotes   [--texts DIR] [--sources DIR]
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkSources } from './check.ts';
+import { formatProblems, formatSummary } from './cli/format.ts';
+import { diskSources } from './io/files.ts';
+import { writeTreeAtomically } from './io/output.ts';
+import { verifyQuotes } from './quotes/verify.ts';
+import { generateSourceSchemas } from './sources/json-schema.ts';
+import { serializeValidation } from './cli/serialize.ts';
+
+const projectRoot = resolve(import.meta.dirname, '..');
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    sources: { type: 'string', default: join(projectRoot, 'datasets') },
+    out: { type: 'string', default: join(projectRoot, 'build') },
+    texts: { type: 'string', default: join(projectRoot, '..', 'shared', 'seeds') },
+    check: { type: 'boolean', default: false },
+  },
+});
+
+const progress = (message: string) => {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2K${message}`);
+};
+const done = () => {
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
+};
+
+async function validate(): Promise<number> {
+  const root = relative(process.cwd(), values.sources) || '.';
+  progress(`checking ${root}/ …`);
+  const checked = await checkSources(diskSources(values.sources));
+  done();
+  if (!checked.ok) {
+    process.stderr.write(formatProblems(checked.problems, root) + '\n');
+    return 1;
+  }
+  process.stdout.write(formatSummary(checked.model, checked.reconciliation) + '\n');
+  return 0;
+}
+
+async function build(): Promise<number> {
+  const root = relative(process.cwd(), values.sources) || '.';
+  progress(`checking ${root}/ …`);
+  const checked = await checkSources(diskSources(values.sources));
+  done();
+  if (!checked.ok) {
+    process.stderr.write(formatProblems(checked.problems, root) + '\n');
+    return 1;
+  }
+  progress('writing …');
+  await writeTreeAtomically(values.out, new Map([['validation.json', serializeValidation(checked.model, checked.reconciliation)]]));
+  done();
+  process.stdout.write(formatSummary(checked.model, checked.reconciliation) + '\n');
+  process.stdout.write(`\nwrote ${relative(process.cwd(), values.out) || '.'}/\n`);
+  return 0;
+}
+
+async function schemas(): Promise<number> {
+  const folder = join(projectRoot, 'schemas', 'sources');
+  const generated = generateSourceSchemas();
+  if (values.check) {
+    const stale: string[] = [];
+    for (const [name, text] of generated) {
+      const path = join(folder, name);
+      if (!existsSync(path) || (await readFile(path, 'utf8')) !== text) stale.push(name);
+    }
+    if (stale.length > 0) {
+      process.stderr.write(`stale: ${stale.join(', ')}; run npm run schemas\n`);
+      return 1;
+    }
+    process.stdout.write(`${generated.size} schemas up to date\n`);
+    return 0;
+  }
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  await mkdir(folder, { recursive: true });
+  for (const [name, text] of generated) await writeFile(join(folder, name), text);
+  process.stdout.write(`wrote ${generated.size} schemas to schemas/sources/\n`);
+  return 0;
+}
+
+async function quotes(): Promise<number> {
+  const checked = await checkSources(diskSources(values.sources));
+  if (!checked.ok) {
+    process.stderr.write(formatProblems(checked.problems, relative(process.cwd(), values.sources)) + '\n');
+    return 1;
+  }
+  if (!existsSync(values.texts)) {
+    process.stdout.write(`no document texts at ${values.texts}; quote check skipped\n`);
+    return 0;
+  }
+  const texts = new Map<string, string>();
+  for (const name of await readdir(values.texts)) texts.set(name, await readFile(join(values.texts, name), 'utf8'));
+  const results = verifyQuotes(checked.model, texts);
+  let missing = 0;
+  let checkedCount = 0;
+  for (const result of results) {
+    checkedCount += result.checked;
+    missing += result.missing.length;
+    const status = result.skipped ? 'no text, skipped' : `${result.checked - result.missing.length}/${result.checked} quotes found`;
+    process.stdout.write(`${result.document}: ${status}\n`);
+    for (const miss of result.missing) process.stdout.write(`  not found: ${JSON.stringify(miss.quote)}\n    at ${miss.origin}\n`);
+  }
+  process.stdout.write(`\n${checkedCount - missing} of ${checkedCount} quotes occur verbatim in their documents\n`);
+  return missing > 0 ? 1 : 0;
+}
+
+const commands: Record<string, () => Promise<number>> = { validate, build, schemas, quotes };
+const command = commands[positionals[0] ?? ''];
+if (!command) {
+  process.stderr.write('usage: node pipeline/cli.ts validate|build|schemas|quotes [options]\n');
+  process.exit(2);
+}
+process.exitCode = await command();

@@ -1,0 +1,55 @@
+/** Terminal text for problems and summaries. The only place that decides how they read. */
+import type { Problem } from '../errors/problem.ts';
+import type { Model } from '../model/types.ts';
+import { formatUk } from '../numbers/format.ts';
+import type { Reconciliation } from '../reconcile/reconcile.ts';
+
+export function formatProblems(problems: Problem[], root: string): string {
+  const lines: string[] = [];
+  for (const problem of problems) {
+    const where = [`${root}/${problem.file}`, problem.line, problem.column].filter((part) => part !== undefined).join(':');
+    lines.push(`${where}  ${problem.code}${problem.path ? `  ${problem.path}` : ''}`);
+    lines.push(`  ${problem.message}`);
+    if (problem.hint) lines.push(`  hint: ${problem.hint}`);
+  }
+  const files = new Set(problems.map((problem) => problem.file)).size;
+  lines.push('', `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; nothing was written.`);
+  return lines.join('\n');
+}
+
+export function formatSummary(model: Model, reconciliation: Reconciliation): string {
+  const lines: string[] = [];
+  const figuresByDocument = new Map<string, number>();
+  for (const figure of model.figures) figuresByDocument.set(figure.document, (figuresByDocument.get(figure.document) ?? 0) + 1);
+  const notesByDocument = new Map<string, number>();
+  for (const note of reconciliation.notes) notesByDocument.set(note.document, (notesByDocument.get(note.document) ?? 0) + 1);
+
+  lines.push(`${model.publishers.length} publishers, ${model.documents.length} documents, ${model.programmes.length} programmes, ${model.figures.length} figures`);
+  lines.push('');
+  const width = Math.max(...model.documents.map((document) => document.id.length), 8);
+  lines.push(`  ${'document'.padEnd(width)}  figures  notes`);
+  for (const document of model.documents) {
+    lines.push(`  ${document.id.padEnd(width)}  ${String(figuresByDocument.get(document.id) ?? 0).padStart(7)}  ${String(notesByDocument.get(document.id) ?? 0).padStart(5)}`);
+  }
+  lines.push('');
+  for (const comparison of reconciliation.comparisons) {
+    lines.push(`Execution ${comparison.year}, ${comparison.programme}:`);
+    for (const direction of comparison.directions) {
+      if (!direction.planned && !direction.reported) continue;
+      const reported = direction.reported?.value ? formatUk(direction.reported.value, 2) : '—';
+      const planned = direction.planned?.value ? formatUk(direction.planned.value) : '—';
+      const rate = direction.rate ? ` (${formatUk(direction.rate, 2)} %)` : '';
+      lines.push(`  direction ${direction.directionNumber}: ${reported} of ${planned}${rate}`);
+    }
+    const rate = comparison.rate ? ` (${formatUk(comparison.rate, 2)} %)` : '';
+    lines.push(`  total: ${formatUk(comparison.reportedTotal.value!, 2)} of ${formatUk(comparison.plannedTotal)}${rate}`);
+    lines.push('');
+  }
+  const { passed, failed } = reconciliation.checks;
+  lines.push(`${passed + failed} checks of stated totals and plans: ${passed} agree, ${failed} differ`);
+  if (reconciliation.notes.length > 0) {
+    lines.push('', `${reconciliation.notes.length} quality notes (published with the data; the figures stay as printed):`);
+    for (const note of reconciliation.notes) lines.push(`  ${note.code}  ${note.document}`, `    ${note.message}`);
+  }
+  return lines.join('\n');
+}

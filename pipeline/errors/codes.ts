@@ -1,0 +1,44 @@
+/**
+ * Every problem the pipeline reports has a stable code. Codes never change meaning once
+ * published; `docs/errors.md` lists them and a test keeps the two in step.
+ */
+export const ERROR_CODES = {
+  E_FILE_ENCODING: 'The file is not UTF-8 text.',
+  E_FILE_EMPTY: 'The file is empty.',
+  E_FILE_UNKNOWN: 'A file or folder the authoring format does not know.',
+  E_FILE_MISSING: 'A file every publisher or document folder needs is missing.',
+  E_YAML_SYNTAX: 'The YAML cannot be read.',
+  E_CSV_SYNTAX: 'The CSV cannot be read, or its header is wrong.',
+  E_FIELD_REQUIRED: 'A required field is missing.',
+  E_FIELD_UNKNOWN: 'A field the format does not know (often a typo).',
+  E_FIELD_TYPE: 'A field holds the wrong kind of value.',
+  E_FIELD_VALUE: 'A field holds a value outside what it allows.',
+  E_NUMBER_FORMAT: 'A figure is not written the way Ukrainian documents print numbers.',
+  E_NEGATIVE_AMOUNT: 'A figure is negative.',
+  E_FORMULA_TEXT: 'Text starts like a spreadsheet formula.',
+  E_ID_DUPLICATE: 'Two things share one id.',
+  E_ID_FOLDER: 'An id differs from the name of its folder.',
+  E_REF_UNKNOWN: 'A reference names something that does not exist.',
+  E_YEAR_OUT_OF_PERIOD: 'A year lies outside the period it belongs to.',
+  E_PERIOD_ORDER: 'A period ends before it starts.',
+  E_UNIT_MISSING: 'A figure has no unit and none is declared around it.',
+  E_UNIT_CONFLICT: 'A figure prints a unit different from the one its field requires.',
+  E_QUALIFIER_CONFLICT: 'The qualifier field contradicts the qualifier word printed in the figure.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Reconciliation findings: published as quality notes, never build errors. */
+export const NOTE_CODES = {
+  Q_PASSPORT_TOTAL: 'The passport total differs from the sum of its years.',
+  Q_PASSPORT_YEAR_SOURCES: 'A passport year total differs from the sum of its funding sources.',
+  Q_PASSPORT_TOTAL_ROW: 'The passport «Усього» row differs from the sum of the year rows.',
+  Q_PASSPORT_ANNEX: 'A passport year differs from the annex column for the same year.',
+  Q_ANNEX_ROW: 'An annex row total differs from the sum of its years.',
+  Q_ANNEX_COLUMN: 'An annex «Усього» cell differs from the sum of its column.',
+  Q_EXECUTION_TOTAL: 'A report total differs from the sum of its directions.',
+  Q_EXECUTION_OVER_PLAN: 'A direction reports more money than planned for the year.',
+  Q_STATED_TOTAL: 'Parts the source says make a total do not add up to it.',
+} as const;
+
+export type NoteCode = keyof typeof NOTE_CODES;

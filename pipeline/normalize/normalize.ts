@@ -1,0 +1,319 @@
+/**
+ * Stage 3, normalize: validated sources → the model, every printed figure parsed exactly,
+ * money in UAH, defaults (unit, section, period, qualifier) resolved from the enclosing
+ * group, every figure keeping its printed form and its origin.
+ */
+import type { ErrorCode } from '../errors/codes.ts';
+import { formatPath, type Problem } from '../errors/problem.ts';
+import { toPeriod } from '../model/period.ts';
+import type {
+  Annex,
+  Direction,
+  Execution,
+  Figure,
+  FundingRow,
+  FundingSource,
+  Model,
+  Observation,
+  Programme,
+  Publisher,
+  SourceDocument,
+  StatedTotal,
+} from '../model/types.ts';
+import { isMoneyUnit, isProblem, parseFigure, toUah, unitKind, type Qualifier } from '../numbers/parse.ts';
+import type { CellSource, ProgrammeSource } from '../sources/schema.ts';
+import type { DocumentEntry, Part, SourceTree } from '../validate/tree.ts';
+
+export interface Normalized {
+  model: Model;
+  problems: Problem[];
+}
+
+interface CellContext {
+  part: Part<unknown>;
+  document: string;
+  path: PropertyKey[];
+  /** The unit declared around the figure (annex heading, group unit). */
+  unit: string | undefined;
+  /** Money fields refuse a printed unit that is not money. */
+  money: boolean;
+  section: string;
+  quote?: string | undefined;
+  note?: string | undefined;
+  qualifier?: Qualifier | undefined;
+}
+
+export function normalize(tree: SourceTree): Normalized {
+  const problems: Problem[] = [];
+  const figures: Figure[] = [];
+  const model: Model = { publishers: [], documents: [], programmes: [], executions: [], observations: [], statedTotals: [], figures };
+
+  const problem = (context: Pick<CellContext, 'part' | 'path'>, code: ErrorCode, message: string, hint: string) => {
+    const pos = context.part.file.locate(context.path);
+    problems.push({ code, file: context.part.file.path, line: pos?.line, column: pos?.column, path: formatPath(context.path), message, hint });
+  };
+
+  /** Reads one printed figure in its context; undefined (and a problem) if it cannot be placed. */
+  const read = (cell: CellSource, context: CellContext): Figure | undefined => {
+    const object = typeof cell === 'object' ? cell : undefined;
+    const raw = object ? object.value : cell;
+    const path = object ? [...context.path, 'value'] : context.path;
+    const parsed = parseFigure(raw);
+    if (isProblem(parsed)) {
+      problem({ part: context.part, path }, parsed.code, parsed.message, parsed.hint);
+      return undefined;
+    }
+    const unit = parsed.unit ?? context.unit;
+    if (unit === undefined) {
+      problem({ part: context.part, path }, 'E_UNIT_MISSING', `"${parsed.printed}" has no unit`, 'Give the observation a unit (грн, тис. грн, %, or what is counted: осіб, звернень), or a unit on its group.');
+      return undefined;
+    }
+    if (context.money && !isMoneyUnit(unit)) {
+      problem({ part: context.part, path }, 'E_UNIT_CONFLICT', `"${parsed.printed}" prints the unit "${unit}" where an amount of money is expected`, 'Amounts here are in грн, тис. грн or млн грн; check the column the figure was read from.');
+      return undefined;
+    }
+    if (context.qualifier && parsed.qualifier && context.qualifier !== parsed.qualifier) {
+      problem({ part: context.part, path: [...context.path.slice(0, -1), 'qualifier'] }, 'E_QUALIFIER_CONFLICT', `the qualifier field says ${context.qualifier}, but the figure "${parsed.printed}" prints ${parsed.qualifier}`, 'Remove the qualifier field (the printed word decides), or correct it.');
+      return undefined;
+    }
+    const kind = unitKind(unit);
+    const value = parsed.empty ? null : kind === 'UAH' ? toUah(parsed, unit)! : parsed.value;
+    const quote = object?.quote ?? context.quote;
+    const pos = context.part.file.locate(path);
+    const figure: Figure = {
+      key: `${context.document}:${context.part.file.path.split('/').at(-1)}:${formatPath(context.path)}`,
+      document: context.document,
+      printed: parsed.printed,
+      value,
+      kind,
+      unit,
+      qualifier: parsed.qualifier ?? context.qualifier ?? 'exact',
+      section: object?.section ?? context.section,
+      quote: quote ?? parsed.printed,
+      quoteIsFigure: quote === undefined,
+      note: object?.note ?? context.note,
+      origin: { file: context.part.file.path, line: pos?.line, path: formatPath(path) },
+    };
+    figures.push(figure);
+    return figure;
+  };
+
+  for (const entry of tree.publishers) {
+    model.publishers.push(publisherOf(entry.publisher.data));
+    for (const documentEntry of entry.documents) {
+      const document = documentOf(documentEntry);
+      model.documents.push(document);
+      if (documentEntry.programme) {
+        const programme = programmeOf(documentEntry.programme, document, read);
+        if (programme) model.programmes.push(programme);
+      }
+      if (documentEntry.execution) {
+        const execution = executionOf(documentEntry.execution, document, read);
+        if (execution) model.executions.push(execution);
+      }
+      if (documentEntry.observations) model.observations.push(...observationsOf(documentEntry.observations, document, read));
+      if (documentEntry.totals) model.statedTotals.push(...totalsOf(documentEntry.totals, document));
+    }
+  }
+  return { model, problems };
+}
+
+type Read = (cell: CellSource, context: CellContext) => Figure | undefined;
+
+function publisherOf(data: Part<import('../sources/schema.ts').PublisherSource>['data']): Publisher {
+  return {
+    id: data.id,
+    name: data.name,
+    shortName: data.short_name,
+    kind: data.kind,
+    community: data.community,
+    edrpou: data.edrpou,
+    katottg: data.katottg,
+    koatuu: data.koatuu,
+    website: data.website,
+    contact: { name: data.contact.name, email: data.contact.email, phone: data.contact.phone },
+    address: data.address,
+    note: data.note,
+  };
+}
+
+function documentOf(entry: DocumentEntry): SourceDocument {
+  const data = entry.document.data;
+  return {
+    id: data.id,
+    publisher: entry.publisher,
+    kind: data.kind,
+    title: data.title,
+    titleEn: data.title_en,
+    number: data.number,
+    date: data.date,
+    period: toPeriod(data.period),
+    author: data.author,
+    url: data.url,
+    textFile: data.text_file,
+    description: data.description,
+    keywords: data.keywords ?? [],
+    themes: data.themes ?? [],
+    folder: entry.folder,
+  };
+}
+
+function programmeOf(part: Part<ProgrammeSource>, document: SourceDocument, read: Read): Programme | undefined {
+  const data = part.data;
+  const money = (cell: CellSource | undefined, path: PropertyKey[], unit: string, section: string) =>
+    cell === undefined ? undefined : read(cell, { part, document: document.id, path, unit, money: true, section });
+
+  const fundingSection = data.funding.section;
+  const row = (source: ProgrammeSource['funding']['years'][number] | NonNullable<ProgrammeSource['funding']['total_row']>, path: PropertyKey[]): FundingRow | undefined => {
+    const total = money(source.total, [...path, 'total'], data.funding.unit, fundingSection);
+    if (!total) return undefined;
+    const sources: Partial<Record<FundingSource, Figure>> = {};
+    for (const key of ['state', 'oblast', 'community', 'other'] as const) {
+      const figure = money(source[key], [...path, key], data.funding.unit, fundingSection);
+      if (figure) sources[key] = figure;
+    }
+    return { total, sources };
+  };
+  const years = new Map<number, FundingRow>();
+  data.funding.years.forEach((source, i) => {
+    const figures = row(source, ['funding', 'years', i]);
+    if (figures) years.set(source.year, figures);
+  });
+  const total = money(data.funding.total, ['funding', 'total'], data.funding.unit, fundingSection);
+  const totalRow = data.funding.total_row ? row(data.funding.total_row, ['funding', 'total_row']) : undefined;
+
+  const annexes: Annex[] = data.annexes.map((annex, a) => {
+    const section = annex.title;
+    const directions: Direction[] = annex.directions.map((direction, d) => {
+      const base: PropertyKey[] = ['annexes', a, 'directions', d];
+      const planned = new Map<number, Figure>();
+      for (const [year, cell] of Object.entries(direction.planned ?? {})) {
+        const figure = money(cell, [...base, 'planned', year], annex.unit, `${section}, ${direction.number}`);
+        if (figure) planned.set(Number(year), figure);
+      }
+      return {
+        id: direction.id,
+        annex: annex.id,
+        number: direction.number,
+        title: direction.title,
+        fundingSource: direction.funding_source,
+        planned,
+        plannedTotal: money(direction.planned_total, [...base, 'planned_total'], annex.unit, `${section}, ${direction.number}`),
+        measures: direction.measures.map((measure, m) => {
+          const measurePlanned = new Map<number, Figure>();
+          for (const [year, cell] of Object.entries(measure.planned ?? {})) {
+            const figure = money(cell, [...base, 'measures', m, 'planned', year], annex.unit, `${section}, ${direction.number}`);
+            if (figure) measurePlanned.set(Number(year), figure);
+          }
+          return {
+            id: measure.id ?? `${direction.id}-m${m + 1}`,
+            number: m + 1,
+            title: measure.title,
+            timeline: measure.timeline,
+            executors: measure.executors,
+            fundingSource: measure.funding_source ?? direction.funding_source,
+            planned: measurePlanned,
+            plannedTotal: money(measure.planned_total, [...base, 'measures', m, 'planned_total'], annex.unit, `${section}, ${direction.number}`),
+            expectedResult: measure.expected_result,
+            note: measure.note,
+          };
+        }),
+        note: direction.note,
+      };
+    });
+    const totalRowFigures = new Map<number | 'total', Figure>();
+    for (const [key, cell] of Object.entries(annex.total_row ?? {})) {
+      const figure = money(cell, ['annexes', a, 'total_row', key], annex.unit, `${section}, Усього`);
+      if (figure) totalRowFigures.set(key === 'total' ? 'total' : Number(key), figure);
+    }
+    return { id: annex.id, number: annex.number, title: annex.title, period: annex.period, unit: annex.unit, directions, totalRow: totalRowFigures };
+  });
+  if (!total) return undefined;
+  return {
+    id: data.id,
+    document: document.id,
+    publisher: document.publisher,
+    title: data.title,
+    titleEn: data.title_en,
+    period: data.period,
+    amendments: data.amendments.map((amendment) => ({ date: amendment.date, number: amendment.number, title: amendment.title, quote: amendment.quote })),
+    basis: data.basis,
+    developer: data.developer,
+    executors: data.executors,
+    goal: data.goal,
+    expectedResults: data.expected_results,
+    coordination: data.coordination,
+    funding: { section: fundingSection, unit: data.funding.unit, total, years, totalRow },
+    annexes,
+  };
+}
+
+function executionOf(part: Part<import('../sources/schema.ts').ExecutionSource>, document: SourceDocument, read: Read): Execution | undefined {
+  const data = part.data;
+  const items = data.items.map((item, i) => ({
+    direction: item.direction,
+    amount:
+      item.amount === undefined
+        ? undefined
+        : read(item.amount, { part, document: document.id, path: ['items', i, 'amount'], unit: data.unit, money: true, section: item.section ?? '', quote: item.quote, note: item.note }),
+    word: item.word,
+    section: item.section,
+  }));
+  const total = read(data.total.amount, { part, document: document.id, path: ['total', 'amount'], unit: data.unit, money: true, section: data.total.section ?? '', quote: data.total.quote, note: data.total.note });
+  if (!total) return undefined;
+  return {
+    document: document.id,
+    publisher: document.publisher,
+    programme: data.programme,
+    year: data.year,
+    unit: data.unit,
+    programmeTitleAsPrinted: data.programme_title_as_printed,
+    items,
+    total: { amount: total, word: data.total.word },
+  };
+}
+
+function observationsOf(part: Part<import('../sources/schema.ts').ObservationsSource>, document: SourceDocument, read: Read): Observation[] {
+  const out: Observation[] = [];
+  part.data.groups.forEach((group, g) => {
+    group.observations.forEach((observation, o) => {
+      const path = ['groups', g, 'observations', o, 'value'];
+      const figure = read(observation.value, {
+        part,
+        document: document.id,
+        path,
+        unit: observation.unit ?? group.unit,
+        money: false,
+        section: observation.section ?? group.section,
+        quote: observation.quote,
+        note: observation.note,
+        qualifier: observation.qualifier,
+      });
+      if (!figure) return;
+      out.push({
+        id: observation.id,
+        document: document.id,
+        publisher: document.publisher,
+        indicator: observation.indicator,
+        code: observation.code,
+        topic: group.topic,
+        figure,
+        period: toPeriod(observation.period ?? group.period ?? document.period.label),
+        dimensions: { ...group.dimensions, ...observation.dimensions },
+      });
+    });
+  });
+  return out;
+}
+
+function totalsOf(part: Part<import('../sources/schema.ts').StatedTotalsSource>, document: SourceDocument): StatedTotal[] {
+  return part.data.totals.map((total) => ({
+    id: total.id,
+    document: document.id,
+    label: total.label,
+    total: total.total,
+    parts: total.parts,
+    quote: total.quote,
+    note: total.note,
+  }));
+}

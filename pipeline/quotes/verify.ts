@@ -1,0 +1,32 @@
+/**
+ * Every figure's quote must occur in the document it cites. The documents' full texts
+ * are not part of the project, so this check runs where a folder of them is at hand.
+ */
+import type { Model } from '../model/types.ts';
+
+export interface QuoteResult {
+  document: string;
+  textFile: string | undefined;
+  checked: number;
+  missing: { quote: string; origin: string }[];
+  /** True when the document's text was not available. */
+  skipped: boolean;
+}
+
+/** Whitespace differs between a text export and a quote typed from it; nothing else may. */
+export function collapse(text: string): string {
+  return text.replace(/[\s\u00a0\u2007\u2009\u202f\u00ad]+/g, ' ').trim();
+}
+
+export function verifyQuotes(model: Model, texts: ReadonlyMap<string, string>): QuoteResult[] {
+  return model.documents.map((document) => {
+    const text = document.textFile ? texts.get(document.textFile) : undefined;
+    const figures = model.figures.filter((figure) => figure.document === document.id);
+    if (text === undefined) return { document: document.id, textFile: document.textFile, checked: 0, missing: [], skipped: true };
+    const haystack = collapse(text);
+    const missing = figures
+      .filter((figure) => !haystack.includes(collapse(figure.quote)))
+      .map((figure) => ({ quote: figure.quote, origin: `${figure.origin.file}:${figure.origin.line ?? '?'} ${figure.origin.path}` }));
+    return { document: document.id, textFile: document.textFile, checked: figures.length, missing, skipped: false };
+  });
+}

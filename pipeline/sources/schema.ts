@@ -1,0 +1,311 @@
+/**
+ * The authoring format: what an officer writes under `datasets/`.
+ *
+ * These zod schemas are the single definition of the format. `schemas/sources/*.json`
+ * are generated from them (`npm run schemas`) so that editors can check YAML while it
+ * is typed; a test fails when the generated files are stale.
+ *
+ * The schemas check shape only. Checks that need more than one value (references,
+ * unique ids, years inside a period) live in `pipeline/validate/`.
+ */
+import { z } from 'zod';
+import { checkFigure } from '../numbers/parse.ts';
+import { formulaLike } from './formula.ts';
+import { isCalendarDate } from '../model/period.ts';
+
+/** Issue params carry our stable error code through zod. */
+function fail(ctx: z.core.$RefinementCtx<unknown>, code: string, message: string, hint: string) {
+  ctx.addIssue({ code: 'custom', message, params: { code, hint } });
+}
+
+/** Free text from a document. Refuses text a spreadsheet would run as a formula. */
+export const Text = z
+  .string()
+  .min(1)
+  .superRefine((value, ctx) => {
+    if (formulaLike(value)) {
+      fail(
+        ctx,
+        'E_FORMULA_TEXT',
+        `text starts like a spreadsheet formula: ${JSON.stringify(value.slice(0, 20))}`,
+        'A cell starting with =, +, - or @ runs as a formula when the CSV is opened in a spreadsheet. Reword the start, or put the text in quotes « » if it is a quotation.',
+      );
+    }
+  });
+
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'an id is lowercase Latin letters and digits joined by single hyphens, e.g. "kr-2023-report"',
+  })
+  .max(80);
+
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'a date is written YYYY-MM-DD, e.g. 2016-12-21' })
+  .refine(isCalendarDate, { error: 'not a calendar date: check the day and month' });
+
+export const Year = z.int().min(1991).max(2100);
+
+/**
+ * A period: a year (`2023`), an interval of dates (`2022-01-01/2022-06-30`),
+ * or a single date for a figure stated "as of" a day (`2024-01-01`).
+ */
+export const Period = z.union([
+  Year,
+  z.string().regex(/^\d{4}(-\d{2}-\d{2})?(\/\d{4}(-\d{2}-\d{2})?)?$/, {
+    error: 'a period is a year (2023), a date (2024-01-01) or an interval (2022-01-01/2022-06-30)',
+  }),
+]);
+
+export const YearSpan = z.strictObject({ start: Year, end: Year });
+
+/**
+ * A figure as the document prints it: `1 243 280,57`, `14 981,8 тис. грн`,
+ * `близько 6,5 тис.`, `понад 8,8 тис.`, `80%`, or `-` for an empty cell.
+ * Whole numbers may be written bare (`11`). The pipeline parses the text exactly.
+ */
+export const Figure = z
+  .union([z.string(), z.int().nonnegative()])
+  .superRefine((value, ctx) => {
+    const problem = checkFigure(value);
+    if (problem) fail(ctx, problem.code, problem.message, problem.hint);
+  })
+  .meta({
+    description:
+      'A figure as printed: "1 243 280,57", "14 981,8 тис. грн", "близько 6,5 тис.", "понад 8,8 тис.", "80%", "-" for an empty cell, or a bare whole number.',
+  });
+
+export const MoneyUnit = z.enum(['грн', 'тис. грн', 'млн грн']);
+
+export const Qualifier = z.enum(['exact', 'approx', 'more_than', 'less_than']);
+
+/** Where a figure was read: the section or annex, and the words around it. */
+const Provenance = {
+  section: Text.optional().meta({ description: 'Section, annex or slide the figure was read from; defaults to the enclosing group' }),
+  quote: Text.optional().meta({
+    description: 'The words the figure was read from, verbatim (whitespace may differ). Defaults to the printed figure itself.',
+  }),
+  note: Text.optional().meta({ description: 'A reader\'s note on the figure, e.g. how an ambiguous unit was read' }),
+};
+
+/** A figure in a table cell or on its own: the printed value and where it came from. */
+export const Cell = z.union([
+  Figure,
+  z.strictObject({ value: Figure, ...Provenance }),
+]);
+
+// ---------------------------------------------------------------- publisher.yaml
+
+export const Publisher = z
+  .strictObject({
+    id: Id,
+    name: z.strictObject({ uk: Text, en: Text }),
+    short_name: z.strictObject({ uk: Text, en: Text }).optional(),
+    kind: z.enum(['city_council', 'executive_committee', 'department']).default('city_council'),
+    community: z.strictObject({ uk: Text, en: Text }).meta({ description: 'The territorial community (hromada) or city' }),
+    edrpou: z.string().regex(/^\d{8}$/, { error: 'an ЄДРПОУ code is 8 digits, written in quotes: "33874388"' }),
+    katottg: z.string().regex(/^UA\d{17}$/, { error: 'a КАТОТТГ code is UA followed by 17 digits' }),
+    koatuu: z.string().regex(/^\d{10}$/).optional(),
+    website: z.url(),
+    contact: z.strictObject({ name: Text, email: z.email(), phone: Text.optional() }),
+    address: Text.optional(),
+    note: Text.optional(),
+  })
+  .meta({ title: 'Publisher', description: 'A city council or one of its executive bodies' });
+
+// ----------------------------------------------------------------- document.yaml
+
+export const DocumentKind = z.enum([
+  'decision',
+  'programme',
+  'execution_report',
+  'activity_report',
+  'presentation',
+]);
+
+export const SourceDocument = z
+  .strictObject({
+    id: Id,
+    kind: DocumentKind,
+    title: Text,
+    title_en: Text.optional(),
+    number: Text.optional().meta({ description: 'Decision number as printed, e.g. "1176"' }),
+    date: IsoDate.optional().meta({ description: 'Date of adoption or signature' }),
+    period: Period.meta({ description: 'Period the document covers' }),
+    author: Text.optional().meta({ description: 'The body that wrote the report, if not the publisher itself' }),
+    url: z.url().optional(),
+    text_file: z.string().optional().meta({ description: 'File name of the plain-text export of the document, read by the quote check' }),
+    description: Text.optional(),
+    keywords: z.array(Text).optional(),
+    themes: z.array(z.enum(['GOVE', 'ECON', 'SOCI', 'TECH', 'EDUC', 'REGI', 'JUST'])).optional(),
+  })
+  .meta({ title: 'Source document' });
+
+// ---------------------------------------------------------------- programme.yaml
+
+export const FundingRow = z.strictObject({
+  total: Cell,
+  state: Cell.optional(),
+  oblast: Cell.optional(),
+  community: Cell.optional(),
+  other: Cell.optional(),
+});
+
+export const Measure = z.strictObject({
+  id: Id.optional(),
+  title: Text,
+  timeline: Text.optional(),
+  executors: Text.optional(),
+  funding_source: Text.optional(),
+  planned: z.record(z.string().regex(/^\d{4}$/), Cell).optional().meta({ description: 'Planned money by year when printed per measure' }),
+  planned_total: Cell.optional(),
+  expected_result: Text.optional(),
+  note: Text.optional(),
+});
+
+export const Direction = z.strictObject({
+  id: Id,
+  number: z.int().positive(),
+  title: Text,
+  funding_source: Text.optional(),
+  planned: z
+    .record(z.string().regex(/^\d{4}$/), Cell)
+    .optional()
+    .meta({ description: 'Planned money by year, as printed in the annex: { "2017": "91 175,0" }' }),
+  planned_total: Cell.optional().meta({ description: 'The row total as printed in the annex' }),
+  measures: z.array(Measure).min(1),
+  note: Text.optional(),
+});
+
+export const Annex = z.strictObject({
+  id: Id,
+  number: z.int().positive(),
+  title: Text,
+  period: YearSpan,
+  unit: MoneyUnit,
+  directions: z.array(Direction).min(1),
+  total_row: z
+    .record(z.union([z.string().regex(/^\d{4}$/), z.literal('total')]), Cell)
+    .optional()
+    .meta({ description: 'The «Усього» row as printed: { "2017": "…", …, "total": "…" }' }),
+});
+
+export const Amendment = z.strictObject({
+  date: IsoDate,
+  number: Text,
+  title: Text.optional(),
+  quote: Text.optional(),
+});
+
+export const Programme = z
+  .strictObject({
+    id: Id,
+    title: Text,
+    title_en: Text.optional(),
+    period: YearSpan,
+    amendments: z.array(Amendment).default([]),
+    basis: Text.optional(),
+    developer: Text,
+    executors: z.array(Text).min(1),
+    goal: Text,
+    expected_results: z.array(Text).default([]),
+    coordination: Text.optional(),
+    funding: z.strictObject({
+      section: Text,
+      unit: MoneyUnit,
+      total: Cell.meta({ description: 'The total stated in the passport text' }),
+      years: z.array(FundingRow.extend({ year: Year })).min(1),
+      total_row: FundingRow.optional().meta({ description: 'The «Усього» row as printed' }),
+    }),
+    annexes: z.array(Annex).default([]),
+  })
+  .meta({ title: 'Programme', description: 'A programme approved by the decision in this folder' });
+
+// ---------------------------------------------------------------- execution.yaml
+
+export const ExecutionWord = z.enum(['spent', 'allocated', 'cash_expenditure']).meta({
+  description: 'What the source called the amount: spent «витрачено», allocated «виділено», cash expenditure «касові видатки»',
+});
+
+export const ExecutionItem = z.strictObject({
+  direction: Id.meta({ description: 'Id of a direction in the programme' }),
+  amount: Cell.optional().meta({ description: 'Amount reported; omit when the report gives none for this direction' }),
+  word: ExecutionWord.optional(),
+  section: Text.optional(),
+  quote: Text.optional(),
+  note: Text.optional(),
+});
+
+export const Execution = z
+  .strictObject({
+    programme: Id,
+    year: Year,
+    unit: MoneyUnit,
+    programme_title_as_printed: Text.optional().meta({ description: 'How the report names the programme, when it differs' }),
+    items: z.array(ExecutionItem).min(1),
+    total: z.strictObject({ amount: Cell, word: ExecutionWord, section: Text.optional(), quote: Text.optional(), note: Text.optional() }),
+  })
+  .meta({ title: 'Programme execution', description: 'Amounts a report gives per direction for one year' });
+
+// ------------------------------------------------------------- observations.yaml
+
+export const Observation = z.strictObject({
+  id: Id,
+  indicator: Text.meta({ description: 'What the figure counts, in Ukrainian' }),
+  code: Id.optional().meta({ description: 'A code shared by comparable figures across documents, e.g. council-sessions' }),
+  value: Figure,
+  unit: Text.optional().meta({ description: 'грн, тис. грн, млн грн, %, or what is counted (осіб, звернень); defaults to the group unit' }),
+  qualifier: Qualifier.optional().meta({ description: 'Defaults to what the printed figure says (близько → approx, понад → more_than)' }),
+  period: Period.optional(),
+  dimensions: z.record(Id, Text).optional().meta({ description: 'e.g. { district: Тернівський }' }),
+  ...Provenance,
+});
+
+export const ObservationGroup = z.strictObject({
+  section: Text,
+  topic: Text.optional(),
+  unit: Text.optional(),
+  period: Period.optional(),
+  dimensions: z.record(Id, Text).optional(),
+  observations: z.array(Observation).min(1),
+});
+
+export const Observations = z
+  .strictObject({ groups: z.array(ObservationGroup).min(1) })
+  .meta({ title: 'Indicator observations' });
+
+// ------------------------------------------------------------------- totals.yaml
+
+export const StatedTotal = z.strictObject({
+  id: Id,
+  label: Text,
+  total: Id.meta({ description: 'Id of the observation stating the total' }),
+  parts: z.array(Id).min(2).meta({ description: 'Ids of the observations the source says make the total' }),
+  quote: Text.optional(),
+  note: Text.optional(),
+});
+
+export const StatedTotals = z
+  .strictObject({ totals: z.array(StatedTotal).min(1) })
+  .meta({ title: 'Stated totals', description: '"These parts make that total", as the source claims it' });
+
+export type PublisherSource = z.infer<typeof Publisher>;
+export type DocumentSource = z.infer<typeof SourceDocument>;
+export type ProgrammeSource = z.infer<typeof Programme>;
+export type ExecutionSource = z.infer<typeof Execution>;
+export type ObservationsSource = z.infer<typeof Observations>;
+export type StatedTotalsSource = z.infer<typeof StatedTotals>;
+export type CellSource = z.infer<typeof Cell>;
+
+/** Which schema reads which file name inside `datasets/`. */
+export const FILE_SCHEMAS = {
+  'publisher.yaml': Publisher,
+  'document.yaml': SourceDocument,
+  'programme.yaml': Programme,
+  'execution.yaml': Execution,
+  'observations.yaml': Observations,
+  'totals.yaml': StatedTotals,
+} as const;
+
+export type SourceFileName = keyof typeof FILE_SCHEMAS;

@@ -1,0 +1,202 @@
+/**
+ * Stage 2a, validate the shape of each file against its zod schema, and turn zod's
+ * issues into problems an officer can act on: file, line, column, field, expectation, hint.
+ */
+import type { z } from 'zod';
+import type { ErrorCode } from '../errors/codes.ts';
+import { formatPath, type Problem } from '../errors/problem.ts';
+import type { LoadedFile } from '../sources/load.ts';
+import { FILE_SCHEMAS } from '../sources/schema.ts';
+
+type Issue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+
+export interface ShapeResult {
+  /** Files whose content matched their schema, with defaults applied. */
+  valid: Map<LoadedFile, unknown>;
+  problems: Problem[];
+}
+
+export function validateShapes(files: LoadedFile[]): ShapeResult {
+  const valid = new Map<LoadedFile, unknown>();
+  const problems: Problem[] = [];
+  for (const file of files) {
+    const schema = FILE_SCHEMAS[file.name];
+    const result = schema.safeParse(file.data);
+    if (result.success) valid.set(file, result.data);
+    else problems.push(...result.error.issues.flatMap((issue) => toProblems(issue, file, schema, [])));
+  }
+  return { valid, problems };
+}
+
+const HINTS: Partial<Record<ErrorCode, string>> = {
+  E_FIELD_REQUIRED: 'Add the field; docs/authoring.md and schemas/sources/ list what each file needs.',
+  E_FIELD_TYPE: 'Figures are text in quotes as printed ("1 243 280,57"); lists start each item with "- "; dates are YYYY-MM-DD.',
+  E_FIELD_VALUE: 'See docs/authoring.md for the values this field takes.',
+};
+
+function toProblems(issue: Issue, file: LoadedFile, root: AnySchema, prefix: PropertyKey[]): Problem[] {
+  const path = [...prefix, ...issue.path];
+  const at = (fieldPath: PropertyKey[], key = false) => {
+    const pos = file.locate(fieldPath, { key });
+    return pos ? { line: pos.line, column: pos.column } : {};
+  };
+  const problem = (code: ErrorCode, message: string, hint?: string, fieldPath = path, key = false): Problem => ({
+    code,
+    file: file.path,
+    ...at(fieldPath, key),
+    path: formatPath(fieldPath),
+    message,
+    hint: hint ?? HINTS[code] ?? '',
+  });
+
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const known = knownKeys(root, path);
+        const suggestion = closest(key, known);
+        return problem(
+          'E_FIELD_UNKNOWN',
+          `unknown field "${key}"${path.length > 0 ? ` in ${formatPath(path)}` : ''}`,
+          suggestion
+            ? `Did you mean "${suggestion}"? Fields here: ${known.join(', ')}.`
+            : `Fields here: ${known.join(', ')}.`,
+          [...path, key],
+          true,
+        );
+      });
+    case 'invalid_type': {
+      const value = valueAt(file.data, path);
+      if (value === undefined) {
+        return [problem('E_FIELD_REQUIRED', `missing required field "${String(path.at(-1) ?? '')}" (${expectation(issue.expected)})`, undefined, path.slice(0, -1).length ? path : path, false)];
+      }
+      return [problem('E_FIELD_TYPE', `expected ${expectation(issue.expected)}, found ${describe(value)}`)];
+    }
+    case 'invalid_union': {
+      const branches = issue.errors;
+      // The branch whose first issue lies deepest is the one the author meant.
+      const best = [...branches].sort((a, b) => depth(b) - depth(a))[0];
+      if (best && depth(best) > 0) return best.flatMap((inner) => toProblems(inner, file, root, path));
+      const value = valueAt(file.data, path);
+      const expected = branches.map((branch) => branch[0]?.code === 'invalid_type' ? expectation(branch[0].expected) : 'another form').join(' or ');
+      return [problem('E_FIELD_TYPE', `expected ${expected}, found ${describe(value)}`)];
+    }
+    case 'invalid_value':
+      return [problem('E_FIELD_VALUE', `${JSON.stringify(valueAt(file.data, path))} is not allowed here; expected one of: ${issue.values.map(String).join(', ')}`)];
+    case 'invalid_format':
+    case 'too_small':
+    case 'too_big':
+    case 'not_multiple_of':
+      return [problem('E_FIELD_VALUE', `${describe(valueAt(file.data, path))}: ${issue.message}`)];
+    case 'invalid_key':
+      return [problem('E_FIELD_VALUE', `the key "${String(path.at(-1))}" is not allowed here: ${issue.issues[0]?.message ?? issue.message}`, undefined, path, true)];
+    case 'custom': {
+      const params = (issue.params ?? {}) as { code?: ErrorCode; hint?: string };
+      return [problem(params.code ?? 'E_FIELD_VALUE', issue.message, params.hint)];
+    }
+    default:
+      return [problem('E_FIELD_VALUE', issue.message)];
+  }
+}
+
+function depth(issues: Issue[]): number {
+  const first = issues[0];
+  if (!first) return 0;
+  // A type mismatch at the union itself says nothing about which form was meant.
+  return first.code === 'invalid_type' && first.path.length === 0 ? 0 : first.path.length + 1;
+}
+
+function expectation(expected: string): string {
+  const words: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    object: 'a map of fields (key: value lines)',
+    array: 'a list ("- " items)',
+    boolean: 'true or false',
+    record: 'a map of fields',
+  };
+  return words[expected] ?? expected;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map of fields';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let node = data;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/** The field names an object schema allows at a path, for "did you mean" hints. */
+function knownKeys(schema: AnySchema, path: PropertyKey[]): string[] {
+  let current: AnySchema | undefined = schema;
+  for (const key of path) {
+    current = current && unwrap(current);
+    if (!current) return [];
+    const def = current._zod.def as unknown as Record<string, unknown> & { type: string };
+    if (def.type === 'object') current = (def.shape as Record<string, AnySchema>)[String(key)];
+    else if (def.type === 'array') current = def.element as AnySchema;
+    else if (def.type === 'record') current = def.valueType as AnySchema;
+    else if (def.type === 'union') {
+      const options = (def.options as AnySchema[]).map(unwrap).filter((option) => option?._zod.def.type === 'object');
+      current = options[0] && (options[0]._zod.def as unknown as { shape: Record<string, AnySchema> }).shape[String(key)];
+    } else return [];
+  }
+  const target = current && unwrap(current);
+  if (!target) return [];
+  const def = target._zod.def as unknown as Record<string, unknown> & { type: string };
+  if (def.type === 'object') return Object.keys(def.shape as object);
+  if (def.type === 'union') {
+    const object = (def.options as AnySchema[]).map(unwrap).find((option) => option?._zod.def.type === 'object');
+    return object ? Object.keys((object._zod.def as unknown as { shape: object }).shape) : [];
+  }
+  return [];
+}
+
+function unwrap(schema: AnySchema): AnySchema | undefined {
+  let current: AnySchema | undefined = schema;
+  for (let i = 0; i < 10 && current; i++) {
+    const def = current._zod.def as unknown as Record<string, unknown> & { type: string };
+    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') current = def.innerType as AnySchema;
+    else if (def.type === 'pipe') current = def.in as AnySchema;
+    else return current;
+  }
+  return current;
+}
+
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = levenshtein(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = row[j]!;
+      row[j] = next;
+    }
+  }
+  return row[b.length]!;
+}

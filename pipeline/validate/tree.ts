@@ -1,0 +1,77 @@
+/**
+ * The shape-valid files, arranged as the folders arrange them: publishers holding
+ * documents holding their parts.
+ */
+import type { LoadedFile } from '../sources/load.ts';
+import type {
+  DocumentSource,
+  ExecutionSource,
+  ObservationsSource,
+  ProgrammeSource,
+  PublisherSource,
+  StatedTotalsSource,
+} from '../sources/schema.ts';
+
+export interface Part<T> {
+  file: LoadedFile;
+  data: T;
+}
+
+export interface DocumentEntry {
+  folder: string;
+  publisher: string;
+  document: Part<DocumentSource>;
+  programme?: Part<ProgrammeSource>;
+  execution?: Part<ExecutionSource>;
+  observations?: Part<ObservationsSource>;
+  totals?: Part<StatedTotalsSource>;
+}
+
+export interface PublisherEntry {
+  folder: string;
+  publisher: Part<PublisherSource>;
+  documents: DocumentEntry[];
+}
+
+export interface SourceTree {
+  publishers: PublisherEntry[];
+}
+
+const PART_KEYS = {
+  'programme.yaml': 'programme',
+  'execution.yaml': 'execution',
+  'observations.yaml': 'observations',
+  'totals.yaml': 'totals',
+} as const;
+
+/**
+ * Files of a folder whose publisher.yaml or document.yaml failed are left out: their
+ * problems are already reported, and checking references against a half-read folder
+ * would only add noise.
+ */
+export function arrange(valid: Map<LoadedFile, unknown>): SourceTree {
+  const publishers = new Map<string, PublisherEntry>();
+  const documents = new Map<string, DocumentEntry>();
+  const files = [...valid.keys()].sort((a, b) => a.path.localeCompare(b.path));
+  for (const file of files) {
+    if (file.name === 'publisher.yaml') {
+      publishers.set(file.publisher, { folder: file.publisher, publisher: { file, data: valid.get(file) as PublisherSource }, documents: [] });
+    }
+  }
+  for (const file of files) {
+    if (file.name === 'document.yaml' && publishers.has(file.publisher)) {
+      const folder = `${file.publisher}/${file.document}`;
+      const entry: DocumentEntry = { folder, publisher: file.publisher, document: { file, data: valid.get(file) as DocumentSource } };
+      documents.set(folder, entry);
+      publishers.get(file.publisher)!.documents.push(entry);
+    }
+  }
+  for (const file of files) {
+    if (file.name === 'publisher.yaml' || file.name === 'document.yaml') continue;
+    const entry = documents.get(`${file.publisher}/${file.document}`);
+    if (!entry) continue;
+    const key = PART_KEYS[file.name];
+    (entry as unknown as Record<string, Part<unknown>>)[key] = { file, data: valid.get(file) };
+  }
+  return { publishers: [...publishers.values()] };
+}
