@@ -20,7 +20,8 @@ export async function checkSources(files: SourceFiles): Promise<Checked> {
   const loaded = await loadSources(files);
   const shapes = validateShapes(loaded.files);
   const tree = arrange(shapes.valid);
-  const references = checkReferences(tree);
+  const broken = new Set([...loaded.problems, ...shapes.problems].map((problem) => problem.file));
+  const references = checkReferences(tree, broken);
   const normalized = normalize(tree);
   const problems = [...loaded.problems, ...shapes.problems, ...references, ...normalized.problems];
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };

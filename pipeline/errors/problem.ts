@@ -5,10 +5,10 @@ export interface Problem {
   code: ErrorCode;
   /** Path relative to the sources folder, with forward slashes. */
   file: string;
-  line?: number;
-  column?: number;
+  line?: number | undefined;
+  column?: number | undefined;
   /** The field, e.g. `annexes[1].directions[0].planned.2020`. */
-  path?: string;
+  path?: string | undefined;
   message: string;
   hint: string;
 }

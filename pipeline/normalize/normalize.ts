@@ -56,7 +56,7 @@ export function normalize(tree: SourceTree): Normalized {
   /** Reads one printed figure in its context; undefined (and a problem) if it cannot be placed. */
   const read = (cell: CellSource, context: CellContext): Figure | undefined => {
     const object = typeof cell === 'object' ? cell : undefined;
-    const raw = object ? object.value : cell;
+    const raw = typeof cell === 'object' ? cell.value : cell;
     const path = object ? [...context.path, 'value'] : context.path;
     const parsed = parseFigure(raw);
     if (isProblem(parsed)) {

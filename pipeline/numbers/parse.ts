@@ -86,9 +86,9 @@ export function parseFigure(input: string | number): ParsedFigure | FigureProble
   if (!numberMatch) {
     return { code: 'E_NUMBER_FORMAT', message: `"${printed}" does not start with a number`, hint: HINT };
   }
-  const [matched, sign, wholeRaw, fraction = ''] = numberMatch;
-  const whole = wholeRaw.trimEnd();
-  const tail = rest.slice(numberMatch[0].length - (wholeRaw.length - whole.length)).trim();
+  const [, sign, wholeRaw, fraction = ''] = numberMatch;
+  const whole = wholeRaw!.trimEnd();
+  const tail = rest.slice(numberMatch[0].length - (wholeRaw!.length - whole.length)).trim();
   if (sign) return negative(printed);
   if (whole.includes(' ') && !/^\d{1,3}(?: \d{3})+$/.test(whole)) {
     return { code: 'E_NUMBER_FORMAT', message: `"${printed}": digit groups after the first must have three digits`, hint: HINT };
@@ -100,7 +100,6 @@ export function parseFigure(input: string | number): ParsedFigure | FigureProble
       hint: HINT,
     };
   }
-  void matched;
   let multiplier = 0;
   let unitText = tail;
   for (const [pattern, power] of MULTIPLIERS) {

@@ -2,14 +2,12 @@
 import { z } from 'zod';
 import { FILE_SCHEMAS } from './schema.ts';
 
-const SITE = 'https://example.org/council-open-data';
-
 export function generateSourceSchemas(): Map<string, string> {
   const out = new Map<string, string>();
   for (const [file, schema] of Object.entries(FILE_SCHEMAS)) {
     const name = file.replace(/\.yaml$/, '');
     const json = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
-    const document = { $id: `${SITE}/schemas/sources/${name}.schema.json`, ...json };
+    const document = { title: `${file} in the authoring format (generated from pipeline/sources/schema.ts; do not edit)`, ...json };
     out.set(`${name}.schema.json`, JSON.stringify(document, null, 2) + '\n');
   }
   return out;

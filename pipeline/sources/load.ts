@@ -158,7 +158,11 @@ function parseYaml(text: string, path: string, problems: Problem[]): Pick<Loaded
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
+    const seen = new Set<number>();
     for (const error of doc.errors) {
+      // One slip often yields several errors at the same place; the first says it best.
+      if (seen.has(error.pos[0])) continue;
+      seen.add(error.pos[0]);
       const pos = lineCounter.linePos(error.pos[0]);
       problems.push({
         code: 'E_YAML_SYNTAX',

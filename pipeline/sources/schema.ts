@@ -66,7 +66,7 @@ export const YearSpan = z.strictObject({ start: Year, end: Year });
  * Whole numbers may be written bare (`11`). The pipeline parses the text exactly.
  */
 export const Figure = z
-  .union([z.string(), z.int().nonnegative()])
+  .union([z.string(), z.number()])
   .superRefine((value, ctx) => {
     const problem = checkFigure(value);
     if (problem) fail(ctx, problem.code, problem.message, problem.hint);

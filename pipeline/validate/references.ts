@@ -8,7 +8,12 @@ import { formatPath, type Problem } from '../errors/problem.ts';
 import { isCalendarDate } from '../model/period.ts';
 import type { Part, SourceTree } from './tree.ts';
 
-export function checkReferences(tree: SourceTree): Problem[] {
+/**
+ * `broken` holds the paths of files that could not be read or failed their schema: a
+ * reference into such a file is not checked, since the author's fix is in that file.
+ */
+export function checkReferences(tree: SourceTree, broken: ReadonlySet<string> = new Set()): Problem[] {
+  const brokenProgramme = [...broken].some((path) => path.endsWith('/programme.yaml'));
   const problems: Problem[] = [];
   const report = (part: Part<unknown>, path: PropertyKey[], code: ErrorCode, message: string, hint: string, key = false) => {
     const pos = part.file.locate(path, { key });
@@ -59,7 +64,8 @@ export function checkReferences(tree: SourceTree): Problem[] {
       }
 
       const totals = entry.totals;
-      if (totals) {
+      const observationsBroken = broken.has(`${entry.folder}/observations.yaml`) || broken.has(`${entry.folder}/observations.csv`);
+      if (totals && !observationsBroken) {
         const totalIds = new Set<string>();
         totals.data.totals.forEach((total, t) => {
           if (totalIds.has(total.id)) {
@@ -91,6 +97,7 @@ export function checkReferences(tree: SourceTree): Problem[] {
       if (!execution) continue;
       const target = programmes.get(execution.data.programme);
       if (!target) {
+        if (brokenProgramme) continue;
         report(execution, ['programme'], 'E_REF_UNKNOWN', `no programme has the id "${execution.data.programme}"`, `An execution names a programme by the id in its programme.yaml${suggest(execution.data.programme, new Set(programmes.keys()))}.`);
         continue;
       }

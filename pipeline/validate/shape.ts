@@ -68,7 +68,7 @@ function toProblems(issue: Issue, file: LoadedFile, root: AnySchema, prefix: Pro
     case 'invalid_type': {
       const value = valueAt(file.data, path);
       if (value === undefined) {
-        return [problem('E_FIELD_REQUIRED', `missing required field "${String(path.at(-1) ?? '')}" (${expectation(issue.expected)})`, undefined, path.slice(0, -1).length ? path : path, false)];
+        return [problem('E_FIELD_REQUIRED', `missing required field "${String(path.at(-1) ?? '')}" (${expectation(issue.expected)})`, undefined, path)];
       }
       return [problem('E_FIELD_TYPE', `expected ${expectation(issue.expected)}, found ${describe(value)}`)];
     }

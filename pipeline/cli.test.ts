@@ -1,0 +1,72 @@
+/** The command line as an officer meets it: exit codes, what is printed, what is written. */
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const cli = join(import.meta.dirname, 'cli.ts');
+const base = join(import.meta.dirname, 'fixtures', 'base');
+
+async function cliRun(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run build', () => {
+  let work: string;
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'cli-'));
+  });
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('writes the output and prints a summary when the sources are valid', async () => {
+    const out = join(work, 'good-out');
+    const result = await cliRun('build', '--sources', base, '--out', out);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('1 publishers, 2 documents, 1 programmes');
+    expect(result.stdout.replace(/\u00a0/g, ' ')).toContain('direction 1: 149 500,50 of 150 000 (99,67 %)');
+    expect(JSON.parse(await readFile(join(out, 'validation.json'), 'utf8')).notes).toHaveLength(1);
+  });
+
+  it('prints only the errors, exits 1 and leaves the previous output untouched when a source is bad', async () => {
+    const sources = join(work, 'bad-sources');
+    const out = join(work, 'kept-out');
+    await cp(base, sources, { recursive: true });
+    const report = join(sources, 'test-city-council', 'tc-2021-execution-report', 'execution.yaml');
+    await writeFile(report, (await readFile(report, 'utf8')).replace('"149 500,50"', '"149.500,50"'));
+    await mkdir(out);
+    await writeFile(join(out, 'previous.txt'), 'the last good build');
+
+    const result = await cliRun('build', '--sources', sources, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/test-city-council\/tc-2021-execution-report\/execution\.yaml:6:\d+ {2}E_NUMBER_FORMAT {2}items\[0\]\.amount/);
+    expect(result.stderr).toContain('hint:');
+    expect(result.stderr).toContain('nothing was written');
+    expect(await readdir(out)).toEqual(['previous.txt']);
+    expect(await readFile(join(out, 'previous.txt'), 'utf8')).toBe('the last good build');
+    expect((await readdir(work)).filter((name) => name.includes('staging') || name.includes('previous-'))).toEqual([]);
+  });
+
+  it('reports every problem of a run together', async () => {
+    const sources = join(work, 'many-bad');
+    await cp(base, sources, { recursive: true });
+    const document = join(sources, 'test-city-council', 'tc-2019-decision-7', 'document.yaml');
+    await writeFile(document, (await readFile(document, 'utf8')).replace('kind: decision', 'kind: decree').replace('title:', 'titel:'));
+    const result = await cliRun('validate', '--sources', sources);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('E_FIELD_VALUE');
+    expect(result.stderr).toContain('E_FIELD_UNKNOWN');
+    expect(result.stderr).toContain('Did you mean "title"');
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { checkSources } from '../check.ts';
+import { memorySources } from '../io/files.ts';
+import { collapse, verifyQuotes } from './verify.ts';
+
+const publisher = `id: c
+name: { uk: Рада, en: Council }
+community: { uk: Громада, en: Community }
+edrpou: "12345678"
+katottg: "UA12345678901234567"
+website: https://c.example.org
+contact: { name: Відділ, email: a@c.example.org }
+`;
+const sources = {
+  'c/publisher.yaml': publisher,
+  'c/d/document.yaml': 'id: d\nkind: activity_report\ntitle: Звіт\nperiod: 2023\ntext_file: d.txt\n',
+  'c/d/observations.yaml': `groups:
+  - section: "1"
+    unit: сесій
+    observations:
+      - { id: sessions, indicator: Сесії, value: 11, quote: "Відбулося 11 сесій" }
+      - { id: decisions, indicator: Рішення, value: 777, unit: рішень, quote: "ухвалено 778 рішень" }
+`,
+};
+
+describe('quote check', () => {
+  it('finds quotes across line breaks and no-break spaces, and reports those not in the text', async () => {
+    const checked = await checkSources(memorySources(sources));
+    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+    const [result] = verifyQuotes(checked.model, new Map([['d.txt', 'Відбулося\u00a011\n сесій, на яких ухвалено 777 рішень']]));
+    expect(result!.checked).toBe(2);
+    expect(result!.missing.map((miss) => miss.quote)).toEqual(['ухвалено 778 рішень']);
+    expect(result!.missing[0]!.origin).toContain('observations.yaml:6');
+  });
+
+  it('skips a document whose text is not at hand', async () => {
+    const checked = await checkSources(memorySources(sources));
+    if (!checked.ok) throw new Error('invalid');
+    expect(verifyQuotes(checked.model, new Map())[0]!.skipped).toBe(true);
+  });
+
+  it('collapses every kind of space', () => {
+    expect(collapse(' a\u00a0 b\n\tc ')).toBe('a b c');
+  });
+});

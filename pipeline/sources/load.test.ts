@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { checkSources } from '../check.ts';
+import { memorySources } from '../io/files.ts';
+import { toPlain } from '../numbers/decimal.ts';
+import { loadSources } from './load.ts';
+
+const publisher = `id: c
+name: { uk: Рада, en: Council }
+community: { uk: Громада, en: Community }
+edrpou: "12345678"
+katottg: "UA12345678901234567"
+website: https://c.example.org
+contact: { name: Відділ, email: a@c.example.org }
+`;
+const document = `id: d\nkind: activity_report\ntitle: Звіт\nperiod: 2022\n`;
+
+describe('observations.csv', () => {
+  const csv = [
+    'section,id,indicator,value,unit,quote,dim.district',
+    '"1. Звернення",total,Звернення,"1\u00a0204",звернень,"надійшло 1 204 звернення",',
+    '',
+    '"1. Звернення",north,"Звернення, північ",704,звернень,"північ – 704",Північний',
+    '"2. Петиції",petitions,Петиції,"понад 50",петицій,"понад 50 петицій",',
+  ].join('\r\n');
+
+  it('reads rows as observations grouped by section, with dimensions from dim. columns', async () => {
+    const result = await checkSources(memorySources({ 'c/publisher.yaml': publisher, 'c/d/document.yaml': document, 'c/d/observations.csv': csv }));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const [total, north, petitions] = result.model.observations;
+    expect(toPlain(total!.figure.value!)).toBe('1204');
+    expect(north!.dimensions).toEqual({ district: 'Північний' });
+    expect(north!.figure.section).toBe('1. Звернення');
+    expect(petitions!.figure.qualifier).toBe('more_than');
+    expect(petitions!.figure.origin.line).toBe(5);
+  });
+
+  it('points at the row and column of a bad cell, counting blank lines', async () => {
+    const loaded = await loadSources(memorySources({ 'c/d/observations.csv': csv }));
+    const file = loaded.files[0]!;
+    expect(file.locate(['groups', 0, 'observations', 1, 'value'])).toEqual({ line: 4, column: 4 });
+    expect(file.locate(['groups', 0, 'observations', 1, 'dimensions', 'district'])).toEqual({ line: 4, column: 7 });
+  });
+});
+
+describe('YAML positions', () => {
+  it('locates nested fields and keys', async () => {
+    const loaded = await loadSources(memorySources({ 'c/publisher.yaml': publisher }));
+    const file = loaded.files[0]!;
+    expect(file.locate(['contact', 'email'])).toEqual({ line: 7, column: 33 });
+    expect(file.locate(['website'], { key: true })).toEqual({ line: 6, column: 1 });
+  });
+});
