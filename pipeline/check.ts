@@ -8,6 +8,7 @@ import type { Model } from './model/types.ts';
 import { normalize } from './normalize/normalize.ts';
 import { reconcile, type Reconciliation } from './reconcile/reconcile.ts';
 import { loadSources } from './sources/load.ts';
+import { checkCatalog } from './validate/catalog.ts';
 import { checkReferences } from './validate/references.ts';
 import { validateShapes } from './validate/shape.ts';
 import { arrange } from './validate/tree.ts';
@@ -22,8 +23,9 @@ export async function checkSources(files: SourceFiles): Promise<Checked> {
   const tree = arrange(shapes.valid);
   const broken = new Set([...loaded.problems, ...shapes.problems].map((problem) => problem.file));
   const references = checkReferences(tree, broken);
+  const catalog = checkCatalog(tree, broken);
   const normalized = normalize(tree);
-  const problems = [...loaded.problems, ...shapes.problems, ...references, ...normalized.problems];
+  const problems = [...loaded.problems, ...shapes.problems, ...references, ...catalog, ...normalized.problems];
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
   return { ok: true, model: normalized.model, reconciliation: reconcile(normalized.model), problems: [] };
 }

@@ -2,26 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { checkSources } from '../check.ts';
 import { memorySources } from '../io/files.ts';
 import { collapse, verifyQuotes } from './verify.ts';
+import { tree } from '../fixtures/inline.ts';
 
-const publisher = `id: c
-name: { uk: Рада, en: Council }
-community: { uk: Громада, en: Community }
-edrpou: "12345678"
-katottg: "UA12345678901234567"
-website: https://c.example.org
-contact: { name: Відділ, email: a@c.example.org }
-`;
-const sources = {
-  'c/publisher.yaml': publisher,
-  'c/d/document.yaml': 'id: d\nkind: activity_report\ntitle: Звіт\nperiod: 2023\ntext_file: d.txt\n',
-  'c/d/observations.yaml': `groups:
+const sources = tree({ d: {
+  'document.yaml': 'id: d\nkind: activity_report\ntitle: Звіт\nperiod: 2023\ntext_file: d.txt\n',
+  'observations.yaml': `groups:
   - section: "1"
     unit: сесій
     observations:
       - { id: sessions, indicator: Сесії, value: 11, quote: "Відбулося 11 сесій" }
       - { id: decisions, indicator: Рішення, value: 777, unit: рішень, quote: "ухвалено 778 рішень" }
 `,
-};
+} });
 
 describe('quote check', () => {
   it('finds quotes across line breaks and no-break spaces, and reports those not in the text', async () => {

@@ -3,15 +3,8 @@ import { checkSources } from '../check.ts';
 import { memorySources } from '../io/files.ts';
 import { toPlain } from '../numbers/decimal.ts';
 import { loadSources } from './load.ts';
+import { PUBLISHER, tree } from '../fixtures/inline.ts';
 
-const publisher = `id: c
-name: { uk: Рада, en: Council }
-community: { uk: Громада, en: Community }
-edrpou: "12345678"
-katottg: "UA12345678901234567"
-website: https://c.example.org
-contact: { name: Відділ, email: a@c.example.org }
-`;
 const document = `id: d\nkind: activity_report\ntitle: Звіт\nperiod: 2022\n`;
 
 describe('observations.csv', () => {
@@ -24,7 +17,7 @@ describe('observations.csv', () => {
   ].join('\r\n');
 
   it('reads rows as observations grouped by section, with dimensions from dim. columns', async () => {
-    const result = await checkSources(memorySources({ 'c/publisher.yaml': publisher, 'c/d/document.yaml': document, 'c/d/observations.csv': csv }));
+    const result = await checkSources(memorySources(tree({ d: { 'document.yaml': document, 'observations.csv': csv } })));
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const [total, north, petitions] = result.model.observations;
     expect(toPlain(total!.figure.value!)).toBe('1204');
@@ -44,7 +37,7 @@ describe('observations.csv', () => {
 
 describe('YAML positions', () => {
   it('locates nested fields and keys', async () => {
-    const loaded = await loadSources(memorySources({ 'c/publisher.yaml': publisher }));
+    const loaded = await loadSources(memorySources({ 'c/publisher.yaml': PUBLISHER }));
     const file = loaded.files[0]!;
     expect(file.locate(['contact', 'email'])).toEqual({ line: 7, column: 33 });
     expect(file.locate(['website'], { key: true })).toEqual({ line: 6, column: 1 });

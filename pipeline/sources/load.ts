@@ -48,17 +48,19 @@ export async function loadSources(files: SourceFiles): Promise<Loaded> {
     const parts = path.split('/');
     const name = parts.at(-1)!;
     const placed =
-      (parts.length === 2 && name === 'publisher.yaml') || (parts.length === 3 && DOCUMENT_FILES.has(name));
+      (parts.length === 1 && name === 'portal.yaml') ||
+      (parts.length === 2 && (name === 'publisher.yaml' || name === 'datasets.yaml')) ||
+      (parts.length === 3 && DOCUMENT_FILES.has(name));
     if (!placed) {
       problems.push({
         code: 'E_FILE_UNKNOWN',
         file: path,
         message: `${path} is not a file the authoring format knows`,
-        hint: 'A publisher folder holds publisher.yaml and one folder per document; a document folder holds document.yaml and optionally programme.yaml, execution.yaml, observations.yaml or .csv, totals.yaml. See docs/authoring.md.',
+        hint: 'The sources folder holds portal.yaml and one folder per publisher; a publisher folder holds publisher.yaml, datasets.yaml and one folder per document; a document folder holds document.yaml and optionally programme.yaml, execution.yaml, observations.yaml or .csv, totals.yaml. See docs/authoring.md.',
       });
       continue;
     }
-    const folder = parts.slice(0, -1).join('/');
+    const folder = parts.slice(0, -1).join('/');  // '' for the sources root
     if (!folders.has(folder)) folders.set(folder, new Set());
     folders.get(folder)!.add(name);
 
@@ -69,7 +71,7 @@ export async function loadSources(files: SourceFiles): Promise<Loaded> {
     loaded.push({
       path,
       name: (name === 'observations.csv' ? 'observations.yaml' : name) as SourceFileName,
-      publisher: parts[0]!,
+      publisher: parts.length === 1 ? '' : parts[0]!,
       document: parts.length === 3 ? parts[1] : undefined,
       ...file,
     });
@@ -79,7 +81,15 @@ export async function loadSources(files: SourceFiles): Promise<Loaded> {
 }
 
 function checkRequiredFiles(folders: Map<string, Set<string>>, problems: Problem[]) {
-  const publishers = new Set([...folders.keys()].map((folder) => folder.split('/')[0]!));
+  if (!folders.get('')?.has('portal.yaml')) {
+    problems.push({
+      code: 'E_FILE_MISSING',
+      file: 'portal.yaml',
+      message: 'the sources folder has no portal.yaml',
+      hint: 'Add portal.yaml with the catalogue\'s title, description, site URL and contact (docs/authoring.md).',
+    });
+  }
+  const publishers = new Set([...folders.keys()].filter((folder) => folder !== '').map((folder) => folder.split('/')[0]!));
   for (const publisher of publishers) {
     if (!folders.get(publisher)?.has('publisher.yaml')) {
       problems.push({

@@ -290,7 +290,67 @@ export const StatedTotals = z
   .strictObject({ totals: z.array(StatedTotal).min(1) })
   .meta({ title: 'Stated totals', description: '"These parts make that total", as the source claims it' });
 
+// ----------------------------------------------------------------- datasets.yaml
+
+export const Frequency = z
+  .enum([
+    'more than once a day',
+    'once a day',
+    'once a week',
+    'once a month',
+    'once a quarter',
+    'once a half year',
+    'once a year',
+    'immediately after making changes',
+    'no longer updated',
+  ])
+  .meta({ description: 'Update frequency, as data.gov.ua keys it (Щороку = "once a year")' });
+
+export const Theme = z.enum(['GOVE', 'ECON', 'SOCI', 'TECH', 'EDUC', 'REGI', 'JUST', 'ENVI', 'HEAL', 'TRAN', 'ENER', 'AGRI', 'INTR']);
+
+export const DatasetEntry = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[a-z0-9_-]{2,100}$/, { error: 'a dataset name is 2–100 lowercase Latin letters, digits, "-" or "_"' })
+      .optional()
+      .meta({ description: 'CKAN name; defaults to the title transliterated by the official rules. Never changes once published.' }),
+    id: z.uuid().optional().meta({ description: 'Stable UUID; defaults to one derived from the publisher and name' }),
+    title: Text,
+    description: Text,
+    keywords: z.array(Text).min(1),
+    themes: z.array(Theme).min(1),
+    frequency: Frequency,
+    purpose: Text.max(512).meta({ description: 'Підстава та призначення збору інформації (≤ 512 characters)' }),
+    programme: Id.optional().meta({ description: 'A programme: its passport, directions, measures, plans and every execution of it' }),
+    documents: z.array(Id).min(1).optional().meta({ description: 'Documents whose indicator observations this dataset publishes' }),
+  })
+  .superRefine((entry, ctx) => {
+    if ((entry.programme === undefined) === (entry.documents === undefined)) {
+      fail(ctx, 'E_FIELD_REQUIRED', 'a dataset names either a programme or a list of documents, not both and not neither', 'Add `programme: <id>` for a programme dataset, or `documents: [<id>, …]` for an indicators dataset.');
+    }
+  });
+
+export const Catalog = z
+  .strictObject({ datasets: z.array(DatasetEntry).min(1) })
+  .meta({ title: 'Datasets of a publisher', description: 'The register of a publisher\'s datasets: what is published, how often, and why' });
+
+// ------------------------------------------------------------------- portal.yaml
+
+export const Portal = z
+  .strictObject({
+    title: Text,
+    title_en: Text,
+    description: Text,
+    site_url: z.url().meta({ description: 'Where the portal is published; SITE_URL overrides it at build time' }),
+    base_path: z.string().regex(/^\/([^/]+\/)*$/).default('/').meta({ description: 'Path under the site URL, e.g. /council-open-data/; BASE_PATH overrides it' }),
+    contact: z.strictObject({ name: Text, email: z.email() }),
+  })
+  .meta({ title: 'Portal', description: 'The catalogue as a whole' });
+
 export type PublisherSource = z.infer<typeof Publisher>;
+export type CatalogSource = z.infer<typeof Catalog>;
+export type PortalSource = z.infer<typeof Portal>;
 export type DocumentSource = z.infer<typeof SourceDocument>;
 export type ProgrammeSource = z.infer<typeof Programme>;
 export type ExecutionSource = z.infer<typeof Execution>;
@@ -300,7 +360,9 @@ export type CellSource = z.infer<typeof Cell>;
 
 /** Which schema reads which file name inside `datasets/`. */
 export const FILE_SCHEMAS = {
+  'portal.yaml': Portal,
   'publisher.yaml': Publisher,
+  'datasets.yaml': Catalog,
   'document.yaml': SourceDocument,
   'programme.yaml': Programme,
   'execution.yaml': Execution,

@@ -4,6 +4,8 @@
  */
 import type { LoadedFile } from '../sources/load.ts';
 import type {
+  CatalogSource,
+  PortalSource,
   DocumentSource,
   ExecutionSource,
   ObservationsSource,
@@ -30,19 +32,21 @@ export interface DocumentEntry {
 export interface PublisherEntry {
   folder: string;
   publisher: Part<PublisherSource>;
+  catalog?: Part<CatalogSource>;
   documents: DocumentEntry[];
 }
 
 export interface SourceTree {
+  portal?: Part<PortalSource>;
   publishers: PublisherEntry[];
 }
 
-const PART_KEYS = {
+const PART_KEYS: Record<string, 'programme' | 'execution' | 'observations' | 'totals'> = {
   'programme.yaml': 'programme',
   'execution.yaml': 'execution',
   'observations.yaml': 'observations',
   'totals.yaml': 'totals',
-} as const;
+};
 
 /**
  * Files of a folder whose publisher.yaml or document.yaml failed are left out: their
@@ -66,12 +70,19 @@ export function arrange(valid: Map<LoadedFile, unknown>): SourceTree {
       publishers.get(file.publisher)!.documents.push(entry);
     }
   }
+  let portal: Part<PortalSource> | undefined;
   for (const file of files) {
-    if (file.name === 'publisher.yaml' || file.name === 'document.yaml') continue;
+    if (file.name === 'portal.yaml') portal = { file, data: valid.get(file) as PortalSource };
+    if (file.name === 'datasets.yaml' && publishers.has(file.publisher)) {
+      publishers.get(file.publisher)!.catalog = { file, data: valid.get(file) as CatalogSource };
+    }
+  }
+  for (const file of files) {
+    if (['publisher.yaml', 'document.yaml', 'portal.yaml', 'datasets.yaml'].includes(file.name)) continue;
     const entry = documents.get(`${file.publisher}/${file.document}`);
     if (!entry) continue;
     const key = PART_KEYS[file.name];
     (entry as unknown as Record<string, Part<unknown>>)[key] = { file, data: valid.get(file) };
   }
-  return { publishers: [...publishers.values()] };
+  return portal ? { portal, publishers: [...publishers.values()] } : { publishers: [...publishers.values()] };
 }

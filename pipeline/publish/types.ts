@@ -1,0 +1,116 @@
+/**
+ * The published shapes: tables with their Table Schemas, and datasets grouping them.
+ * Writers (CSV, JSON, XLSX, Data Package, CKAN, DCAT) read these and nothing else, and
+ * the site may import these types (and only these) from the pipeline.
+ */
+
+/** Table Schema field types we publish. */
+export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'year' | 'datetime';
+
+export interface FieldConstraints {
+  required?: boolean;
+  unique?: boolean;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  pattern?: string;
+  maxLength?: number;
+}
+
+export interface Field {
+  name: string;
+  type: FieldType;
+  /** Ukrainian. */
+  title: string;
+  /** Ukrainian. */
+  description: string;
+  format?: string;
+  constraints?: FieldConstraints;
+}
+
+export interface ForeignKey {
+  fields: string[];
+  reference: { resource: string; fields: string[] };
+}
+
+export interface TableSchema {
+  fields: Field[];
+  primaryKey?: string[];
+  foreignKeys?: ForeignKey[];
+  missingValues: string[];
+}
+
+/**
+ * A cell. Numbers are carried as plain decimal text ("1243280.57"), never as a float, so
+ * every writer can put the exact digits into its format. null is a missing value.
+ */
+export type Cell = string | boolean | null;
+export type Row = Record<string, Cell>;
+
+export interface Table {
+  /** Resource name: lowercase, digits, hyphens. Also the file name stem. */
+  name: string;
+  title: string;
+  description: string;
+  schema: TableSchema;
+  rows: Row[];
+}
+
+export type DatasetKind = 'programme' | 'indicators' | 'register' | 'portal';
+
+/** data.gov.ua update-frequency keys (see docs/standards digest). */
+export type Frequency =
+  | 'more than once a day'
+  | 'once a day'
+  | 'once a week'
+  | 'once a month'
+  | 'once a quarter'
+  | 'once a half year'
+  | 'once a year'
+  | 'immediately after making changes'
+  | 'no longer updated';
+
+export interface PublisherRef {
+  id: string;
+  name: { uk: string; en: string };
+  edrpou: string;
+  katottg: string;
+  koatuu: string | undefined;
+  website: string;
+  contact: { name: string; email: string };
+}
+
+export interface SourceRef {
+  /** Source document id. */
+  id: string;
+  title: string;
+  kind: string;
+  number: string | undefined;
+  date: string | undefined;
+  path: string;
+}
+
+export interface Dataset {
+  /** CKAN name: lowercase ASCII, digits, - and _, 2–100 characters. Never changes. */
+  name: string;
+  /** Stable UUID. */
+  id: string;
+  kind: DatasetKind;
+  title: string;
+  description: string;
+  keywords: string[];
+  /** EU data-theme codes: GOVE, ECON… */
+  themes: string[];
+  frequency: Frequency;
+  /** Підстава та призначення збору інформації. */
+  purpose: string;
+  publisher: PublisherRef | undefined;
+  /** ISO dates. */
+  temporal: { start: string; end: string } | undefined;
+  /** RFC 3339 times, from the history of the sources (never the wall clock). */
+  created: string;
+  modified: string;
+  version: string;
+  sources: SourceRef[];
+  tables: Table[];
+}
