@@ -82,6 +82,7 @@ export function arrange(valid: Map<LoadedFile, unknown>): SourceTree {
     const entry = documents.get(`${file.publisher}/${file.document}`);
     if (!entry) continue;
     const key = PART_KEYS[file.name];
+    if (!key) continue;
     (entry as unknown as Record<string, Part<unknown>>)[key] = { file, data: valid.get(file) };
   }
   return portal ? { portal, publishers: [...publishers.values()] } : { publishers: [...publishers.values()] };
