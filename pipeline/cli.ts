@@ -12,12 +12,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkSources } from './check.ts';
-import { formatProblems, formatSummary } from './cli/format.ts';
+import { formatDatasets, formatProblems, formatSummary } from './cli/format.ts';
 import { diskSources } from './io/files.ts';
 import { writeTreeAtomically } from './io/output.ts';
 import { verifyQuotes } from './quotes/verify.ts';
 import { generateSourceSchemas } from './sources/json-schema.ts';
-import { serializeValidation } from './cli/serialize.ts';
+import { buildPortal } from './build.ts';
+import { gitHistory } from './io/history.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -53,18 +54,24 @@ async function validate(): Promise<number> {
 
 async function build(): Promise<number> {
   const root = relative(process.cwd(), values.sources) || '.';
-  progress(`checking ${root}/ …`);
-  const checked = await checkSources(diskSources(values.sources));
+  progress(`building from ${root}/ …`);
+  const built = await buildPortal({
+    files: diskSources(values.sources),
+    history: await gitHistory(values.sources),
+    siteUrl: process.env.SITE_URL || undefined,
+    basePath: process.env.BASE_PATH || undefined,
+  });
   done();
-  if (!checked.ok) {
-    process.stderr.write(formatProblems(checked.problems, root) + '\n');
+  if (!built.ok) {
+    process.stderr.write(formatProblems(built.problems, root) + '\n');
     return 1;
   }
   progress('writing …');
-  await writeTreeAtomically(values.out, new Map([['validation.json', serializeValidation(checked.model, checked.reconciliation)]]));
+  await writeTreeAtomically(values.out, built.tree);
   done();
-  process.stdout.write(formatSummary(checked.model, checked.reconciliation) + '\n');
-  process.stdout.write(`\nwrote ${relative(process.cwd(), values.out) || '.'}/\n`);
+  process.stdout.write(formatSummary(built.model, built.reconciliation) + '\n\n');
+  process.stdout.write(formatDatasets(built.summary) + '\n');
+  process.stdout.write(`\nwrote ${built.tree.size} files to ${relative(process.cwd(), values.out) || '.'}/\n`);
   return 0;
 }
 

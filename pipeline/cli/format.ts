@@ -3,6 +3,7 @@ import type { Problem } from '../errors/problem.ts';
 import type { Model } from '../model/types.ts';
 import { formatUk } from '../numbers/format.ts';
 import type { Reconciliation } from '../reconcile/reconcile.ts';
+import type { DatasetSummary } from '../write/publish.ts';
 
 export function formatProblems(problems: Problem[], root: string): string {
   const lines: string[] = [];
@@ -15,6 +16,15 @@ export function formatProblems(problems: Problem[], root: string): string {
   const files = new Set(problems.map((problem) => problem.file)).size;
   lines.push('', `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; nothing was written.`);
   return lines.join('\n');
+}
+
+export function formatDatasets(summary: DatasetSummary[]): string {
+  const width = Math.max(...summary.map((s) => s.name.length), 7);
+  const lines = [`  ${'dataset'.padEnd(width)}  resources     rows       bytes`];
+  for (const s of summary) lines.push(`  ${s.name.padEnd(width)}  ${String(s.resources).padStart(9)}  ${String(s.rows).padStart(7)}  ${String(s.bytes).padStart(10)}`);
+  const total = summary.reduce((t, s) => ({ resources: t.resources + s.resources, rows: t.rows + s.rows, bytes: t.bytes + s.bytes }), { resources: 0, rows: 0, bytes: 0 });
+  lines.push(`  ${'total'.padEnd(width)}  ${String(total.resources).padStart(9)}  ${String(total.rows).padStart(7)}  ${String(total.bytes).padStart(10)}`);
+  return `${summary.length} datasets\n${lines.join('\n')}`;
 }
 
 export function formatSummary(model: Model, reconciliation: Reconciliation): string {

@@ -72,6 +72,8 @@ export interface SourceDocument {
   themes: string[];
   /** The folder the document's files are in, relative to the sources root. */
   folder: string;
+  /** Its source files, relative to the sources root. */
+  files: string[];
 }
 
 export type FundingSource = 'state' | 'oblast' | 'community' | 'other';
@@ -190,7 +192,32 @@ export interface StatedTotal {
   note: string | undefined;
 }
 
+export interface CatalogEntry {
+  publisher: string;
+  name: string;
+  id: string;
+  title: string;
+  description: string;
+  keywords: string[];
+  themes: string[];
+  frequency: import('../publish/types.ts').Frequency;
+  purpose: string;
+  programme: string | undefined;
+  documents: string[];
+}
+
+export interface Portal {
+  title: string;
+  titleEn: string;
+  description: string;
+  siteUrl: string;
+  basePath: string;
+  contact: { name: string; email: string };
+}
+
 export interface Model {
+  portal: Portal | undefined;
+  catalog: CatalogEntry[];
   publishers: Publisher[];
   documents: SourceDocument[];
   programmes: Programme[];

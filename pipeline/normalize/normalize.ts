@@ -23,6 +23,8 @@ import type {
 import { isMoneyUnit, isProblem, parseFigure, toUah, unitKind, type Qualifier } from '../numbers/parse.ts';
 import type { CellSource, ProgrammeSource } from '../sources/schema.ts';
 import type { DocumentEntry, Part, SourceTree } from '../validate/tree.ts';
+import { ckanName } from '../publish/translit.ts';
+import { uuidV5 } from '../publish/uuid.ts';
 
 export interface Normalized {
   model: Model;
@@ -46,7 +48,11 @@ interface CellContext {
 export function normalize(tree: SourceTree): Normalized {
   const problems: Problem[] = [];
   const figures: Figure[] = [];
-  const model: Model = { publishers: [], documents: [], programmes: [], executions: [], observations: [], statedTotals: [], figures };
+  const model: Model = { portal: undefined, catalog: [], publishers: [], documents: [], programmes: [], executions: [], observations: [], statedTotals: [], figures };
+  if (tree.portal) {
+    const portal = tree.portal.data;
+    model.portal = { title: portal.title, titleEn: portal.title_en, description: portal.description, siteUrl: portal.site_url, basePath: portal.base_path, contact: portal.contact };
+  }
 
   const problem = (context: Pick<CellContext, 'part' | 'path'>, code: ErrorCode, message: string, hint: string) => {
     const pos = context.part.file.locate(context.path);
@@ -100,6 +106,22 @@ export function normalize(tree: SourceTree): Normalized {
 
   for (const entry of tree.publishers) {
     model.publishers.push(publisherOf(entry.publisher.data));
+    for (const dataset of entry.catalog?.data.datasets ?? []) {
+      const name = dataset.name ?? ckanName(dataset.title);
+      model.catalog.push({
+        publisher: entry.folder,
+        name,
+        id: dataset.id ?? uuidV5(`${entry.folder}/${name}`),
+        title: dataset.title,
+        description: dataset.description,
+        keywords: dataset.keywords,
+        themes: dataset.themes,
+        frequency: dataset.frequency,
+        purpose: dataset.purpose,
+        programme: dataset.programme,
+        documents: dataset.documents ?? [],
+      });
+    }
     for (const documentEntry of entry.documents) {
       const document = documentOf(documentEntry);
       model.documents.push(document);
@@ -155,6 +177,7 @@ function documentOf(entry: DocumentEntry): SourceDocument {
     keywords: data.keywords ?? [],
     themes: data.themes ?? [],
     folder: entry.folder,
+    files: [entry.document, entry.programme, entry.execution, entry.observations, entry.totals].flatMap((part) => (part ? [part.file.path] : [])),
   };
 }
 

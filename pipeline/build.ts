@@ -1,0 +1,52 @@
+/**
+ * The whole build as one function of its inputs: source files, history and site address
+ * in; an output tree, or the problems that stopped it, out. Nothing here touches the disk.
+ *
+ *   load → validate → normalize → reconcile   (check.ts)
+ *   → derive → write → self-check             (here)
+ */
+import { checkSources } from './check.ts';
+import { deriveDatasets } from './derive/datasets.ts';
+import type { Problem } from './errors/problem.ts';
+import type { SourceFiles } from './io/files.ts';
+import type { History } from './io/history.ts';
+import type { OutputTree } from './io/output.ts';
+import type { Model } from './model/types.ts';
+import { makeUrls } from './publish/urls.ts';
+import type { Dataset } from './publish/types.ts';
+import type { Reconciliation } from './reconcile/reconcile.ts';
+import { publish, type DatasetSummary } from './write/publish.ts';
+import { siteData } from './write/site-data.ts';
+
+export interface BuildOptions {
+  files: SourceFiles;
+  history: History;
+  /** Override portal.yaml's site_url and base_path (e.g. SITE_URL, BASE_PATH in CI). */
+  siteUrl?: string | undefined;
+  basePath?: string | undefined;
+}
+
+export type Built =
+  | { ok: true; tree: OutputTree; model: Model; reconciliation: Reconciliation; datasets: Dataset[]; summary: DatasetSummary[] }
+  | { ok: false; problems: Problem[] };
+
+export async function buildPortal(options: BuildOptions): Promise<Built> {
+  const checked = await checkSources(options.files);
+  if (!checked.ok) return checked;
+  const { model, reconciliation } = checked;
+  const urls = makeUrls(options.siteUrl ?? model.portal!.siteUrl, options.basePath ?? model.portal!.basePath);
+  const derivation = deriveDatasets({ model, reconciliation, history: options.history, urls });
+  const selfCheck = (message: string): Problem => ({
+    code: 'E_SELF_CHECK',
+    file: 'build',
+    message,
+    hint: 'The sources passed validation but a published file failed its own check: report this with the message; the previous output is untouched.',
+  });
+  if (derivation.conservation.length > 0) return { ok: false, problems: derivation.conservation.map(selfCheck) };
+  const publication = publish({ model, datasets: derivation.datasets, urls, history: options.history });
+  if (publication.problems.length > 0) return { ok: false, problems: publication.problems.map(selfCheck) };
+  for (const [path, content] of siteData({ model, reconciliation, datasets: derivation.datasets, files: publication.files, urls, buildTime: options.history.buildTime })) {
+    publication.tree.set(path, content);
+  }
+  return { ok: true, tree: publication.tree, model, reconciliation, datasets: derivation.datasets, summary: publication.summary };
+}

@@ -1,0 +1,204 @@
+/** Indicator observations, stated totals, source documents and quality notes as tables. */
+import type { Model, Observation, SourceDocument } from '../model/types.ts';
+import { toPlain } from '../numbers/decimal.ts';
+import type { QualityNote, Reconciliation } from '../reconcile/reconcile.ts';
+import type { Field, Row } from '../publish/types.ts';
+import { type Derived, f, field, schema, text } from './fields.ts';
+
+const KIND_TITLES: Record<SourceDocument['kind'], string> = {
+  decision: 'рішення',
+  programme: 'програма',
+  execution_report: 'звіт про виконання програми',
+  activity_report: 'звіт про діяльність',
+  presentation: 'публічне представлення',
+};
+
+export const QUALIFIER_TITLES = { exact: 'точно', approx: 'близько', more_than: 'понад', less_than: 'менше' } as const;
+
+export function documentsTable(documents: SourceDocument[], pageUrl: (id: string) => string): Derived {
+  return {
+    owns: [],
+    table: {
+      name: 'documents',
+      title: 'Документи-джерела',
+      description: 'Документи, з яких узято числа: рішення, звіти, презентації.',
+      schema: schema(
+        [
+          field('document_id', 'string', 'Документ', 'Ідентифікатор документа', { required: true }),
+          field('publisher_id', 'string', 'Розпорядник', 'Ідентифікатор міської ради', { required: true }),
+          field('kind', 'string', 'Вид', 'decision, programme, execution_report, activity_report, presentation', { required: true, enum: Object.keys(KIND_TITLES) }),
+          field('kind_title', 'string', 'Вид (укр.)', 'Вид документа українською'),
+          field('title', 'string', 'Назва', 'Назва документа', { required: true }),
+          field('number', 'string', 'Номер', 'Номер рішення'),
+          field('date', 'date', 'Дата', 'Дата документа'),
+          field('period_start', 'date', 'Період: з', 'Початок періоду, який охоплює документ', { required: true }),
+          field('period_end', 'date', 'Період: до', 'Кінець періоду', { required: true }),
+          field('url', 'string', 'Оригінал', 'Посилання на оригінал документа'),
+          field('page', 'string', 'Сторінка на порталі', 'Сторінка документа на порталі'),
+        ],
+        { primaryKey: ['document_id'] },
+      ),
+      rows: documents.map((document) => ({
+        document_id: document.id,
+        publisher_id: document.publisher,
+        kind: document.kind,
+        kind_title: KIND_TITLES[document.kind],
+        title: document.title,
+        number: text(document.number),
+        date: text(document.date),
+        period_start: document.period.start,
+        period_end: document.period.end,
+        url: text(document.url),
+        page: pageUrl(document.id),
+      })),
+    },
+  };
+}
+
+/** One column per dimension the observations use, so a spreadsheet can filter by it. */
+export function observationsTable(observations: Observation[]): Derived {
+  const dimensions = [...new Set(observations.flatMap((o) => Object.keys(o.dimensions)))].sort();
+  const dimensionFields: Field[] = dimensions.map((key) =>
+    field(`dimension_${key.replace(/-/g, '_')}`, 'string', `Розріз: ${DIMENSION_TITLES[key] ?? key}`, `Значення розрізу «${key}»`),
+  );
+  return {
+    owns: observations.map((o) => o.figure.key),
+    table: {
+      name: 'observations',
+      title: 'Показники',
+      description: 'Числа зі звітів: що рахують, значення, одиниця, точність (точно, близько, понад, менше), період, розрізи і цитата з документа.',
+      schema: schema(
+        [
+          field('observation_id', 'string', 'Показник', 'Ідентифікатор: документ/показник', { required: true }),
+          f.documentId(),
+          f.section(),
+          field('topic', 'string', 'Тема', 'Тема групи показників'),
+          field('indicator', 'string', 'Що рахують', 'Назва показника', { required: true }),
+          field('code', 'string', 'Код показника', 'Спільний код порівнянних показників різних документів'),
+          field('value', 'number', 'Значення', 'Значення: у гривнях для грошей, інакше число', { minimum: 0 }),
+          field('value_printed', 'string', 'Значення (як надруковано)', 'Число так, як його надруковано', { required: true }),
+          field('unit', 'string', 'Одиниця', 'Одиниця так, як її подано: грн, тис. грн, %, осіб, звернень…', { required: true }),
+          field('unit_kind', 'string', 'Вид одиниці', 'UAH — гроші в гривнях, percent — відсоток, count — кількість', { required: true, enum: ['UAH', 'percent', 'count'] }),
+          field('qualifier', 'string', 'Точність', 'exact — точно, approx — близько, more_than — понад, less_than — менше', { required: true, enum: ['exact', 'approx', 'more_than', 'less_than'] }),
+          field('period_start', 'date', 'Період: з', 'Початок періоду показника', { required: true }),
+          field('period_end', 'date', 'Період: до', 'Кінець періоду (дорівнює початку для «станом на»)', { required: true }),
+          ...dimensionFields,
+          f.quote(),
+          f.note(),
+        ],
+        {
+          primaryKey: ['observation_id'],
+          foreignKeys: [{ fields: ['document_id'], reference: { resource: 'documents', fields: ['document_id'] } }],
+        },
+      ),
+      rows: observations.map((o): Row => ({
+        observation_id: `${o.document}/${o.id}`,
+        document_id: o.document,
+        section: o.figure.section,
+        topic: text(o.topic),
+        indicator: o.indicator,
+        code: text(o.code),
+        value: o.figure.value ? toPlain(o.figure.value) : null,
+        value_printed: o.figure.printed,
+        unit: o.figure.unit,
+        unit_kind: o.figure.kind,
+        qualifier: o.figure.qualifier,
+        period_start: o.period.start,
+        period_end: o.period.end,
+        ...Object.fromEntries(dimensions.map((key) => [`dimension_${key.replace(/-/g, '_')}`, text(o.dimensions[key])])),
+        quote: text(o.figure.quoteIsFigure ? null : o.figure.quote),
+        note: text(o.figure.note),
+      })),
+    },
+  };
+}
+
+const DIMENSION_TITLES: Record<string, string> = {
+  district: 'район',
+  category: 'категорія',
+  topic: 'тема',
+  channel: 'канал',
+  'year-compared': 'рік порівняння',
+  year_compared: 'рік порівняння',
+  result: 'результат',
+};
+
+export function statedTotalsTable(model: Model, documents: Set<string>, reconciliation: Reconciliation): Derived {
+  const notes = new Set(reconciliation.notes.map((note) => note.id));
+  const totals = model.statedTotals.filter((total) => documents.has(total.document));
+  return {
+    owns: [],
+    table: {
+      name: 'stated-totals',
+      title: 'Заявлені підсумки',
+      description: 'Де документ стверджує, що частини складають підсумок; agrees = false, якщо сума частин не дорівнює підсумку (див. quality-notes).',
+      schema: schema(
+        [
+          field('total_id', 'string', 'Підсумок', 'Ідентифікатор: документ/підсумок', { required: true }),
+          f.documentId(),
+          field('label', 'string', 'Що підсумовано', 'Опис підсумку', { required: true }),
+          field('total_observation_id', 'string', 'Показник-підсумок', 'Показник, що подає підсумок', { required: true }),
+          field('part_observation_ids', 'string', 'Складові', 'Показники-складові, через «; »', { required: true }),
+          field('agrees', 'boolean', 'Сходиться', 'true, якщо сума складових дорівнює підсумку', { required: true }),
+          f.note(),
+        ],
+        {
+          primaryKey: ['total_id'],
+          foreignKeys: [
+            { fields: ['total_observation_id'], reference: { resource: 'observations', fields: ['observation_id'] } },
+            { fields: ['document_id'], reference: { resource: 'documents', fields: ['document_id'] } },
+          ],
+        },
+      ),
+      rows: totals.map((total) => ({
+        total_id: `${total.document}/${total.id}`,
+        document_id: total.document,
+        label: total.label,
+        total_observation_id: `${total.document}/${total.total}`,
+        part_observation_ids: total.parts.map((part) => `${total.document}/${part}`).join('; '),
+        agrees: notes.has(`${total.document}/total-${total.id}`) ? 'false' : 'true',
+        note: text(total.note),
+      })),
+    },
+  };
+}
+
+export function qualityNotesTable(notes: QualityNote[]): Derived {
+  return {
+    owns: [],
+    table: {
+      name: 'quality-notes',
+      title: 'Зауваження щодо якості даних',
+      description: 'Підсумки, які не сходяться з сумою складових у самому документі. Числа опубліковано так, як надруковано; тут — що порівняно, обидва числа і різниця.',
+      schema: schema(
+        [
+          field('note_id', 'string', 'Зауваження', 'Ідентифікатор зауваження', { required: true }),
+          field('code', 'string', 'Код', 'Вид перевірки (див. опис кодів)', { required: true }),
+          f.documentId(),
+          field('programme_id', 'string', 'Програма', 'Програма, якщо зауваження стосується програми'),
+          field('subject', 'string', 'Що порівняно', 'Що з чим порівняно', { required: true }),
+          field('stated_printed', 'string', 'У документі (як надруковано)', 'Підсумок так, як його надруковано', { required: true }),
+          field('stated_value', 'number', 'У документі', 'Підсумок, що його подає документ', { required: true }),
+          field('computed_value', 'number', 'Сума складових', 'Сума складових, обчислена точно', { required: true }),
+          field('difference', 'number', 'Різниця', 'Підсумок мінус сума складових', { required: true }),
+          field('unit_kind', 'string', 'Вид одиниці', 'UAH, percent або count', { required: true, enum: ['UAH', 'percent', 'count'] }),
+          field('message', 'string', 'Зауваження', 'Зауваження українською', { required: true }),
+        ],
+        { primaryKey: ['note_id'] },
+      ),
+      rows: notes.map((note) => ({
+        note_id: note.id,
+        code: note.code,
+        document_id: note.document,
+        programme_id: text(note.programme),
+        subject: note.subject,
+        stated_printed: note.stated.printed,
+        stated_value: toPlain(note.stated.value!),
+        computed_value: toPlain(note.computed),
+        difference: toPlain(note.difference),
+        unit_kind: note.stated.kind,
+        message: note.message,
+      })),
+    },
+  };
+}

@@ -1,0 +1,280 @@
+/**
+ * Stage 5, derive: the model → datasets the way a CKAN portal groups them. Each dataset
+ * belongs to one publisher; each publisher also gets its register of datasets; one
+ * portal-wide package carries everything for the reader who wants it all at once.
+ */
+import type { History } from '../io/history.ts';
+import type { CatalogEntry, Model, Publisher } from '../model/types.ts';
+import type { Reconciliation } from '../reconcile/reconcile.ts';
+import { ckanName } from '../publish/translit.ts';
+import type { Dataset, Frequency, PublisherRef, SourceRef, Table } from '../publish/types.ts';
+import type { Urls } from '../publish/urls.ts';
+import { uuidV5 } from '../publish/uuid.ts';
+import { documentsTable, observationsTable, qualityNotesTable, statedTotalsTable } from './common-tables.ts';
+import { type Derived, field, schema } from './fields.ts';
+import { programmeTables } from './programme-tables.ts';
+
+export interface DeriveInput {
+  model: Model;
+  reconciliation: Reconciliation;
+  history: History;
+  urls: Urls;
+}
+
+export interface Derivation {
+  datasets: Dataset[];
+  /** Figures published in no row, or in more than one: must be empty. */
+  conservation: string[];
+}
+
+export const FREQUENCY_TITLES: Record<Frequency, string> = {
+  'more than once a day': 'Більш як один раз на день',
+  'once a day': 'Щодня',
+  'once a week': 'Щотижня',
+  'once a month': 'Щомісяця',
+  'once a quarter': 'Щокварталу',
+  'once a half year': 'Кожного півріччя',
+  'once a year': 'Щороку',
+  'immediately after making changes': 'Відразу після внесення змін',
+  'no longer updated': 'Більше не оновлюється',
+};
+
+export const PORTAL_DATASET_TITLE = 'Усі дані порталу';
+
+export function deriveDatasets({ model, reconciliation, history, urls }: DeriveInput): Derivation {
+  const publishers = new Map(model.publishers.map((publisher) => [publisher.id, publisher]));
+  const documents = new Map(model.documents.map((document) => [document.id, document]));
+  const owners = new Map<string, string[]>();
+  const datasets: Dataset[] = [];
+
+  const sourcesOf = (ids: Iterable<string>): SourceRef[] =>
+    [...new Set(ids)].sort().map((id) => {
+      const document = documents.get(id)!;
+      return { id, title: document.title, kind: document.kind, number: document.number, date: document.date, path: urls.report(id) };
+    });
+  const filesOf = (ids: Iterable<string>, publisher?: string) => [
+    ...[...new Set(ids)].flatMap((id) => documents.get(id)?.files ?? []),
+    ...(publisher ? [`${publisher}/publisher.yaml`, `${publisher}/datasets.yaml`] : ['portal.yaml']),
+  ];
+  const own = (dataset: string, derived: Derived[]) => {
+    for (const { owns } of derived) for (const key of owns) owners.set(key, [...(owners.get(key) ?? []), dataset]);
+  };
+
+  for (const entry of model.catalog) {
+    const publisher = publishers.get(entry.publisher)!;
+    const derived = entry.programme !== undefined ? programmeDataset(entry, model, reconciliation, urls) : indicatorsDataset(entry, model, reconciliation, urls);
+    own(entry.name, derived.tables);
+    const times = history.of(filesOf(derived.documents, entry.publisher));
+    datasets.push({
+      name: entry.name,
+      id: entry.id,
+      kind: entry.programme !== undefined ? 'programme' : 'indicators',
+      title: entry.title,
+      description: entry.description,
+      keywords: entry.keywords,
+      themes: entry.themes,
+      frequency: entry.frequency,
+      purpose: entry.purpose,
+      publisher: publisherRef(publisher),
+      temporal: derived.temporal,
+      created: times.created,
+      modified: times.modified,
+      version: `1.0.${times.revisions}`,
+      sources: sourcesOf(derived.documents),
+      tables: derived.tables.map((d) => d.table),
+    });
+  }
+
+  for (const publisher of model.publishers) {
+    const own = datasets.filter((dataset) => dataset.publisher?.id === publisher.id);
+    const times = history.of([`${publisher.id}/publisher.yaml`, `${publisher.id}/datasets.yaml`]);
+    const title = `Реєстр наборів даних: ${publisher.name.uk}`;
+    const spans = own.flatMap((dataset) => (dataset.temporal ? [dataset.temporal] : []));
+    datasets.push({
+      name: ckanName(`Реєстр наборів даних ${publisher.name.uk}`),
+      id: uuidV5(`${publisher.id}/register`),
+      kind: 'register',
+      title,
+      description: `Перелік наборів даних, які оприлюднює ${publisher.name.uk}: назва, опис, частота оновлення, підстава збору, формати, відповідальна особа.`,
+      keywords: ['реєстр наборів даних', 'відкриті дані', publisher.community.uk],
+      themes: ['GOVE'],
+      frequency: 'immediately after making changes',
+      purpose: 'Постанова Кабінету Міністрів України від 21.10.2015 № 835: оприлюднення переліку наборів даних розпорядника.',
+      publisher: publisherRef(publisher),
+      temporal: spans.length ? { start: spans.map((s) => s.start).sort()[0]!, end: spans.map((s) => s.end).sort().at(-1)! } : undefined,
+      created: times.created,
+      modified: times.modified,
+      version: `1.0.${times.revisions}`,
+      sources: [],
+      tables: [registerTable(own, publisher, urls)],
+    });
+  }
+
+  datasets.push(portalDataset(model, reconciliation, history, urls, datasets));
+
+  const conservation: string[] = [];
+  for (const figure of model.figures) {
+    const homes = owners.get(figure.key) ?? [];
+    if (homes.length !== 1) {
+      conservation.push(`${figure.origin.file}:${figure.origin.line ?? '?'} ${figure.origin.path} ("${figure.printed}") is published in ${homes.length === 0 ? 'no dataset' : homes.join(', ')}`);
+    }
+  }
+  return { datasets, conservation };
+}
+
+function publisherRef(publisher: Publisher): PublisherRef {
+  return {
+    id: publisher.id,
+    name: publisher.name,
+    edrpou: publisher.edrpou,
+    katottg: publisher.katottg,
+    koatuu: publisher.koatuu,
+    website: publisher.website,
+    contact: { name: publisher.contact.name, email: publisher.contact.email },
+  };
+}
+
+interface DerivedDataset {
+  tables: Derived[];
+  documents: string[];
+  temporal: { start: string; end: string } | undefined;
+}
+
+function programmeDataset(entry: CatalogEntry, model: Model, reconciliation: Reconciliation, urls: Urls): DerivedDataset {
+  const programme = model.programmes.find((p) => p.id === entry.programme)!;
+  const executions = model.executions.filter((e) => e.programme === programme.id);
+  const documentIds = [programme.document, ...executions.map((e) => e.document)];
+  const notes = reconciliation.notes.filter((note) => note.programme === programme.id);
+  return {
+    tables: [
+      ...programmeTables([programme], model, reconciliation.comparisons),
+      documentsTable(model.documents.filter((d) => documentIds.includes(d.id)), urls.report),
+      qualityNotesTable(notes),
+    ],
+    documents: documentIds,
+    temporal: { start: `${programme.period.start}-01-01`, end: `${programme.period.end}-12-31` },
+  };
+}
+
+function indicatorsDataset(entry: CatalogEntry, model: Model, reconciliation: Reconciliation, urls: Urls): DerivedDataset {
+  const ids = new Set(entry.documents);
+  const observations = model.observations.filter((o) => ids.has(o.document));
+  const notes = reconciliation.notes.filter((note) => ids.has(note.document) && note.programme === undefined);
+  const periods = observations.map((o) => o.period);
+  return {
+    tables: [
+      observationsTable(observations),
+      statedTotalsTable(model, ids, reconciliation),
+      documentsTable(model.documents.filter((d) => ids.has(d.id)), urls.report),
+      qualityNotesTable(notes),
+    ],
+    documents: entry.documents,
+    temporal: periods.length ? { start: periods.map((p) => p.start).sort()[0]!, end: periods.map((p) => p.end).sort().at(-1)! } : undefined,
+  };
+}
+
+const REGISTER_FIELDS = [
+  field('identifier', 'string', 'Ідентифікатор', 'Ідентифікатор набору даних (UUID)', { required: true, unique: true }),
+  field('title', 'string', 'Назва', 'Назва набору даних', { required: true, maxLength: 254 }),
+  field('description', 'string', 'Опис', 'Короткий опис набору даних', { required: true, maxLength: 4000 }),
+  field('accrualPeriodicity', 'string', 'Частота оновлення', 'Частота оновлення набору даних', { required: true, enum: Object.values(FREQUENCY_TITLES) }),
+  field('keyword', 'string', 'Ключові слова', 'Ключові слова, через «; »', { required: true }),
+  field('purpose', 'string', 'Підстава та призначення збору', 'Підстава та призначення збору інформації', { required: true, maxLength: 512 }),
+  field('landingPage', 'string', 'Сторінка набору', 'Посилання на сторінку набору даних', { required: true }),
+  field('distributionFormat', 'string', 'Формати', 'Формати розповсюдження', { required: true }),
+  field('publisherName', 'string', 'Розпорядник', 'Найменування розпорядника інформації', { required: true }),
+  field('publisherIdentifier', 'string', 'Код ЄДРПОУ', 'Ідентифікаційний код розпорядника за ЄДРПОУ', { required: true, pattern: '\\d{8}' }),
+  field('contactPointFn', 'string', 'Відповідальна особа', 'Відповідальна особа розпорядника', { required: true }),
+  field('contactPointHasEmail', 'string', 'Електронна пошта', 'Електронна пошта відповідальної особи', { required: true }),
+];
+
+function registerTable(datasets: Dataset[], publisher: Publisher, urls: Urls): Table {
+  return {
+    name: 'register',
+    title: 'Реєстр наборів даних',
+    description: `Набори даних, які оприлюднює ${publisher.name.uk}, у полях реєстру наборів даних розпорядника.`,
+    schema: schema(REGISTER_FIELDS, { primaryKey: ['identifier'] }),
+    rows: datasets.map((dataset) => ({
+      identifier: dataset.id,
+      title: dataset.title,
+      description: dataset.description,
+      accrualPeriodicity: FREQUENCY_TITLES[dataset.frequency],
+      keyword: dataset.keywords.join('; '),
+      purpose: dataset.purpose,
+      landingPage: urls.dataset(dataset.name),
+      distributionFormat: 'CSV, JSON, XLSX',
+      publisherName: publisher.name.uk,
+      publisherIdentifier: publisher.edrpou,
+      contactPointFn: publisher.contact.name,
+      contactPointHasEmail: publisher.contact.email,
+    })),
+  };
+}
+
+function portalDataset(model: Model, reconciliation: Reconciliation, history: History, urls: Urls, datasets: Dataset[]): Dataset {
+  const all = new Set(model.documents.map((document) => document.id));
+  const times = history.of(model.documents.flatMap((document) => document.files).concat(['portal.yaml']));
+  const registers = model.publishers.map((publisher) =>
+    registerTable(datasets.filter((d) => d.publisher?.id === publisher.id && d.kind !== 'register'), publisher, urls),
+  );
+  const register: Table = { ...registers[0]!, title: 'Набори даних порталу', description: 'Усі набори даних порталу в полях реєстру наборів даних.', rows: registers.flatMap((r) => r.rows) };
+  const publishers: Table = {
+    name: 'publishers',
+    title: 'Розпорядники',
+    description: 'Міські ради, дані яких опубліковано: назви, коди ЄДРПОУ і КАТОТТГ, сайт, контакт.',
+    schema: schema(
+      [
+        field('publisher_id', 'string', 'Розпорядник', 'Ідентифікатор', { required: true }),
+        field('name_uk', 'string', 'Назва', 'Назва українською', { required: true }),
+        field('name_en', 'string', 'Назва англійською', 'Назва англійською', { required: true }),
+        field('edrpou', 'string', 'Код ЄДРПОУ', 'Ідентифікаційний код за ЄДРПОУ', { required: true, pattern: '\\d{8}' }),
+        field('katottg', 'string', 'Код КАТОТТГ', 'Код громади за Кодифікатором адміністративно-територіальних одиниць', { required: true, pattern: 'UA\\d{17}' }),
+        field('koatuu', 'string', 'Код КОАТУУ', 'Код за застарілим КОАТУУ', { pattern: '\\d{10}' }),
+        field('website', 'string', 'Сайт', 'Офіційний сайт', { required: true }),
+        field('contact_name', 'string', 'Контакт', 'Відповідальна особа або підрозділ', { required: true }),
+        field('contact_email', 'string', 'Електронна пошта', 'Електронна пошта', { required: true }),
+      ],
+      { primaryKey: ['publisher_id'] },
+    ),
+    rows: model.publishers.map((p) => ({
+      publisher_id: p.id,
+      name_uk: p.name.uk,
+      name_en: p.name.en,
+      edrpou: p.edrpou,
+      katottg: p.katottg,
+      koatuu: p.koatuu ?? null,
+      website: p.website,
+      contact_name: p.contact.name,
+      contact_email: p.contact.email,
+    })),
+  };
+  const tables = [
+    ...programmeTables(model.programmes, model, reconciliation.comparisons),
+    observationsTable(model.observations),
+    statedTotalsTable(model, all, reconciliation),
+    documentsTable(model.documents, urls.report),
+    qualityNotesTable(reconciliation.notes),
+  ].map((d) => d.table);
+  const years = model.documents.map((d) => d.period);
+  return {
+    name: ckanName(PORTAL_DATASET_TITLE),
+    id: uuidV5('portal/all'),
+    kind: 'portal',
+    title: PORTAL_DATASET_TITLE,
+    description: `${model.portal?.description ?? ''} Усі таблиці всіх наборів даних порталу в одному пакеті.`.trim(),
+    keywords: ['відкриті дані', 'міські ради', 'програми', 'звіти', 'показники'],
+    themes: ['GOVE'],
+    frequency: 'immediately after making changes',
+    purpose: 'Зведене оприлюднення всіх наборів даних порталу для повторного використання.',
+    publisher: undefined,
+    temporal: years.length ? { start: years.map((p) => p.start).sort()[0]!, end: years.map((p) => p.end).sort().at(-1)! } : undefined,
+    created: times.created,
+    modified: times.modified,
+    version: `1.0.${times.revisions}`,
+    sources: [...all].sort().map((id) => {
+      const document = model.documents.find((d) => d.id === id)!;
+      return { id, title: document.title, kind: document.kind, number: document.number, date: document.date, path: urls.report(id) };
+    }),
+    tables: [...tables, publishers, { ...register, name: 'datasets' }],
+  };
+}

@@ -1,0 +1,395 @@
+/**
+ * A programme as tables: its passport, amendments, funding by year and source,
+ * directions, measures, planned money, and its execution against the plan.
+ */
+import type { Figure, FundingSource, Model, Programme } from '../model/types.ts';
+import { FUNDING_SOURCES } from '../model/types.ts';
+import type { ExecutionComparison } from '../reconcile/reconcile.ts';
+import type { Row } from '../publish/types.ts';
+import { type Derived, f, field, ID_PATTERN, moneyCells, plain, schema, text, year } from './fields.ts';
+
+const SOURCE_TITLES: Record<FundingSource | 'total', string> = {
+  total: 'усього',
+  state: 'державний бюджет',
+  oblast: 'обласний бюджет',
+  community: 'бюджет територіальної громади',
+  other: 'інші джерела',
+};
+
+export const WORD_TITLES = { spent: 'витрачено', allocated: 'виділено', cash_expenditure: 'касові видатки' } as const;
+
+const programmeId = () => field('programme_id', 'string', 'Програма', 'Ідентифікатор програми', { required: true, pattern: ID_PATTERN });
+const directionId = (required: boolean) => field('direction_id', 'string', 'Напрям', 'Ідентифікатор напряму програми (див. ресурс directions)', required ? { required: true } : undefined);
+
+function figureRow(figure: Figure | undefined): Row {
+  return { section: text(figure?.section), quote: text(figure?.quoteIsFigure ? null : figure?.quote), note: text(figure?.note) };
+}
+
+export function programmeTables(programmes: Programme[], model: Model, comparisons: ExecutionComparison[]): Derived[] {
+  const owns = { programme: [] as string[], funding: [] as string[], directions: [] as string[], measures: [] as string[], planned: [] as string[], execution: [] as string[] };
+  const documents = new Map(model.documents.map((document) => [document.id, document]));
+
+  const programmeRows: Row[] = programmes.map((programme) => {
+    owns.programme.push(programme.funding.total.key);
+    const decision = documents.get(programme.document);
+    return {
+      programme_id: programme.id,
+      title: programme.title,
+      period_start: year(programme.period.start),
+      period_end: year(programme.period.end),
+      publisher_id: programme.publisher,
+      document_id: programme.document,
+      decision_number: text(decision?.number),
+      decision_date: text(decision?.date),
+      amendments: String(programme.amendments.length),
+      developer: programme.developer,
+      executors: programme.executors.join('; '),
+      goal: programme.goal,
+      expected_results: text(programme.expectedResults.join('; ')),
+      ...moneyCells(programme.funding.total, 'planned_total'),
+      quote: text(programme.funding.total.quoteIsFigure ? null : programme.funding.total.quote),
+    };
+  });
+
+  const amendmentRows: Row[] = programmes.flatMap((programme) =>
+    programme.amendments.map((amendment) => ({ programme_id: programme.id, date: amendment.date, number: amendment.number, quote: text(amendment.quote) })),
+  );
+
+  const fundingRows: Row[] = [];
+  for (const programme of programmes) {
+    const rows: [number | null, { total: Figure; sources: Partial<Record<FundingSource, Figure>> }][] = [
+      ...[...programme.funding.years.entries()].sort(([a], [b]) => a - b),
+      ...(programme.funding.totalRow ? [[null, programme.funding.totalRow] as [null, typeof programme.funding.totalRow]] : []),
+    ];
+    for (const [rowYear, row] of rows) {
+      for (const source of ['total', ...FUNDING_SOURCES] as const) {
+        const figure = source === 'total' ? row.total : row.sources[source];
+        if (!figure) continue;
+        owns.funding.push(figure.key);
+        fundingRows.push({
+          programme_id: programme.id,
+          year: year(rowYear),
+          total_row: rowYear === null ? 'true' : 'false',
+          source,
+          source_title: SOURCE_TITLES[source],
+          ...moneyCells(figure),
+          unit_printed: figure.unit,
+          document_id: programme.document,
+          ...figureRow(figure),
+        });
+      }
+    }
+  }
+
+  const directionRows: Row[] = [];
+  const measureRows: Row[] = [];
+  const plannedRows: Row[] = [];
+  for (const programme of programmes) {
+    for (const annex of programme.annexes) {
+      for (const direction of annex.directions) {
+        if (direction.plannedTotal) owns.directions.push(direction.plannedTotal.key);
+        directionRows.push({
+          direction_id: direction.id,
+          programme_id: programme.id,
+          annex: String(annex.number),
+          annex_period_start: year(annex.period.start),
+          annex_period_end: year(annex.period.end),
+          number: String(direction.number),
+          title: direction.title,
+          funding_source: text(direction.fundingSource),
+          ...moneyCells(direction.plannedTotal, 'planned_total'),
+          document_id: programme.document,
+          note: text(direction.note),
+        });
+        const plan = (measure: string | null, rowYear: number | null, figure: Figure) => {
+          owns.planned.push(figure.key);
+          plannedRows.push({
+            programme_id: programme.id,
+            annex: String(annex.number),
+            direction_id: direction.id,
+            measure_id: measure,
+            year: year(rowYear),
+            ...moneyCells(figure),
+            unit_printed: figure.unit,
+            document_id: programme.document,
+            ...figureRow(figure),
+          });
+        };
+        for (const [planYear, figure] of [...direction.planned.entries()].sort(([a], [b]) => a - b)) plan(null, planYear, figure);
+        for (const measure of direction.measures) {
+          if (measure.plannedTotal) owns.measures.push(measure.plannedTotal.key);
+          measureRows.push({
+            measure_id: measure.id,
+            direction_id: direction.id,
+            programme_id: programme.id,
+            number: String(measure.number),
+            title: measure.title,
+            timeline: text(measure.timeline),
+            executors: text(measure.executors),
+            funding_source: text(measure.fundingSource),
+            expected_result: text(measure.expectedResult),
+            ...moneyCells(measure.plannedTotal, 'planned_total'),
+            note: text(measure.note),
+          });
+          for (const [planYear, figure] of [...measure.planned.entries()].sort(([a], [b]) => a - b)) plan(measure.id, planYear, figure);
+        }
+      }
+      for (const [key, figure] of annex.totalRow) {
+        owns.planned.push(figure.key);
+        plannedRows.push({
+          programme_id: programme.id,
+          annex: String(annex.number),
+          direction_id: null,
+          measure_id: null,
+          year: key === 'total' ? null : String(key),
+          ...moneyCells(figure),
+          unit_printed: figure.unit,
+          document_id: programme.document,
+          ...figureRow(figure),
+        });
+      }
+    }
+  }
+
+  const executionRows: Row[] = [];
+  const ids = new Set(programmes.map((programme) => programme.id));
+  for (const comparison of comparisons.filter((c) => ids.has(c.programme))) {
+    const execution = model.executions.find((e) => e.document === comparison.document && e.year === comparison.year)!;
+    for (const direction of comparison.directions) {
+      if (direction.reported) owns.execution.push(direction.reported.key);
+      executionRows.push({
+        programme_id: comparison.programme,
+        year: String(comparison.year),
+        direction_id: direction.direction,
+        direction_number: String(direction.directionNumber),
+        direction_title: direction.directionTitle,
+        ...moneyCells(direction.planned, 'planned'),
+        ...moneyCells(direction.reported, 'reported'),
+        word: text(direction.word),
+        word_title: direction.word ? WORD_TITLES[direction.word] : null,
+        rate_percent: plain(direction.rate),
+        document_id: comparison.document,
+        section: text(execution.items.find((item) => item.direction === direction.direction)?.section ?? direction.reported?.section),
+        quote: text(direction.reported && !direction.reported.quoteIsFigure ? direction.reported.quote : null),
+        note: text(direction.reported?.note),
+      });
+    }
+    owns.execution.push(comparison.reportedTotal.key);
+    executionRows.push({
+      programme_id: comparison.programme,
+      year: String(comparison.year),
+      direction_id: null,
+      direction_number: null,
+      direction_title: 'Усього за програмою',
+      planned_uah: plain(comparison.plannedTotal),
+      planned_printed: comparison.plannedTotalPrinted?.printed ?? null,
+      ...moneyCells(comparison.reportedTotal, 'reported'),
+      word: execution.total.word,
+      word_title: WORD_TITLES[execution.total.word],
+      rate_percent: plain(comparison.rate),
+      document_id: comparison.document,
+      section: text(comparison.reportedTotal.section),
+      quote: text(comparison.reportedTotal.quoteIsFigure ? null : comparison.reportedTotal.quote),
+      note: text(comparison.reportedTotal.note),
+    });
+  }
+  // Unreported executions of directions still need their reported figures owned: the comparison covers every item.
+
+  const yearField = (required: boolean, description = 'Рік') => field('year', 'year', 'Рік', description, required ? { required: true } : undefined);
+  const anexField = () => field('annex', 'integer', 'Додаток', 'Номер додатка до програми', { required: true, minimum: 1 });
+
+  return [
+    {
+      owns: owns.programme,
+      table: {
+        name: 'programmes',
+        title: 'Програми',
+        description: 'Паспорт програми: назва, період, рішення про затвердження, розробник, виконавці, мета, очікувані результати, загальний обсяг фінансування.',
+        schema: schema(
+          [
+            programmeId(),
+            field('title', 'string', 'Назва', 'Назва програми', { required: true }),
+            field('period_start', 'year', 'Початок', 'Перший рік програми', { required: true }),
+            field('period_end', 'year', 'Закінчення', 'Останній рік програми', { required: true }),
+            field('publisher_id', 'string', 'Розпорядник', 'Ідентифікатор міської ради', { required: true }),
+            f.documentId(),
+            field('decision_number', 'string', 'Номер рішення', 'Номер рішення про затвердження'),
+            field('decision_date', 'date', 'Дата рішення', 'Дата рішення про затвердження'),
+            field('amendments', 'integer', 'Зміни', 'Кількість рішень про внесення змін', { minimum: 0 }),
+            field('developer', 'string', 'Розробник', 'Розробник програми'),
+            field('executors', 'string', 'Відповідальні виконавці', 'Відповідальні за виконання, через «; »'),
+            field('goal', 'string', 'Мета', 'Мета програми'),
+            field('expected_results', 'string', 'Очікувані результати', 'Очікувані кінцеві результати, через «; »'),
+            f.uah('planned_total_uah', 'Загальний обсяг фінансування', 'Загальний орієнтовний обсяг фінансування за паспортом'),
+            f.printed('planned_total_printed', 'Обсяг (як надруковано)'),
+            f.quote(),
+          ],
+          { primaryKey: ['programme_id'] },
+        ),
+        rows: programmeRows,
+      },
+    },
+    {
+      owns: [],
+      table: {
+        name: 'amendments',
+        title: 'Зміни до програми',
+        description: 'Рішення про внесення змін до програми: дата і номер.',
+        schema: schema(
+          [
+            programmeId(),
+            field('date', 'date', 'Дата', 'Дата рішення про зміни', { required: true }),
+            field('number', 'string', 'Номер', 'Номер рішення', { required: true }),
+            f.quote(),
+          ],
+          { primaryKey: ['programme_id', 'date', 'number'], foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }] },
+        ),
+        rows: amendmentRows,
+      },
+    },
+    {
+      owns: owns.funding,
+      table: {
+        name: 'funding',
+        title: 'Фінансування за паспортом',
+        description: 'Орієнтовні обсяги фінансування з паспорта програми за роками та джерелами; рядок «Усього» позначено total_row = true. Порожня сума — у документі прочерк.',
+        schema: schema(
+          [
+            programmeId(),
+            yearField(false, 'Рік; порожньо для рядка «Усього»'),
+            field('total_row', 'boolean', 'Рядок «Усього»', 'true для підсумкового рядка таблиці', { required: true }),
+            field('source', 'string', 'Джерело', 'Джерело фінансування: total (усього), state, oblast, community, other', { required: true, enum: ['total', ...FUNDING_SOURCES] }),
+            field('source_title', 'string', 'Джерело (назва)', 'Назва джерела фінансування'),
+            f.uah('amount_uah', 'Сума', 'Орієнтовний обсяг фінансування'),
+            f.printed('amount_printed', 'Сума (як надруковано)'),
+            f.unitPrinted(),
+            f.documentId(),
+            f.section(),
+            f.quote(),
+            f.note(),
+          ],
+          { foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }] },
+        ),
+        rows: fundingRows,
+      },
+    },
+    {
+      owns: owns.directions,
+      table: {
+        name: 'directions',
+        title: 'Напрями програми',
+        description: 'Напрями діяльності (пріоритетні завдання) з додатків до програми, з підсумком запланованих коштів за рядком.',
+        schema: schema(
+          [
+            directionId(true),
+            programmeId(),
+            anexField(),
+            field('annex_period_start', 'year', 'Додаток: з', 'Перший рік додатка'),
+            field('annex_period_end', 'year', 'Додаток: до', 'Останній рік додатка'),
+            field('number', 'integer', '№', 'Номер напряму в додатку', { required: true, minimum: 1 }),
+            field('title', 'string', 'Назва напряму', 'Назва напряму діяльності', { required: true }),
+            field('funding_source', 'string', 'Джерело фінансування', 'Джерело фінансування, як у додатку'),
+            f.uah('planned_total_uah', 'Усього заплановано', 'Підсумок рядка за всі роки додатка'),
+            f.printed('planned_total_printed', 'Усього (як надруковано)'),
+            f.documentId(),
+            f.note(),
+          ],
+          { primaryKey: ['direction_id'], foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }] },
+        ),
+        rows: directionRows,
+      },
+    },
+    {
+      owns: owns.measures,
+      table: {
+        name: 'measures',
+        title: 'Заходи програми',
+        description: 'Заходи кожного напряму: строк виконання, виконавці, очікуваний результат.',
+        schema: schema(
+          [
+            field('measure_id', 'string', 'Захід', 'Ідентифікатор заходу', { required: true }),
+            directionId(true),
+            programmeId(),
+            field('number', 'integer', '№', 'Порядковий номер заходу в напрямі', { required: true, minimum: 1 }),
+            field('title', 'string', 'Захід', 'Зміст заходу', { required: true }),
+            field('timeline', 'string', 'Строк виконання', 'Строк виконання заходу'),
+            field('executors', 'string', 'Виконавці', 'Виконавці заходу'),
+            field('funding_source', 'string', 'Джерело фінансування', 'Джерело фінансування'),
+            field('expected_result', 'string', 'Очікуваний результат', 'Очікуваний результат заходу'),
+            f.uah('planned_total_uah', 'Усього заплановано', 'Підсумок заходу за всі роки, якщо кошти зазначено за заходом'),
+            f.printed('planned_total_printed', 'Усього (як надруковано)'),
+            f.note(),
+          ],
+          { primaryKey: ['measure_id'], foreignKeys: [{ fields: ['direction_id'], reference: { resource: 'directions', fields: ['direction_id'] } }] },
+        ),
+        rows: measureRows,
+      },
+    },
+    {
+      owns: owns.planned,
+      table: {
+        name: 'planned',
+        title: 'Заплановані кошти за напрямами й роками',
+        description: 'Орієнтовні обсяги фінансових ресурсів з додатків: за напрямом (або заходом) і роком. Рядки без напряму — рядок «Усього» додатка; без року — підсумок за всі роки.',
+        schema: schema(
+          [
+            programmeId(),
+            anexField(),
+            directionId(false),
+            field('measure_id', 'string', 'Захід', 'Ідентифікатор заходу, якщо кошти зазначено за заходом'),
+            yearField(false, 'Рік; порожньо для підсумку за всі роки'),
+            f.uah('amount_uah', 'Сума', 'Заплановано'),
+            f.printed('amount_printed', 'Сума (як надруковано)'),
+            f.unitPrinted(),
+            f.documentId(),
+            f.section(),
+            f.quote(),
+            f.note(),
+          ],
+          {
+            foreignKeys: [
+              { fields: ['direction_id'], reference: { resource: 'directions', fields: ['direction_id'] } },
+              { fields: ['measure_id'], reference: { resource: 'measures', fields: ['measure_id'] } },
+            ],
+          },
+        ),
+        rows: plannedRows,
+      },
+    },
+    {
+      owns: owns.execution,
+      table: {
+        name: 'execution',
+        title: 'Виконання програми',
+        description: 'Заплановано за додатком і звітовано за напрямами й роками, з відсотком виконання та словом, яким звіт назвав суму (витрачено, виділено, касові видатки). Рядок без напряму — усього за програмою.',
+        schema: schema(
+          [
+            programmeId(),
+            yearField(true),
+            directionId(false),
+            field('direction_number', 'integer', '№ напряму', 'Номер напряму в додатку', { minimum: 1 }),
+            field('direction_title', 'string', 'Напрям', 'Назва напряму'),
+            f.uah('planned_uah', 'Заплановано', 'Заплановано на рік за додатком до програми'),
+            f.printed('planned_printed', 'Заплановано (як надруковано)'),
+            f.uah('reported_uah', 'Звітовано', 'Сума, яку подано у звіті'),
+            f.printed('reported_printed', 'Звітовано (як надруковано)'),
+            field('word', 'string', 'Як названо суму', 'Слово звіту: spent — витрачено, allocated — виділено, cash_expenditure — касові видатки', { enum: ['spent', 'allocated', 'cash_expenditure'] }),
+            field('word_title', 'string', 'Як названо суму (укр.)', 'Слово звіту українською'),
+            field('rate_percent', 'number', 'Виконання, %', 'Звітовано ÷ заплановано × 100, округлено до сотих', { minimum: 0 }),
+            f.documentId(),
+            f.section(),
+            f.quote(),
+            f.note(),
+          ],
+          {
+            foreignKeys: [
+              { fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } },
+              { fields: ['direction_id'], reference: { resource: 'directions', fields: ['direction_id'] } },
+            ],
+          },
+        ),
+        rows: executionRows,
+      },
+    },
+  ];
+}

@@ -1,0 +1,37 @@
+/**
+ * The published URL contract, in one place: once published, a URL does not change.
+ * Every absolute URL is built from one site URL and one base path.
+ */
+export interface Urls {
+  siteUrl: string;
+  basePath: string;
+  /** Absolute URL of a path inside the site ("datasets/x/" → https://host/base/datasets/x/). */
+  absolute(path: string): string;
+  home(): string;
+  catalog(): string;
+  dataset(name: string): string;
+  datasetFile(name: string, file: string): string;
+  programme(id: string): string;
+  report(id: string): string;
+  publisher(id: string): string;
+  search(): string;
+}
+
+export function makeUrls(siteUrl: string, basePath: string): Urls {
+  const origin = siteUrl.replace(/\/+$/, '');
+  const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const absolute = (path: string) => `${origin}${base}${path.replace(/^\/+/, '')}`;
+  return {
+    siteUrl: origin,
+    basePath: base,
+    absolute,
+    home: () => absolute(''),
+    catalog: () => absolute('datasets/'),
+    dataset: (name) => absolute(`datasets/${name}/`),
+    datasetFile: (name, file) => absolute(`datasets/${name}/${file}`),
+    programme: (id) => absolute(`programmes/${id}/`),
+    report: (id) => absolute(`reports/${id}/`),
+    publisher: (id) => absolute(`publishers/${id}/`),
+    search: () => absolute('search/'),
+  };
+}

@@ -1,0 +1,248 @@
+/**
+ * The DCAT-AP 3 catalogue as one RDF graph, written twice: Turtle and JSON-LD with full
+ * IRIs (readers that ignore type-scoped contexts read it the same). Every node has an
+ * IRI (no blank nodes), and triples are sorted, so the bytes are the same every build.
+ */
+import { DataFactory, Parser, Writer, type Quad, type Term } from 'n3';
+import type { Model } from '../model/types.ts';
+import type { Dataset, Frequency } from '../publish/types.ts';
+import type { Urls } from '../publish/urls.ts';
+import { LICENCE, type WrittenFile } from './package.ts';
+
+const { namedNode, literal, quad } = DataFactory;
+
+export const NS = {
+  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+  xsd: 'http://www.w3.org/2001/XMLSchema#',
+  dcat: 'http://www.w3.org/ns/dcat#',
+  dct: 'http://purl.org/dc/terms/',
+  foaf: 'http://xmlns.com/foaf/0.1/',
+  vcard: 'http://www.w3.org/2006/vcard/ns#',
+  dcatap: 'http://data.europa.eu/r5r/',
+  adms: 'http://www.w3.org/ns/adms#',
+  owl: 'http://www.w3.org/2002/07/owl#',
+  spdx: 'http://spdx.org/rdf/terms#',
+} as const;
+
+const EU = 'http://publications.europa.eu/resource/authority/';
+
+export const EU_FREQUENCY: Record<Frequency, string> = {
+  'more than once a day': 'UPDATE_CONT',
+  'once a day': 'DAILY',
+  'once a week': 'WEEKLY',
+  'once a month': 'MONTHLY',
+  'once a quarter': 'QUARTERLY',
+  'once a half year': 'ANNUAL_2',
+  'once a year': 'ANNUAL',
+  'immediately after making changes': 'IRREG',
+  'no longer updated': 'NEVER',
+};
+
+const p = (prefix: keyof typeof NS, local: string) => namedNode(NS[prefix] + local);
+const A = p('rdf', 'type');
+const uk = (text: string) => literal(text, 'uk');
+const typed = (value: string, type: string) => literal(value, p('xsd', type));
+
+export interface Catalogue {
+  quads: Quad[];
+  turtle: string;
+  jsonld: string;
+}
+
+export function buildCatalogue(model: Model, datasets: Dataset[], filesOf: (dataset: Dataset) => WrittenFile[], urls: Urls, buildTime: string): Catalogue {
+  const quads: Quad[] = [];
+  const add = (s: Term, pr: Term, o: Term) => quads.push(quad(s as never, pr as never, o as never));
+  const catalog = namedNode(`${urls.home()}#catalog`);
+  const portalAgent = namedNode(`${urls.home()}#publisher`);
+  const portal = model.portal;
+
+  add(catalog, A, p('dcat', 'Catalog'));
+  add(catalog, p('dct', 'title'), uk(portal?.title ?? 'Відкриті дані міських рад'));
+  if (portal) add(catalog, p('dct', 'title'), literal(portal.titleEn, 'en'));
+  add(catalog, p('dct', 'description'), uk(portal?.description ?? ''));
+  add(catalog, p('dct', 'publisher'), portalAgent);
+  add(catalog, p('foaf', 'homepage'), namedNode(urls.home()));
+  add(catalog, p('dct', 'language'), namedNode(`${EU}language/UKR`));
+  add(catalog, p('dct', 'license'), namedNode(LICENCE.eu));
+  add(catalog, p('dct', 'spatial'), namedNode(`${EU}country/UKR`));
+  const issued = datasets.map((dataset) => dataset.created).sort()[0] ?? buildTime;
+  add(catalog, p('dct', 'issued'), typed(issued, 'dateTime'));
+  add(catalog, p('dct', 'modified'), typed(buildTime, 'dateTime'));
+  add(catalog, p('dcat', 'themeTaxonomy'), namedNode(`${EU}data-theme`));
+  add(portalAgent, A, p('foaf', 'Agent'));
+  add(portalAgent, p('foaf', 'name'), uk(portal?.title ?? 'Відкриті дані міських рад'));
+  if (portal) add(portalAgent, p('foaf', 'mbox'), namedNode(`mailto:${portal.contact.email}`));
+
+  const agents = new Set<string>();
+  for (const dataset of datasets) {
+    const node = namedNode(urls.dataset(dataset.name));
+    add(catalog, p('dcat', 'dataset'), node);
+    add(node, A, p('dcat', 'Dataset'));
+    add(node, p('dct', 'identifier'), literal(dataset.id));
+    add(node, p('dct', 'title'), uk(dataset.title));
+    add(node, p('dct', 'description'), uk(dataset.description));
+    for (const keyword of dataset.keywords) add(node, p('dcat', 'keyword'), uk(keyword));
+    for (const theme of dataset.themes) add(node, p('dcat', 'theme'), namedNode(`${EU}data-theme/${theme}`));
+    add(node, p('dct', 'issued'), typed(dataset.created, 'dateTime'));
+    add(node, p('dct', 'modified'), typed(dataset.modified, 'dateTime'));
+    add(node, p('dct', 'accrualPeriodicity'), namedNode(`${EU}frequency/${EU_FREQUENCY[dataset.frequency]}`));
+    add(node, p('dct', 'language'), namedNode(`${EU}language/UKR`));
+    add(node, p('dct', 'spatial'), namedNode(`${EU}country/UKR`));
+    add(node, p('dcat', 'landingPage'), namedNode(urls.dataset(dataset.name)));
+    add(node, p('owl', 'versionInfo'), literal(dataset.version));
+    if (dataset.temporal) {
+      const period = namedNode(`${urls.dataset(dataset.name)}#period`);
+      add(node, p('dct', 'temporal'), period);
+      add(period, A, p('dct', 'PeriodOfTime'));
+      add(period, p('dcat', 'startDate'), typed(dataset.temporal.start, 'date'));
+      add(period, p('dcat', 'endDate'), typed(dataset.temporal.end, 'date'));
+    }
+    for (const source of dataset.sources) add(node, p('dct', 'source'), namedNode(source.path));
+
+    const publisher = dataset.publisher;
+    const agent = publisher ? namedNode(urls.publisher(publisher.id)) : portalAgent;
+    add(node, p('dct', 'publisher'), agent);
+    if (publisher && !agents.has(publisher.id)) {
+      agents.add(publisher.id);
+      add(agent, A, p('foaf', 'Agent'));
+      add(agent, p('foaf', 'name'), uk(publisher.name.uk));
+      add(agent, p('foaf', 'name'), literal(publisher.name.en, 'en'));
+      add(agent, p('dct', 'identifier'), literal(publisher.edrpou));
+      add(agent, p('dct', 'type'), namedNode('http://purl.org/adms/publishertype/LocalAuthority'));
+      add(agent, p('foaf', 'homepage'), namedNode(publisher.website));
+    }
+    const contactPerson = publisher?.contact ?? (portal ? { name: portal.contact.name, email: portal.contact.email } : undefined);
+    if (contactPerson) {
+      const contact = namedNode(`${urls.dataset(dataset.name)}#contact`);
+      add(node, p('dcat', 'contactPoint'), contact);
+      add(contact, A, p('vcard', 'Kind'));
+      add(contact, p('vcard', 'fn'), uk(contactPerson.name));
+      add(contact, p('vcard', 'hasEmail'), namedNode(`mailto:${contactPerson.email}`));
+    }
+
+    for (const file of filesOf(dataset)) {
+      const url = urls.datasetFile(dataset.name, file.path);
+      const distribution = namedNode(url);
+      add(node, p('dcat', 'distribution'), distribution);
+      add(distribution, A, p('dcat', 'Distribution'));
+      add(distribution, p('dct', 'title'), uk(file.table ? `${file.table.title} (${file.format})` : 'Книга XLSX'));
+      add(distribution, p('dct', 'description'), uk(file.table ? file.table.description : 'Усі таблиці набору, словник даних і джерела в одній книзі XLSX.'));
+      add(distribution, p('dcat', 'accessURL'), namedNode(urls.dataset(dataset.name)));
+      add(distribution, p('dcat', 'downloadURL'), distribution);
+      add(distribution, p('dct', 'format'), namedNode(`${EU}file-type/${file.format}`));
+      add(distribution, p('dcat', 'mediaType'), namedNode(`https://www.iana.org/assignments/media-types/${file.mediatype}`));
+      add(distribution, p('dcat', 'byteSize'), typed(String(file.bytes), 'nonNegativeInteger'));
+      add(distribution, p('dct', 'license'), namedNode(LICENCE.eu));
+      add(distribution, p('dcatap', 'availability'), namedNode('http://data.europa.eu/r5r/availability/stable'));
+      add(distribution, p('dct', 'issued'), typed(dataset.created, 'dateTime'));
+      add(distribution, p('dct', 'modified'), typed(dataset.modified, 'dateTime'));
+      const checksum = namedNode(`${url}#checksum`);
+      add(distribution, p('spdx', 'checksum'), checksum);
+      add(checksum, A, p('spdx', 'Checksum'));
+      add(checksum, p('spdx', 'algorithm'), p('spdx', 'checksumAlgorithm_sha256'));
+      add(checksum, p('spdx', 'checksumValue'), typed(file.sha256, 'hexBinary'));
+    }
+  }
+
+  const sorted = sortQuads(quads);
+  return { quads: sorted, turtle: toTurtle(sorted), jsonld: toJsonLd(sorted) };
+}
+
+function key(term: Term): string {
+  if (term.termType === 'Literal') return `"${term.value}"@${term.language}^^${term.datatype.value}`;
+  return `<${term.value}>`;
+}
+
+export function sortQuads(quads: Quad[]): Quad[] {
+  const seen = new Map<string, Quad>();
+  for (const q of quads) seen.set(`${key(q.subject)} ${key(q.predicate)} ${key(q.object)}`, q);
+  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, q]) => q);
+}
+
+function toTurtle(quads: Quad[]): string {
+  const writer = new Writer({ prefixes: { ...NS } });
+  writer.addQuads(quads);
+  let out = '';
+  writer.end((error, result) => {
+    if (error) throw error;
+    out = result;
+  });
+  return out;
+}
+
+/** Flattened, expanded JSON-LD: one node object per subject, full IRIs as keys. */
+function toJsonLd(quads: Quad[]): string {
+  const nodes = new Map<string, Record<string, unknown[]>>();
+  for (const q of quads) {
+    const node = nodes.get(q.subject.value) ?? {};
+    nodes.set(q.subject.value, node);
+    if (q.predicate.value === NS.rdf + 'type') {
+      (node['@type'] ??= []).push(q.object.value);
+      continue;
+    }
+    const object = q.object;
+    let value: Record<string, string>;
+    if (object.termType === 'NamedNode') value = { '@id': object.value };
+    else if (object.termType === 'Literal' && object.language) value = { '@value': object.value, '@language': object.language };
+    else if (object.termType === 'Literal' && object.datatype.value !== NS.xsd + 'string') value = { '@value': object.value, '@type': object.datatype.value };
+    else value = { '@value': object.value };
+    (node[q.predicate.value] ??= []).push(value);
+  }
+  const graph = [...nodes.entries()].map(([id, properties]) => ({ '@id': id, ...properties }));
+  return JSON.stringify({ '@graph': graph }, null, 1) + '\n';
+}
+
+/** Reads the JSON-LD this module writes back into quads: proof both files carry one graph. */
+export function readJsonLd(text: string): Quad[] {
+  const { '@graph': graph } = JSON.parse(text) as { '@graph': Record<string, unknown>[] };
+  const quads: Quad[] = [];
+  for (const node of graph) {
+    const subject = namedNode(node['@id'] as string);
+    for (const [predicate, values] of Object.entries(node)) {
+      if (predicate === '@id') continue;
+      for (const value of values as (string | Record<string, string>)[]) {
+        if (predicate === '@type') quads.push(quad(subject, namedNode(NS.rdf + 'type'), namedNode(value as string)));
+        else {
+          const v = value as Record<string, string>;
+          const object = v['@id'] ? namedNode(v['@id']) : v['@language'] ? literal(v['@value']!, v['@language']) : v['@type'] ? literal(v['@value']!, namedNode(v['@type'])) : literal(v['@value']!);
+          quads.push(quad(subject, namedNode(predicate), object));
+        }
+      }
+    }
+  }
+  return sortQuads(quads);
+}
+
+/** The mandatory properties of DCAT-AP 3, checked on the graph read back from Turtle. */
+const MANDATORY: Record<string, string[]> = {
+  [NS.dcat + 'Catalog']: [NS.dct + 'title', NS.dct + 'description', NS.dct + 'publisher', NS.dcat + 'dataset'],
+  [NS.dcat + 'Dataset']: [NS.dct + 'title', NS.dct + 'description'],
+  [NS.dcat + 'Distribution']: [NS.dcat + 'accessURL'],
+  [NS.foaf + 'Agent']: [NS.foaf + 'name'],
+};
+
+export function checkCatalogue(catalogue: Catalogue): string[] {
+  const problems: string[] = [];
+  const parsed = sortQuads(new Parser().parse(catalogue.turtle));
+  const fromJsonLd = readJsonLd(catalogue.jsonld);
+  const render = (qs: Quad[]) => qs.map((q) => `${key(q.subject)} ${key(q.predicate)} ${key(q.object)}`);
+  const turtleSet = render(parsed);
+  const jsonldSet = render(fromJsonLd);
+  if (turtleSet.length !== catalogue.quads.length) problems.push(`Turtle reads back ${turtleSet.length} triples, the graph has ${catalogue.quads.length}`);
+  if (turtleSet.join('\n') !== jsonldSet.join('\n')) problems.push('JSON-LD and Turtle do not carry the same graph');
+  const types = new Map<string, string[]>();
+  const properties = new Map<string, Set<string>>();
+  for (const q of parsed) {
+    if (q.predicate.value === NS.rdf + 'type') types.set(q.subject.value, [...(types.get(q.subject.value) ?? []), q.object.value]);
+    if (!properties.has(q.subject.value)) properties.set(q.subject.value, new Set());
+    properties.get(q.subject.value)!.add(q.predicate.value);
+  }
+  for (const [subject, classes] of types) {
+    for (const cls of classes) {
+      for (const property of MANDATORY[cls] ?? []) {
+        if (!properties.get(subject)?.has(property)) problems.push(`${subject} (${cls}) has no ${property}`);
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Table } from '../publish/types.ts';
+import { tableToCsv } from './csv.ts';
+import { tableToJson } from './json.ts';
+
+const table: Table = {
+  name: 't',
+  title: 'T',
+  description: 'T',
+  schema: {
+    fields: [
+      { name: 'title', type: 'string', title: 'Назва', description: '' },
+      { name: 'amount_uah', type: 'number', title: 'Сума', description: '' },
+      { name: 'year', type: 'year', title: 'Рік', description: '' },
+      { name: 'total_row', type: 'boolean', title: 'Усього', description: '' },
+    ],
+    missingValues: [''],
+  },
+  rows: [
+    { title: 'Проведення урочистостей, «пам’ятних» дат', amount_uah: '1243280.57', year: '2023', total_row: 'false' },
+    { title: 'Рядок з комою, "лапками"\nі переносом', amount_uah: null, year: null, total_row: 'true' },
+  ],
+};
+
+describe('CSV', () => {
+  it('writes a header of field names, CRLF, exact decimals and RFC 4180 quoting, without BOM', () => {
+    const csv = tableToCsv(table);
+    expect(csv.charCodeAt(0)).not.toBe(0xfeff);
+    expect(csv.split('\r\n')[0]).toBe('title,amount_uah,year,total_row');
+    expect(csv).toContain('"Проведення урочистостей, «пам’ятних» дат",1243280.57,2023,false\r\n');
+    expect(csv).toContain('"Рядок з комою, ""лапками""\nі переносом",,,true\r\n');
+  });
+});
+
+describe('JSON records', () => {
+  it('keeps the digits of numbers and types booleans and nulls', () => {
+    const json = tableToJson(table);
+    expect(json).toContain('"amount_uah":1243280.57,"year":2023,"total_row":false');
+    const records = JSON.parse(json) as Record<string, unknown>[];
+    expect(records[1]).toEqual({ title: 'Рядок з комою, "лапками"\nі переносом', amount_uah: null, year: null, total_row: true });
+  });
+});

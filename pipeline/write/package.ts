@@ -1,0 +1,215 @@
+/**
+ * The metadata written beside each dataset's files: datapackage.json (Data Package v2),
+ * package.json (CKAN package_show), the passport and the structure as data.gov.ua
+ * offers them.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { FREQUENCY_TITLES } from '../derive/datasets.ts';
+import type { Dataset, Field, Table } from '../publish/types.ts';
+import type { Urls } from '../publish/urls.ts';
+import { uuidV5 } from '../publish/uuid.ts';
+
+export const LICENCE = {
+  name: 'CC-BY-4.0',
+  path: 'https://creativecommons.org/licenses/by/4.0/',
+  title: 'Creative Commons Attribution 4.0 International',
+  eu: 'http://publications.europa.eu/resource/authority/licence/CC_BY_4_0',
+} as const;
+
+export const DATAPACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
+
+/** A file written for a dataset, with what its metadata needs to say about it. */
+export interface WrittenFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+  format: 'CSV' | 'JSON' | 'XLSX';
+  mediatype: string;
+  /** The table it carries, or undefined for the workbook. */
+  table: Table | undefined;
+}
+
+function fieldDescriptor(field: Field) {
+  return {
+    name: field.name,
+    type: field.type,
+    title: field.title,
+    description: field.description,
+    ...(field.format ? { format: field.format } : {}),
+    ...(field.constraints && Object.keys(field.constraints).length > 0 ? { constraints: field.constraints } : {}),
+  };
+}
+
+export function dataPackage(dataset: Dataset, files: WrittenFile[], urls: Urls): object {
+  const csv = files.filter((file) => file.format === 'CSV');
+  const workbook = files.find((file) => file.format === 'XLSX');
+  return {
+    $schema: DATAPACKAGE_PROFILE,
+    name: dataset.name,
+    id: dataset.id,
+    title: dataset.title,
+    description: dataset.description,
+    version: dataset.version,
+    created: dataset.created,
+    homepage: urls.dataset(dataset.name),
+    keywords: dataset.keywords,
+    licenses: [{ name: LICENCE.name, path: LICENCE.path, title: LICENCE.title }],
+    contributors: dataset.publisher
+      ? [{ title: dataset.publisher.name.uk, path: dataset.publisher.website, email: dataset.publisher.contact.email, roles: ['publisher'] }]
+      : [{ title: 'Відкриті дані міських рад', path: urls.home(), roles: ['publisher'] }],
+    sources: dataset.sources.map((source) => ({ title: source.title, path: source.path })),
+    resources: [
+      ...csv.map((file) => ({
+        name: file.table!.name,
+        type: 'table',
+        path: file.path,
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        bytes: file.bytes,
+        hash: `sha256:${file.sha256}`,
+        title: file.table!.title,
+        description: file.table!.description,
+        schema: {
+          fields: file.table!.schema.fields.map(fieldDescriptor),
+          missingValues: file.table!.schema.missingValues,
+          ...(file.table!.schema.primaryKey ? { primaryKey: file.table!.schema.primaryKey } : {}),
+          ...(file.table!.schema.foreignKeys?.length ? { foreignKeys: file.table!.schema.foreignKeys } : {}),
+        },
+      })),
+      ...(workbook
+        ? [{
+            name: 'workbook',
+            path: workbook.path,
+            format: 'xlsx',
+            mediatype: workbook.mediatype,
+            bytes: workbook.bytes,
+            hash: `sha256:${workbook.sha256}`,
+            title: 'Книга для електронних таблиць',
+            description: 'Усі таблиці набору, словник даних і джерела в одній книзі XLSX.',
+          }]
+        : []),
+    ],
+  };
+}
+
+export function ckanPackage(dataset: Dataset, files: WrittenFile[], urls: Urls): object {
+  const publisher = dataset.publisher;
+  const extras: [string, string | undefined][] = [
+    ['identifier', dataset.id],
+    ['update_frequency', dataset.frequency],
+    ['purpose_of_collecting_information', dataset.purpose],
+    ['language', 'uk'],
+    ['edrpou', publisher?.edrpou],
+    ['katottg', publisher?.katottg],
+    ['koatuu', publisher?.koatuu],
+    ['issued', dataset.created],
+    ['modified', dataset.modified],
+    ['temporal_start', dataset.temporal?.start],
+    ['temporal_end', dataset.temporal?.end],
+    ['theme', JSON.stringify(dataset.themes.map((theme) => `http://publications.europa.eu/resource/authority/data-theme/${theme}`))],
+    ['is_datapackage', 'true'],
+  ];
+  const organization = publisher
+    ? { id: uuidV5(`organization/${publisher.id}`), name: publisher.id, title: publisher.name.uk, description: publisher.name.en, type: 'organization', is_organization: true, state: 'active', image_url: '' }
+    : null;
+  return {
+    help: urls.absolute('datasets/package_list.json'),
+    success: true,
+    result: {
+      id: dataset.id,
+      name: dataset.name,
+      title: dataset.title,
+      notes: dataset.description,
+      type: 'dataset',
+      state: 'active',
+      private: false,
+      version: dataset.version,
+      url: urls.dataset(dataset.name),
+      license_id: LICENCE.name,
+      license_title: LICENCE.title,
+      license_url: LICENCE.path,
+      author: publisher?.name.uk ?? null,
+      author_email: publisher?.contact.email ?? null,
+      maintainer: publisher?.contact.name ?? null,
+      maintainer_email: publisher?.contact.email ?? null,
+      owner_org: organization?.id ?? null,
+      organization,
+      metadata_created: dataset.created,
+      metadata_modified: dataset.modified,
+      tags: dataset.keywords.map((keyword) => ({ name: keyword, display_name: keyword })),
+      num_tags: dataset.keywords.length,
+      groups: [],
+      extras: extras.filter((extra): extra is [string, string] => extra[1] !== undefined).map(([key, value]) => ({ key, value })),
+      num_resources: files.length,
+      resources: files.map((file, position) => ({
+        id: uuidV5(`${dataset.id}/${file.path}`),
+        package_id: dataset.id,
+        url: urls.datasetFile(dataset.name, file.path),
+        name: file.table ? `${file.table.title} (${file.format})` : 'Книга XLSX',
+        description: file.table?.description ?? 'Усі таблиці набору, словник даних і джерела.',
+        format: file.format,
+        mimetype: file.mediatype,
+        size: file.bytes,
+        hash: file.sha256,
+        hash_algorithm: 'sha256',
+        created: dataset.created,
+        last_modified: dataset.modified,
+        position,
+        url_type: null,
+      })),
+    },
+  };
+}
+
+export interface PassportLine {
+  field: string;
+  title: string;
+  value: string;
+}
+
+/** Паспорт набору даних: the fields resolution No. 835 and data.gov.ua name. */
+export function passport(dataset: Dataset, files: WrittenFile[], urls: Urls): PassportLine[] {
+  const formats = [...new Set(files.map((file) => file.format))].join(', ');
+  return [
+    { field: 'identifier', title: 'Ідентифікатор', value: dataset.id },
+    { field: 'title', title: 'Назва', value: dataset.title },
+    { field: 'description', title: 'Опис', value: dataset.description },
+    { field: 'language', title: 'Мова', value: 'українська' },
+    { field: 'format', title: 'Формат', value: formats },
+    { field: 'compression', title: 'Формат стиснення', value: 'не застосовується' },
+    { field: 'issued', title: 'Дата і час першого оприлюднення', value: dataset.created },
+    { field: 'modified', title: 'Дата і час внесення останніх змін', value: dataset.modified },
+    { field: 'actual', title: 'Дата актуальності даних', value: dataset.temporal?.end ?? dataset.modified.slice(0, 10) },
+    { field: 'accrualPeriodicity', title: 'Частота оновлення', value: FREQUENCY_TITLES[dataset.frequency] },
+    { field: 'keyword', title: 'Ключові слова', value: dataset.keywords.join('; ') },
+    { field: 'distribution', title: 'Посилання на набір даних', value: urls.datasetFile(dataset.name, 'datapackage.json') },
+    { field: 'structure', title: 'Посилання на структуру набору даних', value: urls.datasetFile(dataset.name, 'structure.csv') },
+    { field: 'contactPointFn', title: 'Відповідальна особа', value: dataset.publisher?.contact.name ?? '' },
+    { field: 'contactPointHasEmail', title: 'Адреса електронної пошти відповідальної особи', value: dataset.publisher?.contact.email ?? '' },
+    { field: 'purpose', title: 'Підстава та призначення збору інформації', value: dataset.purpose },
+    { field: 'publisherName', title: 'Розпорядник інформації', value: dataset.publisher?.name.uk ?? '' },
+    { field: 'publisherIdentifier', title: 'Код ЄДРПОУ розпорядника', value: dataset.publisher?.edrpou ?? '' },
+    { field: 'license', title: 'Ліцензія', value: `${LICENCE.title} (${LICENCE.path})` },
+  ];
+}
+
+export function passportCsv(lines: PassportLine[]): string {
+  return stringify(lines.map((line) => [line.field, line.title, line.value]), { header: true, columns: ['field', 'title', 'value'], record_delimiter: 'windows' });
+}
+
+/** Структура набору даних: every field of every table, as a data dictionary. */
+export function structureCsv(dataset: Dataset): string {
+  const rows = dataset.tables.flatMap((table) =>
+    table.schema.fields.map((field) => [
+      table.name,
+      field.name,
+      field.title,
+      field.type,
+      field.constraints?.required || table.schema.primaryKey?.includes(field.name) ? 'так' : 'ні',
+      field.constraints?.enum?.join('; ') ?? '',
+      field.description,
+    ]),
+  );
+  return stringify(rows, { header: true, columns: ['resource', 'field', 'title', 'type', 'required', 'values', 'description'], record_delimiter: 'windows' });
+}
