@@ -35,7 +35,9 @@ describe('npm run build', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('1 publishers, 2 documents, 1 programmes');
     expect(result.stdout.replace(/\u00a0/g, ' ')).toContain('direction 1: 149 500,50 of 150 000 (99,67 %)');
-    expect(JSON.parse(await readFile(join(out, 'validation.json'), 'utf8')).notes).toHaveLength(1);
+    const notes = await readFile(join(out, 'public', 'datasets', 'pokaznyky-zvitiv-testovoi-miskoi-rady', 'quality-notes.csv'), 'utf8');
+    expect(notes.split('\r\n').filter(Boolean)).toHaveLength(2);
+    expect(notes).toContain(',1200,1150,50,count,');
   });
 
   it('prints only the errors, exits 1 and leaves the previous output untouched when a source is bad', async () => {

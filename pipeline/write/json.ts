@@ -13,7 +13,7 @@ export function tableToJson(table: Table): string {
       const value = row[field.name] ?? null;
       let json: string;
       if (value === null) json = 'null';
-      else if (NUMERIC.has(field.type)) json = value;
+      else if (NUMERIC.has(field.type)) json = String(value);
       else if (field.type === 'boolean') json = value === 'true' ? 'true' : 'false';
       else json = JSON.stringify(value);
       return `${JSON.stringify(field.name)}:${json}`;
