@@ -37,7 +37,7 @@ describe('npm run build', () => {
     expect(result.stdout.replace(/\u00a0/g, ' ')).toContain('direction 1: 149 500,50 of 150 000 (99,67 %)');
     const notes = await readFile(join(out, 'public', 'datasets', 'pokaznyky-zvitiv-testovoi-miskoi-rady', 'quality-notes.csv'), 'utf8');
     expect(notes.split('\r\n').filter(Boolean)).toHaveLength(2);
-    expect(notes).toContain(',1200,1150,50,count,');
+    expect(notes).toContain(',1200,1050,150,count,');
   });
 
   it('prints only the errors, exits 1 and leaves the previous output untouched when a source is bad', async () => {

@@ -98,10 +98,33 @@ describe('each kind of check', () => {
     expect(codes).toContain('Q_EXECUTION_OVER_PLAN');
   });
 
+  const observations = 'test-city-council/tc-2021-execution-report/observations.yaml';
+
   it('Q_STATED_TOTAL: parts that do not make the total', async () => {
-    const { reconciliation } = await withChange('test-city-council/tc-2021-execution-report/observations.yaml', (t) => t);
+    const { reconciliation } = await withChange(observations, (t) => t);
     const note = reconciliation.notes.find((n) => n.code === 'Q_STATED_TOTAL')!;
     expect(note.stated.printed).toBe('близько 1,2 тис.');
-    expect(toPlain(note.computed)).toBe('1150');
+    expect(toPlain(note.computed)).toBe('1050');
+    expect(note.message).toContain('у джерелі близько 1');
+  });
+
+  it('reads "близько 1,2 тис." as 1 200 ± 100: 1 150 agrees, 1 050 does not', async () => {
+    const close = await withChange(observations, (t) => t.replace('value: "350"', 'value: "450"'));
+    expect(close.reconciliation.notes.filter((n) => n.code === 'Q_STATED_TOTAL')).toEqual([]);
+    const far = await withChange(observations, (t) => t);
+    expect(far.reconciliation.notes.filter((n) => n.code === 'Q_STATED_TOTAL')).toHaveLength(1);
+  });
+
+  it('reads "понад" as a bound: parts above it agree, parts below do not', async () => {
+    const above = await withChange(observations, (t) => t.replace('"близько 1,2 тис."', '"понад 1 000"'));
+    expect(above.reconciliation.notes.filter((n) => n.code === 'Q_STATED_TOTAL')).toEqual([]);
+    const below = await withChange(observations, (t) => t.replace('"близько 1,2 тис."', '"понад 1 100"'));
+    expect(below.reconciliation.notes.filter((n) => n.code === 'Q_STATED_TOTAL')).toHaveLength(1);
+  });
+
+  it('compares an exact total exactly', async () => {
+    const exact = await withChange(observations, (t) => t.replace('"близько 1,2 тис."', '"1 051"'));
+    const note = exact.reconciliation.notes.find((n) => n.code === 'Q_STATED_TOTAL')!;
+    expect(toPlain(note.difference)).toBe('1');
   });
 });

@@ -5,7 +5,8 @@
  */
 import type { NoteCode } from '../errors/codes.ts';
 import type { Annex, Execution, Figure, Model, Programme } from '../model/types.ts';
-import { type Decimal, compare, equals, percent, sub, sum, ZERO } from '../numbers/decimal.ts';
+import { type Decimal, compare, equals, isNegative, percent, sub, sum, ZERO } from '../numbers/decimal.ts';
+import { isProblem, MONEY_UNITS, parseFigure } from '../numbers/parse.ts';
 import { formatUk } from '../numbers/format.ts';
 
 export interface QualityNote {
@@ -58,6 +59,37 @@ export interface Reconciliation {
 
 const value = (figure: Figure | undefined): Decimal => figure?.value ?? ZERO;
 
+const QUALIFIER_WORDS = { exact: '', approx: 'близько ', more_than: 'понад ', less_than: 'менше ' } as const;
+
+/**
+ * One unit of the last digit the source printed: "близько 6,5 тис." is 6 500 ± 100.
+ * An approximate figure claims no more precision than that.
+ */
+export function precision(figure: Figure): Decimal {
+  const parsed = parseFigure(figure.printed);
+  if (isProblem(parsed)) return ZERO;
+  const unitPower = figure.kind === 'UAH' ? (MONEY_UNITS[figure.unit] ?? 0) : 0;
+  const power = parsed.multiplier + (parsed.unit && MONEY_UNITS[parsed.unit] !== undefined ? MONEY_UNITS[parsed.unit]! : unitPower) - parsed.number.scale;
+  return power >= 0 ? { units: 10n ** BigInt(power), scale: 0 } : { units: 1n, scale: -power };
+}
+
+/**
+ * Whether parts make the total the way the source claims it: exactly, or as a bound
+ * ("понад 1 200" is made by 1 215), or within what "близько" allows on either side.
+ */
+function agrees(stated: Figure, computed: Decimal, parts: Figure[]): boolean {
+  const total = stated.value!;
+  if (equals(total, computed)) return true;
+  if (stated.qualifier === 'more_than' && compare(computed, total) > 0 && !parts.some((part) => part.qualifier !== 'exact')) return true;
+  if (stated.qualifier === 'less_than' && compare(computed, total) < 0 && !parts.some((part) => part.qualifier !== 'exact')) return true;
+  const approximate = [stated, ...parts].filter((figure) => figure.qualifier === 'approx');
+  if (approximate.length === 0) return false;
+  const slack = sum(approximate.map(precision));
+  const gap = sub(total, computed);
+  const distance = isNegative(gap) ? sub(ZERO, gap) : gap;
+  return compare(distance, slack) <= 0;
+}
+
 export function reconcile(model: Model): Reconciliation {
   const notes: QualityNote[] = [];
   const checks = { passed: 0, failed: 0 };
@@ -65,7 +97,7 @@ export function reconcile(model: Model): Reconciliation {
   const check = (code: NoteCode, id: string, document: string, programme: string | undefined, subject: string, stated: Figure | undefined, parts: Figure[]) => {
     if (!stated || stated.value === null) return;
     const computed = sum(parts.map(value));
-    if (equals(stated.value, computed)) {
+    if (agrees(stated, computed, parts)) {
       checks.passed++;
       return;
     }
@@ -81,7 +113,7 @@ export function reconcile(model: Model): Reconciliation {
       parts,
       computed,
       difference,
-      message: `${subject}: у джерелі ${formatUk(stated.value)}, сума складових ${formatUk(computed)}, різниця ${formatUk(difference)}${stated.kind === 'UAH' ? ' грн' : ''}.`,
+      message: `${subject}: у джерелі ${QUALIFIER_WORDS[stated.qualifier]}${formatUk(stated.value)}, сума складових ${parts.some((part) => part.qualifier === 'approx') ? 'близько ' : ''}${formatUk(computed)}, різниця ${formatUk(difference)}${stated.kind === 'UAH' ? ' грн' : ''}.`,
     });
   };
 
