@@ -46,7 +46,7 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   const publication = publish({ model, datasets: derivation.datasets, urls, history: options.history });
   if (publication.problems.length > 0) return { ok: false, problems: publication.problems.map(selfCheck) };
   for (const [path, content] of siteData({ model, reconciliation, datasets: derivation.datasets, files: publication.files, urls, buildTime: options.history.buildTime })) {
-    publication.tree.set(path, content);
+    publication.tree.set(path, new TextEncoder().encode(content));
   }
   return { ok: true, tree: publication.tree, model, reconciliation, datasets: derivation.datasets, summary: publication.summary };
 }

@@ -5,7 +5,7 @@
  * UPDATE_GOLDEN=1 rewrites expected/ (read the diff before committing it).
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPortal } from '../build.ts';

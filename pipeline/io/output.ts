@@ -6,7 +6,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
-export type OutputTree = Map<string, string | Uint8Array>;
+export type OutputTree = Map<string, Uint8Array>;
 
 export async function writeTreeAtomically(target: string, tree: OutputTree): Promise<void> {
   const staging = `${target}.staging-${process.pid}`;

@@ -1,0 +1,83 @@
+/** Guarantees of the whole build: the same input gives the same bytes; names and ids hold. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPortal } from './build.ts';
+import { diskSources, memorySources } from './io/files.ts';
+import { fixedHistory } from './io/history.ts';
+import { checkSources } from './check.ts';
+import { deriveDatasets } from './derive/datasets.ts';
+import { makeUrls } from './publish/urls.ts';
+import { createHash } from 'node:crypto';
+
+const root = join(import.meta.dirname, '..');
+const history = fixedHistory('2024-05-01T12:00:00Z');
+
+async function build(files = diskSources(join(root, 'datasets'))) {
+  const built = await buildPortal({ files, history });
+  if (!built.ok) throw new Error(JSON.stringify(built.problems, null, 2));
+  return built;
+}
+
+describe('the real portal build', async () => {
+  const first = await build();
+
+  it('writes byte-identical trees from the same sources', async () => {
+    const second = await build();
+    expect([...second.tree.keys()]).toEqual([...first.tree.keys()]);
+    for (const [path, bytes] of first.tree) expect(Buffer.compare(Buffer.from(second.tree.get(path)!), Buffer.from(bytes)), path).toBe(0);
+  });
+
+  it('publishes every dataset of every datasets.yaml, a register per publisher and the portal-wide package', () => {
+    expect(first.datasets.map((d) => d.kind).sort()).toEqual(['indicators', 'indicators', 'indicators', 'portal', 'programme', 'register', 'register', 'register']);
+  });
+
+  it('publishes the 2023 execution of direction 4 exactly', () => {
+    const csv = new TextDecoder().decode(first.tree.get('public/datasets/kryvyi-rih-prohrama-rozvytku-mistsevoho-samovriaduvannia-2017-2027/execution.csv'));
+    expect(csv).toContain(',2023,a2-d4,4,');
+    expect(csv).toMatch(/,1255765,"1 255 765,0",1243280\.57,"1 243 280,57",allocated,виділено,99\.01,/);
+  });
+
+  it('gives each dataset a hash its datapackage.json states for each file', () => {
+    const name = 'kryvyi-rih-prohrama-rozvytku-mistsevoho-samovriaduvannia-2017-2027';
+    const descriptor = JSON.parse(new TextDecoder().decode(first.tree.get(`public/datasets/${name}/datapackage.json`))) as { resources: { path: string; bytes: number; hash: string }[] };
+    for (const resource of descriptor.resources) {
+      const bytes = first.tree.get(`public/datasets/${name}/${resource.path}`)!;
+      expect(bytes.length).toBe(resource.bytes);
+      expect(`sha256:${createHash('sha256').update(bytes).digest('hex')}`).toBe(resource.hash);
+    }
+  });
+});
+
+describe('stability', () => {
+  it('keeps names, ids and file paths when a figure changes', async () => {
+    const base = diskSources(join(root, 'pipeline', 'fixtures', 'base'));
+    const files: Record<string, Uint8Array> = {};
+    for (const path of await base.list()) files[path] = await base.read(path);
+    const before = await build(memorySources(files));
+    const report = 'test-city-council/tc-2021-execution-report/execution.yaml';
+    files[report] = new TextEncoder().encode(new TextDecoder().decode(files[report]).replaceAll('149 500,50', '149 400,50'));
+    const after = await build(memorySources(files));
+    expect(after.datasets.map((d) => [d.name, d.id])).toEqual(before.datasets.map((d) => [d.name, d.id]));
+    expect([...after.tree.keys()]).toEqual([...before.tree.keys()]);
+    const execution = 'public/datasets/test-city-civic-initiatives/execution.csv';
+    expect(new TextDecoder().decode(after.tree.get(execution))).toContain('149400.5');
+  });
+});
+
+describe('conservation', () => {
+  it('names a figure the model read but no dataset publishes, and one published twice', async () => {
+    const checked = await checkSources(diskSources(join(root, 'pipeline', 'fixtures', 'base')));
+    if (!checked.ok) throw new Error('base invalid');
+    const { model, reconciliation } = checked;
+    const stray = { ...model.figures[0]!, key: 'tc:stray', printed: '77', origin: { file: 'x/observations.yaml', line: 9, path: 'groups[0]' } };
+    const urls = makeUrls('https://portal.example.org', '/');
+    const clean = deriveDatasets({ model, reconciliation, history, urls });
+    expect(clean.conservation).toEqual([]);
+    const strayed = deriveDatasets({ model: { ...model, figures: [...model.figures, stray] }, reconciliation, history, urls });
+    expect(strayed.conservation).toEqual(['x/observations.yaml:9 groups[0] ("77") is published in no dataset']);
+    const twice = deriveDatasets({ model: { ...model, catalog: [...model.catalog, { ...model.catalog[1]!, name: 'copy', id: 'c0ffee00-0000-4000-8000-000000000000' }] }, reconciliation, history, urls });
+    expect(twice.conservation.length).toBeGreaterThan(0);
+    expect(twice.conservation[0]).toContain('is published in');
+    expect(twice.conservation[0]).toContain(', copy');
+  });
+});
