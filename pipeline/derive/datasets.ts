@@ -4,7 +4,7 @@
  * portal-wide package carries everything for the reader who wants it all at once.
  */
 import type { History } from '../io/history.ts';
-import type { CatalogEntry, Model, Publisher } from '../model/types.ts';
+import type { CatalogEntry, Model, Publisher, SourceDocument } from '../model/types.ts';
 import type { Reconciliation } from '../reconcile/reconcile.ts';
 import { ckanName } from '../publish/translit.ts';
 import type { Dataset, Frequency, PublisherRef, SourceRef, Table } from '../publish/types.ts';
@@ -47,11 +47,7 @@ export function deriveDatasets({ model, reconciliation, history, urls }: DeriveI
   const owners = new Map<string, string[]>();
   const datasets: Dataset[] = [];
 
-  const sourcesOf = (ids: Iterable<string>): SourceRef[] =>
-    [...new Set(ids)].sort().map((id) => {
-      const document = documents.get(id)!;
-      return { id, title: document.title, kind: document.kind, number: document.number, date: document.date, path: urls.report(id) };
-    });
+  const sourcesOf = (ids: Iterable<string>) => sourceRefs(ids, documents, urls);
   const filesOf = (ids: Iterable<string>, publisher?: string) => [
     ...[...new Set(ids)].flatMap((id) => documents.get(id)?.files ?? []),
     ...(publisher ? [`${publisher}/publisher.yaml`, `${publisher}/datasets.yaml`] : ['portal.yaml']),
@@ -110,7 +106,7 @@ export function deriveDatasets({ model, reconciliation, history, urls }: DeriveI
     });
   }
 
-  datasets.push(portalDataset(model, reconciliation, history, urls, datasets));
+  datasets.push(portalDataset(model, reconciliation, history, urls, datasets, sourcesOf));
 
   const conservation: string[] = [];
   for (const figure of model.figures) {
@@ -120,6 +116,13 @@ export function deriveDatasets({ model, reconciliation, history, urls }: DeriveI
     }
   }
   return { datasets, conservation };
+}
+
+function sourceRefs(ids: Iterable<string>, documents: Map<string, SourceDocument>, urls: Urls): SourceRef[] {
+  return [...new Set(ids)].sort().map((id) => {
+    const document = documents.get(id)!;
+    return { id, title: document.title, kind: document.kind, number: document.number, date: document.date, path: urls.report(id) };
+  });
 }
 
 function publisherRef(publisher: Publisher): PublisherRef {
@@ -211,7 +214,7 @@ function registerTable(datasets: Dataset[], publisher: Publisher, urls: Urls): T
   };
 }
 
-function portalDataset(model: Model, reconciliation: Reconciliation, history: History, urls: Urls, datasets: Dataset[]): Dataset {
+function portalDataset(model: Model, reconciliation: Reconciliation, history: History, urls: Urls, datasets: Dataset[], sourcesOf: (ids: Iterable<string>) => SourceRef[]): Dataset {
   const all = new Set(model.documents.map((document) => document.id));
   const times = history.of(model.documents.flatMap((document) => document.files).concat(['portal.yaml']));
   const registers = model.publishers.map((publisher) =>
@@ -271,10 +274,7 @@ function portalDataset(model: Model, reconciliation: Reconciliation, history: Hi
     created: times.created,
     modified: times.modified,
     version: `1.0.${times.revisions}`,
-    sources: [...all].sort().map((id) => {
-      const document = model.documents.find((d) => d.id === id)!;
-      return { id, title: document.title, kind: document.kind, number: document.number, date: document.date, path: urls.report(id) };
-    }),
+    sources: sourcesOf(all),
     tables: [...tables, publishers, { ...register, name: 'datasets' }],
   };
 }

@@ -17,6 +17,8 @@ export const f = {
   note: () => field('note', 'string', 'Примітка', 'Примітка упорядника: як прочитано неоднозначне місце'),
   uah: (name: string, title: string, description: string) => field(name, 'number', title, `${description}, у гривнях (крапка — десятковий роздільник)`, { minimum: 0 }),
   printed: (name: string, title: string) => field(name, 'string', title, 'Число так, як його надруковано в документі'),
+  /** Where a row's figure was read: document, section, quote, and the reader's note. */
+  provenance: (): Field[] => [f.documentId(), f.section(), f.quote(), f.note()],
   unitPrinted: (name = 'unit_printed') => field(name, 'string', 'Одиниця в документі', 'Одиниця виміру так, як її подано в документі: грн, тис. грн'),
 };
 

@@ -263,10 +263,7 @@ export function programmeTables(programmes: Programme[], model: Model, compariso
             f.uah('amount_uah', 'Сума', 'Орієнтовний обсяг фінансування'),
             f.printed('amount_printed', 'Сума (як надруковано)'),
             f.unitPrinted(),
-            f.documentId(),
-            f.section(),
-            f.quote(),
-            f.note(),
+            ...f.provenance(),
           ],
           { foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }] },
         ),
@@ -341,10 +338,7 @@ export function programmeTables(programmes: Programme[], model: Model, compariso
             f.uah('amount_uah', 'Сума', 'Заплановано'),
             f.printed('amount_printed', 'Сума (як надруковано)'),
             f.unitPrinted(),
-            f.documentId(),
-            f.section(),
-            f.quote(),
-            f.note(),
+            ...f.provenance(),
           ],
           {
             foreignKeys: [
@@ -376,10 +370,7 @@ export function programmeTables(programmes: Programme[], model: Model, compariso
             field('word', 'string', 'Як названо суму', 'Слово звіту: spent — витрачено, allocated — виділено, cash_expenditure — касові видатки', { enum: ['spent', 'allocated', 'cash_expenditure'] }),
             field('word_title', 'string', 'Як названо суму (укр.)', 'Слово звіту українською'),
             field('rate_percent', 'number', 'Виконання, %', 'Звітовано ÷ заплановано × 100, округлено до сотих', { minimum: 0 }),
-            f.documentId(),
-            f.section(),
-            f.quote(),
-            f.note(),
+            ...f.provenance(),
           ],
           {
             foreignKeys: [
