@@ -60,7 +60,8 @@ export function deriveDatasets({ model, reconciliation, history, urls }: DeriveI
     const publisher = publishers.get(entry.publisher)!;
     const derived = entry.programme !== undefined ? programmeDataset(entry, model, reconciliation, urls) : indicatorsDataset(entry, model, reconciliation, urls);
     own(entry.name, derived.tables);
-    const times = history.of(filesOf(derived.documents, entry.publisher));
+    const sourceFiles = filesOf(derived.documents, entry.publisher);
+    const times = history.of(sourceFiles);
     datasets.push({
       name: entry.name,
       id: entry.id,
@@ -78,12 +79,14 @@ export function deriveDatasets({ model, reconciliation, history, urls }: DeriveI
       version: `1.0.${times.revisions}`,
       sources: sourcesOf(derived.documents),
       tables: derived.tables.map((d) => d.table),
+      changes: history.changes(sourceFiles),
     });
   }
 
   for (const publisher of model.publishers) {
     const own = datasets.filter((dataset) => dataset.publisher?.id === publisher.id);
-    const times = history.of([`${publisher.id}/publisher.yaml`, `${publisher.id}/datasets.yaml`]);
+    const registerFiles = [`${publisher.id}/publisher.yaml`, `${publisher.id}/datasets.yaml`];
+    const times = history.of(registerFiles);
     const title = `Реєстр наборів даних: ${publisher.name.uk}`;
     const spans = own.flatMap((dataset) => (dataset.temporal ? [dataset.temporal] : []));
     datasets.push({
@@ -103,6 +106,7 @@ export function deriveDatasets({ model, reconciliation, history, urls }: DeriveI
       version: `1.0.${times.revisions}`,
       sources: [],
       tables: [registerTable(own, publisher, urls)],
+      changes: history.changes(registerFiles),
     });
   }
 
@@ -216,7 +220,8 @@ function registerTable(datasets: Dataset[], publisher: Publisher, urls: Urls): T
 
 function portalDataset(model: Model, reconciliation: Reconciliation, history: History, urls: Urls, datasets: Dataset[], sourcesOf: (ids: Iterable<string>) => SourceRef[]): Dataset {
   const all = new Set(model.documents.map((document) => document.id));
-  const times = history.of(model.documents.flatMap((document) => document.files).concat(['portal.yaml']));
+  const portalFiles = model.documents.flatMap((document) => document.files).concat(['portal.yaml']);
+  const times = history.of(portalFiles);
   const registers = model.publishers.map((publisher) =>
     registerTable(datasets.filter((d) => d.publisher?.id === publisher.id && d.kind !== 'register'), publisher, urls),
   );
@@ -276,5 +281,6 @@ function portalDataset(model: Model, reconciliation: Reconciliation, history: Hi
     version: `1.0.${times.revisions}`,
     sources: sourcesOf(all),
     tables: [...tables, publishers, { ...register, name: 'datasets' }],
+    changes: history.changes(portalFiles),
   };
 }

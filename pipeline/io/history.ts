@@ -18,6 +18,8 @@ export interface History {
   /** The build's own time: the commit's (or SOURCE_DATE_EPOCH), never the clock's. */
   buildTime: string;
   of(paths: readonly string[]): Times;
+  /** The commits that touched the files, newest first: time and subject line. */
+  changes(paths: readonly string[], limit?: number): { time: string; message: string }[];
 }
 
 /** RFC 3339 in UTC without fractions: one spelling for one instant. */
@@ -27,7 +29,7 @@ export function utc(time: string | number | Date): string {
 
 export function fixedHistory(time: string): History {
   const at = utc(time);
-  return { buildTime: at, of: () => ({ created: at, modified: at, revisions: 1 }) };
+  return { buildTime: at, of: () => ({ created: at, modified: at, revisions: 1 }), changes: () => [] };
 }
 
 const run = promisify(execFile);
@@ -47,13 +49,18 @@ export async function gitHistory(sourcesRoot: string, env: NodeJS.ProcessEnv = p
   const head = await run('git', ['-C', top, 'log', '-1', '--format=%cI']).then((r) => r.stdout.trim()).catch(() => '');
   const buildTime = epoch ?? (head ? utc(head) : '2000-01-01T00:00:00Z');
   const scope = relative(top, resolve(sourcesRoot)) || '.';
-  const { stdout } = await run('git', ['-C', top, 'log', '--format=%x1e%cI', '--name-only', '--no-renames', '--', scope], { maxBuffer: 1 << 30 });
+  const { stdout } = await run('git', ['-C', top, 'log', '--format=%x1e%cI%x1f%s', '--name-only', '--no-renames', '--', scope], { maxBuffer: 1 << 30 });
   const files = new Map<string, { first: string; last: string; count: number }>();
+  const commits: { time: string; message: string; paths: Set<string> }[] = [];
   for (const commit of stdout.split('\x1e')) {
-    const [time, ...names] = commit.split('\n').filter((line) => line !== '');
-    if (!time) continue;
-    const at = utc(time);
+    const [header, ...names] = commit.split('\n').filter((line) => line !== '');
+    if (!header) continue;
+    const [time, message = ''] = header.split('\x1f');
+    const at = utc(time!);
+    const paths = new Set<string>();
+    commits.push({ time: at, message, paths });
     for (const name of names) {
+      paths.add(relative(scope, name).split('\\').join('/'));
       const path = relative(scope, name).split('\\').join('/');
       const known = files.get(path);
       // git log lists newest first: the first sighting is the last change.
@@ -79,6 +86,15 @@ export async function gitHistory(sourcesRoot: string, env: NodeJS.ProcessEnv = p
         revisions = Math.max(revisions, known?.count ?? 1);
       }
       return { created: created ?? buildTime, modified: modified ?? buildTime, revisions: Math.max(revisions, 1) };
+    },
+    changes(paths, limit = 10) {
+      const wanted = new Set(paths);
+      const out: { time: string; message: string }[] = [];
+      for (const commit of commits) {
+        if (out.length >= limit) break;
+        if ([...commit.paths].some((path) => wanted.has(path))) out.push({ time: commit.time, message: commit.message });
+      }
+      return out;
     },
   };
 }

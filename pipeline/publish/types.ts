@@ -113,4 +113,6 @@ export interface Dataset {
   version: string;
   sources: SourceRef[];
   tables: Table[];
+  /** Commits that changed its sources, newest first. */
+  changes: { time: string; message: string }[];
 }

@@ -1,12 +1,15 @@
 /**
  * The JSON the site's pages read, under build/site/. The site reads nothing else of the
- * build, and nothing of the sources.
+ * build and nothing of the sources; its types are in publish/site-types.ts.
  */
-import type { Model } from '../model/types.ts';
-import type { Dataset } from '../publish/types.ts';
+import { FREQUENCY_TITLES } from '../derive/datasets.ts';
+import type { Figure, Model, SourceDocument } from '../model/types.ts';
+import { toPlain } from '../numbers/decimal.ts';
+import type { QualityNote, Reconciliation } from '../reconcile/reconcile.ts';
+import type { SiteConfig, SiteDataset, SiteFigure, SiteHome, SiteNote, SiteProgramme, SitePublisher, SiteReport } from '../publish/site-types.ts';
+import type { Dataset, Frequency } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
-import type { Reconciliation } from '../reconcile/reconcile.ts';
-import type { WrittenFile } from './package.ts';
+import { passport, type WrittenFile } from './package.ts';
 
 export interface SiteDataInput {
   model: Model;
@@ -17,21 +20,267 @@ export interface SiteDataInput {
   buildTime: string;
 }
 
-export function siteData({ model, reconciliation, datasets, urls, buildTime }: SiteDataInput): Map<string, string> {
+const KIND_TITLES: Record<SourceDocument['kind'], string> = {
+  decision: 'Рішення',
+  programme: 'Програма',
+  execution_report: 'Звіт про виконання програми',
+  activity_report: 'Звіт про діяльність',
+  presentation: 'Публічне представлення',
+};
+
+const SOURCE_TITLES: Record<string, string> = { state: 'державний бюджет', oblast: 'обласний бюджет', community: 'бюджет громади', other: 'інші джерела' };
+
+/** Months a promised update may take, by the declared frequency. */
+const FREQUENCY_MONTHS: Partial<Record<Frequency, number>> = {
+  'once a month': 1,
+  'once a quarter': 3,
+  'once a half year': 6,
+  'once a year': 12,
+};
+const FREQUENCY_DAYS: Partial<Record<Frequency, number>> = { 'more than once a day': 1, 'once a day': 1, 'once a week': 7 };
+
+const PREVIEW_ROWS = 10;
+
+export function figure(f: Figure): SiteFigure {
+  return {
+    value: f.value ? toPlain(f.value) : null,
+    printed: f.printed,
+    unit: f.unit,
+    kind: f.kind,
+    qualifier: f.qualifier,
+    section: f.section,
+    quote: f.quoteIsFigure ? null : f.quote,
+    note: f.note ?? null,
+  };
+}
+
+function note(n: QualityNote): SiteNote {
+  return { id: n.id, code: n.code, document: n.document, subject: n.subject, stated: n.stated.printed, computed: toPlain(n.computed), difference: toPlain(n.difference), message: n.message };
+}
+
+/** The next update a dataset promises: its last change plus its declared period. */
+export function dueDate(modified: string, frequency: Frequency): string | null {
+  const date = new Date(modified);
+  const months = FREQUENCY_MONTHS[frequency];
+  const days = FREQUENCY_DAYS[frequency];
+  if (months) date.setUTCMonth(date.getUTCMonth() + months);
+  else if (days) date.setUTCDate(date.getUTCDate() + days);
+  else return null;
+  return date.toISOString().slice(0, 10);
+}
+
+const json = (value: unknown) => JSON.stringify(value) + '\n';
+
+export function siteData({ model, reconciliation, datasets, files, urls, buildTime }: SiteDataInput): Map<string, string> {
   const out = new Map<string, string>();
-  out.set('site/config.json', JSON.stringify({ siteUrl: urls.siteUrl, basePath: urls.basePath, buildTime, title: model.portal?.title ?? '' }, null, 2) + '\n');
-  out.set(
-    'site/summary.json',
-    JSON.stringify(
-      {
-        documents: model.documents.map((document) => ({ id: document.id, figures: model.figures.filter((f) => f.document === document.id).length })),
-        datasets: datasets.map((dataset) => ({ name: dataset.name, title: dataset.title })),
-        checks: reconciliation.checks,
-        notes: reconciliation.notes.map((note) => ({ id: note.id, message: note.message })),
+  const documents = new Map(model.documents.map((d) => [d.id, d]));
+  const publishers = new Map(model.publishers.map((p) => [p.id, p]));
+  const ref = (id: string) => ({ id, title: documents.get(id)?.title ?? id });
+  const datasetsOfDocument = (id: string) =>
+    datasets.filter((d) => d.kind !== 'portal' && d.sources.some((s) => s.id === id)).map((d) => ({ id: d.name, title: d.title }));
+
+  const config: SiteConfig = {
+    siteUrl: urls.siteUrl,
+    basePath: urls.basePath,
+    buildTime,
+    title: model.portal?.title ?? '',
+    titleEn: model.portal?.titleEn ?? '',
+    description: model.portal?.description ?? '',
+    contact: model.portal?.contact ?? { name: '', email: '' },
+  };
+  out.set('site/config.json', json(config));
+
+  const programmes: SiteProgramme[] = model.programmes.map((programme) => {
+    const decision = documents.get(programme.document)!;
+    const executions = reconciliation.comparisons
+      .filter((c) => c.programme === programme.id)
+      .sort((a, b) => a.year - b.year)
+      .map((c) => {
+        const execution = model.executions.find((e) => e.document === c.document && e.year === c.year)!;
+        return {
+          year: c.year,
+          document: ref(c.document),
+          annex: programme.annexes.find((a) => a.id === c.annex)!.number,
+          directions: c.directions.map((d) => ({
+            id: d.direction,
+            number: d.directionNumber,
+            title: d.directionTitle,
+            planned: d.planned ? figure(d.planned) : null,
+            reported: d.reported ? figure(d.reported) : null,
+            word: d.word ?? null,
+            rate: d.rate ? toPlain(d.rate) : null,
+          })),
+          planned: toPlain(c.plannedTotal),
+          reported: figure(c.reportedTotal),
+          word: execution.total.word,
+          rate: c.rate ? toPlain(c.rate) : null,
+          titleAsPrinted: execution.programmeTitleAsPrinted ?? null,
+        };
+      });
+    const documentIds = [programme.document, ...executions.map((e) => e.document.id)];
+    return {
+      id: programme.id,
+      title: programme.title,
+      publisher: { id: programme.publisher, title: publishers.get(programme.publisher)!.name.uk },
+      period: programme.period,
+      decision: { id: decision.id, title: decision.title, number: decision.number ?? null, date: decision.date ?? null },
+      amendments: programme.amendments.map((a) => ({ date: a.date, number: a.number })),
+      basis: programme.basis ?? null,
+      developer: programme.developer,
+      executors: programme.executors,
+      goal: programme.goal,
+      expectedResults: programme.expectedResults,
+      coordination: programme.coordination ?? null,
+      funding: {
+        section: programme.funding.section,
+        total: figure(programme.funding.total),
+        years: [...programme.funding.years.entries()]
+          .sort(([a], [b]) => a - b)
+          .map(([year, row]) => ({
+            year,
+            total: figure(row.total),
+            sources: Object.entries(row.sources).map(([source, f]) => ({ source, title: SOURCE_TITLES[source] ?? source, figure: figure(f) })),
+          })),
       },
-      null,
-      2,
-    ) + '\n',
-  );
+      annexes: programme.annexes.map((annex) => ({
+        number: annex.number,
+        title: annex.title,
+        period: annex.period,
+        directions: annex.directions.map((direction) => ({
+          id: direction.id,
+          number: direction.number,
+          title: direction.title,
+          fundingSource: direction.fundingSource ?? null,
+          planned: [...direction.planned.entries()].sort(([a], [b]) => a - b).map(([year, f]) => ({ year, figure: figure(f) })),
+          plannedTotal: direction.plannedTotal ? figure(direction.plannedTotal) : null,
+          measures: direction.measures.map((m) => ({
+            number: m.number,
+            title: m.title,
+            timeline: m.timeline ?? null,
+            executors: m.executors ?? null,
+            expectedResult: m.expectedResult ?? null,
+            planned: [...m.planned.entries()].sort(([a], [b]) => a - b).map(([year, f]) => ({ year, figure: figure(f) })),
+          })),
+        })),
+      })),
+      executions,
+      notes: reconciliation.notes.filter((n) => n.programme === programme.id).map(note),
+      documents: documentIds.map((id) => ({ ...ref(id), kind: documents.get(id)!.kind })),
+      datasets: datasets.filter((d) => d.kind === 'programme' && d.tables.some((t) => t.name === 'programmes' && t.rows.some((r) => r.programme_id === programme.id))).map((d) => ({ id: d.name, title: d.title })),
+    };
+  });
+  out.set('site/programmes.json', json(programmes));
+
+  const reports: SiteReport[] = model.documents.map((document) => {
+    const observations = model.observations.filter((o) => o.document === document.id);
+    const sections = new Map<string, SiteReport['sections'][number]>();
+    for (const o of observations) {
+      const key = o.figure.section;
+      if (!sections.has(key)) sections.set(key, { section: key, figures: [] });
+      const samePeriod = o.period.start === document.period.start && o.period.end === document.period.end;
+      sections.get(key)!.figures.push({ id: o.id, indicator: o.indicator, figure: figure(o.figure), period: samePeriod ? null : { start: o.period.start, end: o.period.end }, dimensions: o.dimensions });
+    }
+    const related = new Set([
+      ...model.programmes.filter((p) => p.document === document.id).map((p) => p.id),
+      ...model.executions.filter((e) => e.document === document.id).map((e) => e.programme),
+    ]);
+    return {
+      id: document.id,
+      kind: document.kind,
+      kindTitle: KIND_TITLES[document.kind],
+      title: document.title,
+      number: document.number ?? null,
+      date: document.date ?? null,
+      period: document.period,
+      author: document.author ?? null,
+      description: document.description ?? null,
+      url: document.url ?? null,
+      publisher: { id: document.publisher, title: publishers.get(document.publisher)!.name.uk },
+      programmes: [...related].map((id) => ({ id, title: model.programmes.find((p) => p.id === id)?.title ?? id })),
+      sections: [...sections.values()],
+      figureCount: model.figures.filter((f) => f.document === document.id).length,
+      notes: reconciliation.notes.filter((n) => n.document === document.id).map(note),
+      datasets: datasetsOfDocument(document.id),
+    };
+  });
+  out.set('site/reports.json', json(reports));
+
+  const siteDatasets: SiteDataset[] = datasets.map((dataset) => {
+    const written = files.get(dataset.name) ?? [];
+    const years = new Set<number>();
+    if (dataset.temporal) for (let y = Number(dataset.temporal.start.slice(0, 4)); y <= Number(dataset.temporal.end.slice(0, 4)); y++) years.add(y);
+    const sourceIds = new Set(dataset.sources.map((s) => s.id));
+    return {
+      name: dataset.name,
+      id: dataset.id,
+      kind: dataset.kind,
+      title: dataset.title,
+      description: dataset.description,
+      publisher: dataset.publisher ? { id: dataset.publisher.id, title: dataset.publisher.name.uk } : null,
+      keywords: dataset.keywords,
+      themes: dataset.themes,
+      frequency: dataset.frequency,
+      frequencyTitle: FREQUENCY_TITLES[dataset.frequency],
+      purpose: dataset.purpose,
+      created: dataset.created,
+      modified: dataset.modified,
+      version: dataset.version,
+      temporal: dataset.temporal ?? null,
+      years: [...years],
+      sources: dataset.sources.map((s) => ({ id: s.id, title: s.title, kind: s.kind })),
+      files: written.map((file) => ({ path: file.path, format: file.format, bytes: file.bytes, sha256: file.sha256, table: file.table?.name ?? null })),
+      tables: dataset.tables.map((table) => ({
+        name: table.name,
+        title: table.title,
+        description: table.description,
+        fields: table.schema.fields,
+        rows: table.rows.length,
+        preview: table.rows.slice(0, PREVIEW_ROWS).map((row) => table.schema.fields.map((field) => row[field.name] ?? null).map((cell) => (cell === null ? null : String(cell)))),
+      })),
+      // The same lines as passport.json, so the page and the download agree.
+      passport: passport(dataset, written, urls),
+      notes: reconciliation.notes.filter((n) => sourceIds.has(n.document) && (dataset.kind === 'portal' || (dataset.kind === 'programme') === (n.programme !== undefined))).map(note),
+      due: dueDate(dataset.modified, dataset.frequency),
+      changes: dataset.changes,
+    };
+  });
+  out.set('site/datasets.json', json(siteDatasets));
+
+  const sitePublishers: SitePublisher[] = model.publishers.map((p) => ({
+    id: p.id,
+    name: p.name,
+    community: p.community,
+    edrpou: p.edrpou,
+    katottg: p.katottg,
+    koatuu: p.koatuu ?? null,
+    website: p.website,
+    contact: { name: p.contact.name, email: p.contact.email, phone: p.contact.phone ?? null },
+    address: p.address ?? null,
+    note: p.note ?? null,
+    programmes: model.programmes.filter((x) => x.publisher === p.id).map((x) => ({ id: x.id, title: x.title })),
+    reports: model.documents.filter((d) => d.publisher === p.id).map((d) => ({ id: d.id, title: d.title })),
+    datasets: datasets.filter((d) => d.publisher?.id === p.id && d.kind !== 'register').map((d) => ({ id: d.name, title: d.title })),
+    register: datasets.find((d) => d.publisher?.id === p.id && d.kind === 'register')!.name,
+  }));
+  out.set('site/publishers.json', json(sitePublishers));
+
+  const periods = model.documents.map((d) => d.period);
+  const home: SiteHome = {
+    publishers: model.publishers.length,
+    programmes: model.programmes.length,
+    reports: model.documents.length,
+    datasets: datasets.length,
+    figures: model.figures.length,
+    period: periods.length ? { start: periods.map((p) => p.start).sort()[0]!, end: periods.map((p) => p.end).sort().at(-1)! } : null,
+    planned: model.programmes.map((p) => ({ programme: { id: p.id, title: p.title }, total: toPlain(p.funding.total.value!), period: p.period })),
+    reported: programmes.flatMap((p) => p.executions.map((e) => ({ programme: { id: p.id, title: p.title }, year: e.year, reported: e.reported.value ?? '0', planned: e.planned, rate: e.rate }))),
+    latestReports: [...model.documents]
+      .sort((a, b) => (b.date ?? b.period.end).localeCompare(a.date ?? a.period.end))
+      .slice(0, 5)
+      .map((d) => ({ id: d.id, title: d.title, date: d.date ?? null, period: d.period.label, publisher: publishers.get(d.publisher)!.name.uk })),
+    latestChanges: [...datasets].sort((a, b) => b.modified.localeCompare(a.modified) || a.name.localeCompare(b.name)).slice(0, 5).map((d) => ({ id: d.name, title: d.title, modified: d.modified })),
+    notes: reconciliation.notes.length,
+  };
+  out.set('site/home.json', json(home));
   return out;
 }

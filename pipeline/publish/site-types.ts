@@ -1,0 +1,213 @@
+/**
+ * The JSON the site reads from build/site/: published types, the only part of the
+ * pipeline the site may import. Numbers are plain decimal text ("1243280.57"), as in the
+ * datasets, so the page formats exactly what was published.
+ */
+import type { Field } from './types.ts';
+
+export interface SiteConfig {
+  siteUrl: string;
+  basePath: string;
+  /** RFC 3339, the commit's time. */
+  buildTime: string;
+  title: string;
+  titleEn: string;
+  description: string;
+  contact: { name: string; email: string };
+}
+
+export type Qualifier = 'exact' | 'approx' | 'more_than' | 'less_than';
+
+/** A figure as the page shows it: the published value and where it came from. */
+export interface SiteFigure {
+  /** UAH for money, the number otherwise; null for an empty cell. */
+  value: string | null;
+  printed: string;
+  unit: string;
+  kind: 'UAH' | 'count' | 'percent';
+  qualifier: Qualifier;
+  section: string;
+  /** The words it was read from; null when the cell is its own quote. */
+  quote: string | null;
+  note: string | null;
+}
+
+export interface Ref {
+  id: string;
+  title: string;
+}
+
+export interface SiteNote {
+  id: string;
+  code: string;
+  document: string;
+  subject: string;
+  stated: string;
+  computed: string;
+  difference: string;
+  message: string;
+}
+
+export interface SiteExecution {
+  year: number;
+  document: Ref;
+  annex: number;
+  directions: {
+    id: string;
+    number: number;
+    title: string;
+    planned: SiteFigure | null;
+    reported: SiteFigure | null;
+    word: 'spent' | 'allocated' | 'cash_expenditure' | null;
+    rate: string | null;
+  }[];
+  planned: string;
+  reported: SiteFigure;
+  word: 'spent' | 'allocated' | 'cash_expenditure';
+  rate: string | null;
+  /** The name the report gives the programme, when it differs. */
+  titleAsPrinted: string | null;
+}
+
+export interface SiteProgramme {
+  id: string;
+  title: string;
+  publisher: Ref;
+  period: { start: number; end: number };
+  decision: { id: string; title: string; number: string | null; date: string | null };
+  amendments: { date: string; number: string }[];
+  basis: string | null;
+  developer: string;
+  executors: string[];
+  goal: string;
+  expectedResults: string[];
+  coordination: string | null;
+  funding: {
+    section: string;
+    total: SiteFigure;
+    years: { year: number; total: SiteFigure; sources: { source: string; title: string; figure: SiteFigure }[] }[];
+  };
+  annexes: {
+    number: number;
+    title: string;
+    period: { start: number; end: number };
+    directions: {
+      id: string;
+      number: number;
+      title: string;
+      fundingSource: string | null;
+      planned: { year: number; figure: SiteFigure }[];
+      plannedTotal: SiteFigure | null;
+      measures: {
+        number: number;
+        title: string;
+        timeline: string | null;
+        executors: string | null;
+        expectedResult: string | null;
+        planned: { year: number; figure: SiteFigure }[];
+      }[];
+    }[];
+  }[];
+  executions: SiteExecution[];
+  notes: SiteNote[];
+  documents: (Ref & { kind: string })[];
+  datasets: Ref[];
+}
+
+export interface SiteReport {
+  id: string;
+  kind: string;
+  kindTitle: string;
+  title: string;
+  number: string | null;
+  date: string | null;
+  period: { start: string; end: string; label: string };
+  author: string | null;
+  description: string | null;
+  url: string | null;
+  publisher: Ref;
+  programmes: Ref[];
+  sections: {
+    section: string;
+    figures: { id: string; indicator: string; figure: SiteFigure; period: { start: string; end: string } | null; dimensions: Record<string, string> }[];
+  }[];
+  figureCount: number;
+  notes: SiteNote[];
+  datasets: Ref[];
+}
+
+export interface SiteFile {
+  path: string;
+  format: 'CSV' | 'JSON' | 'XLSX';
+  bytes: number;
+  sha256: string;
+  table: string | null;
+}
+
+export interface SiteTable {
+  name: string;
+  title: string;
+  description: string;
+  fields: Field[];
+  rows: number;
+  /** The first rows, as published (cells as text, null for empty). */
+  preview: (string | null)[][];
+}
+
+export interface SiteDataset {
+  name: string;
+  id: string;
+  kind: 'programme' | 'indicators' | 'register' | 'portal';
+  title: string;
+  description: string;
+  publisher: Ref | null;
+  keywords: string[];
+  themes: string[];
+  frequency: string;
+  frequencyTitle: string;
+  purpose: string;
+  created: string;
+  modified: string;
+  version: string;
+  temporal: { start: string; end: string } | null;
+  years: number[];
+  sources: (Ref & { kind: string })[];
+  files: SiteFile[];
+  tables: SiteTable[];
+  passport: { field: string; title: string; value: string }[];
+  notes: SiteNote[];
+  /** When the next update is due by the declared frequency; null if none is promised. */
+  due: string | null;
+  changes: { time: string; message: string }[];
+}
+
+export interface SitePublisher {
+  id: string;
+  name: { uk: string; en: string };
+  community: { uk: string; en: string };
+  edrpou: string;
+  katottg: string;
+  koatuu: string | null;
+  website: string;
+  contact: { name: string; email: string; phone: string | null };
+  address: string | null;
+  note: string | null;
+  programmes: Ref[];
+  reports: Ref[];
+  datasets: Ref[];
+  register: string;
+}
+
+export interface SiteHome {
+  publishers: number;
+  programmes: number;
+  reports: number;
+  datasets: number;
+  figures: number;
+  period: { start: string; end: string } | null;
+  planned: { programme: Ref; total: string; period: { start: number; end: number } }[];
+  reported: { programme: Ref; year: number; reported: string; planned: string; rate: string | null }[];
+  latestReports: (Ref & { date: string | null; period: string; publisher: string })[];
+  latestChanges: (Ref & { modified: string })[];
+  notes: number;
+}
