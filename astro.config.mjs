@@ -1,20 +1,40 @@
 // The site reads only the pipeline's output: build/site/ for its pages, and build/public/
-// (the data files and catalogues) copied into dist/ as they are. The address it is
-// published at comes from the same build, so links and data files agree.
+// (data files and catalogues) copied into dist/ as they are. The address it is published
+// at comes from the same build, so page links and data files agree. BUILD_DIR and
+// SITE_OUT let tests build a second copy elsewhere.
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 
-const configFile = new URL('./build/site/config.json', import.meta.url);
-if (!existsSync(configFile)) throw new Error('build/site/config.json is missing: run `npm run build:data` before the site build');
+const buildDir = resolve(process.env.BUILD_DIR ?? 'build');
+const configFile = resolve(buildDir, 'site', 'config.json');
+if (!existsSync(configFile)) throw new Error(`${configFile} is missing: run \`npm run build:data\` before the site build`);
 const { siteUrl, basePath } = JSON.parse(readFileSync(configFile, 'utf8'));
 
 export default defineConfig({
   srcDir: './site',
-  outDir: './dist',
-  publicDir: './build/public',
+  outDir: resolve(process.env.SITE_OUT ?? 'dist'),
+  publicDir: resolve(buildDir, 'public'),
   site: siteUrl,
   base: basePath,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  security: {
+    // Only this site's own files: no CDN, fonts, analytics or any other host.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Search runs pagefind's WebAssembly.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
 });
