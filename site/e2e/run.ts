@@ -1,0 +1,40 @@
+/**
+ * The end-to-end run: builds the portal as a project site under /council-open-data/ into a
+ * temporary folder (leaving build/ and dist/ alone), serves it, and runs the *.e2e.test.ts
+ * files against it in Chromium.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serve } from './serve.ts';
+
+const project = resolve(import.meta.dirname, '..', '..');
+const basePath = '/council-open-data/';
+const work = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
+const buildDir = join(work, 'build');
+const siteOut = join(work, 'dist');
+const env = { ...process.env, BASE_PATH: basePath, BUILD_DIR: buildDir, SITE_OUT: siteOut };
+
+function step(command: string, args: string[]) {
+  const result = spawnSync(command, args, { cwd: project, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+}
+
+let code = 1;
+try {
+  step(process.execPath, ['pipeline/cli.ts', 'build', '--out', buildDir]);
+  step(process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
+  step(process.execPath, ['site/scripts/index-search.ts']);
+  const { server, url } = await serve(siteOut, basePath);
+  const tests = spawnSync(process.execPath, [join(project, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'site/e2e', ...process.argv.slice(2)], {
+    cwd: project,
+    env: { ...env, E2E_URL: url, E2E_SITE: siteOut },
+    stdio: 'inherit',
+  });
+  server.close();
+  code = tests.status ?? 1;
+} finally {
+  if (!process.env.E2E_KEEP) rmSync(work, { recursive: true, force: true });
+}
+process.exit(code);

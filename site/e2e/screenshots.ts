@@ -1,0 +1,41 @@
+/**
+ * Screenshots of the main pages at phone and desktop widths, from the built dist/, into
+ * screenshots/ (not committed). Run after `npm run build`: npm run screenshots
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launch } from './browser.ts';
+import { serve } from './serve.ts';
+
+const project = resolve(import.meta.dirname, '..', '..');
+const site = resolve(process.env.SITE_OUT ?? join(project, 'dist'));
+const { basePath } = JSON.parse(readFileSync(join(project, 'build', 'site', 'config.json'), 'utf8')) as { basePath: string };
+const out = join(project, 'screenshots');
+mkdirSync(out, { recursive: true });
+
+const pages: [string, string][] = [
+  ['home', ''],
+  ['programme', 'programmes/kr-local-self-government-2017-2027/'],
+  ['report', 'reports/kr-2023-programme-execution-report/'],
+  ['catalog', 'datasets/'],
+  ['dataset', 'datasets/kryvyi-rih-prohrama-rozvytku-mistsevoho-samovriaduvannia-2017-2027/'],
+  ['publisher', 'publishers/kryvyi-rih-city-council/'],
+  ['search', 'search/?q=звернення'],
+];
+const widths: [string, number, number][] = [['phone', 390, 844], ['desktop', 1280, 900]];
+
+const { server, url } = await serve(site, basePath);
+const browser = await launch();
+for (const [name, path] of pages) {
+  for (const [label, width, height] of widths) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(`${url}${path}`);
+    await page.waitForLoadState('networkidle');
+    const file = join(out, `${name}-${label}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    process.stdout.write(`${file}\n`);
+    await page.close();
+  }
+}
+await browser.close();
+server.close();

@@ -1,0 +1,34 @@
+/**
+ * Page weight: the bytes a browser fetches to show a page (HTML, CSS, JavaScript), gzip
+ * compressed, as a first visit would. Run after `npm run build`: node site/e2e/weight.ts
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const project = resolve(import.meta.dirname, '..', '..');
+const site = resolve(process.env.SITE_OUT ?? join(project, 'dist'));
+const { basePath } = JSON.parse(readFileSync(join(project, 'build', 'site', 'config.json'), 'utf8')) as { basePath: string };
+
+export function pageWeight(path: string): { html: number; css: number; js: number; total: number } {
+  const html = readFileSync(join(site, path, 'index.html'));
+  const text = html.toString('utf8');
+  const assets = [...text.matchAll(/<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"/g)].map((m) => m[1]!);
+  const sizes = { html: gzipSync(html).length, css: 0, js: 0, total: 0 };
+  for (const asset of assets) {
+    const file = join(site, asset.slice(basePath.length));
+    if (!existsSync(file)) continue;
+    const bytes = gzipSync(readFileSync(file)).length;
+    if (asset.endsWith('.css')) sizes.css += bytes;
+    else sizes.js += bytes;
+  }
+  sizes.total = sizes.html + sizes.css + sizes.js;
+  return sizes;
+}
+
+if (import.meta.main) {
+  for (const path of ['', 'programmes/kr-local-self-government-2017-2027/', 'datasets/kryvyi-rih-prohrama-rozvytku-mistsevoho-samovriaduvannia-2017-2027/', 'datasets/']) {
+    const w = pageWeight(path);
+    process.stdout.write(`/${path}: HTML ${w.html} B + CSS ${w.css} B + JS ${w.js} B = ${w.total} B gzip\n`);
+  }
+}
