@@ -18,8 +18,12 @@ export default defineConfig({
   site: siteUrl,
   base: basePath,
   trailingSlash: 'always',
+  // Whitespace between tags keeps the search index from running words together ("НазваКриворізька").
+  compressHTML: false,
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // No Markdown code blocks here; Shiki's inline styles would need a looser CSP.
+  markdown: { syntaxHighlight: false },
   security: {
     // Only this site's own files: no CDN, fonts, analytics or any other host.
     csp: {

@@ -17,6 +17,7 @@ import type { Dataset } from './publish/types.ts';
 import type { Reconciliation } from './reconcile/reconcile.ts';
 import { publish, type DatasetSummary } from './write/publish.ts';
 import { siteData } from './write/site-data.ts';
+import { latinVocabulary } from './write/vocabulary.ts';
 
 export interface BuildOptions {
   files: SourceFiles;
@@ -45,7 +46,8 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   if (derivation.conservation.length > 0) return { ok: false, problems: derivation.conservation.map(selfCheck) };
   const publication = publish({ model, datasets: derivation.datasets, urls, history: options.history });
   if (publication.problems.length > 0) return { ok: false, problems: publication.problems.map(selfCheck) };
-  for (const [path, content] of siteData({ model, reconciliation, datasets: derivation.datasets, files: publication.files, urls, buildTime: options.history.buildTime })) {
+  const pages = siteData({ model, reconciliation, datasets: derivation.datasets, files: publication.files, urls, buildTime: options.history.buildTime });
+  for (const [path, content] of [...pages, ...latinVocabulary(pages.values())]) {
     publication.tree.set(path, new TextEncoder().encode(content));
   }
   return { ok: true, tree: publication.tree, model, reconciliation, datasets: derivation.datasets, summary: publication.summary };

@@ -1,0 +1,31 @@
+/**
+ * For searches typed in Latin letters («Kryvyi Rih», «zvernennia»): every Cyrillic word the
+ * site shows, keyed by its official transliteration, split by first letter so a query
+ * loads one small file. Written under public/search/latin/.
+ */
+import { transliterate } from '../publish/translit.ts';
+
+const WORD = /[\p{Script=Cyrillic}][\p{Script=Cyrillic}'’ʼ]*/gu;
+
+export function latinVocabulary(texts: Iterable<string>): Map<string, string> {
+  const chunks = new Map<string, Map<string, Set<string>>>();
+  for (const text of texts) {
+    for (const match of text.matchAll(WORD)) {
+      const word = match[0].toLowerCase().replace(/['’ʼ]+$/, '');
+      if (word.length < 2) continue;
+      const latin = transliterate(word).toLowerCase().replace(/[^a-z]/g, '');
+      if (!latin) continue;
+      const chunk = latin[0]!;
+      if (!chunks.has(chunk)) chunks.set(chunk, new Map());
+      const entries = chunks.get(chunk)!;
+      if (!entries.has(latin)) entries.set(latin, new Set());
+      entries.get(latin)!.add(word.replace(/[’ʼ]/g, "'"));
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [chunk, entries] of [...chunks].sort(([a], [b]) => a.localeCompare(b))) {
+    const sorted = Object.fromEntries([...entries].sort(([a], [b]) => a.localeCompare(b)).map(([latin, words]) => [latin, [...words].sort()]));
+    out.set(`public/search/latin/${chunk}.json`, JSON.stringify(sorted) + '\n');
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+/**
+ * Runs a query through pagefind the Ukrainian way: the query's plan becomes a few pagefind
+ * searches (one per combination of stems), whose results are merged by page, best score
+ * first. Each page keeps the excerpt of the search that scored it best, so the words
+ * marked in it are the page's own.
+ */
+import { alternatives, normalizeWord, plan, searches, stem } from './ukrainian.ts';
+
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<ResultData>;
+}
+
+export interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+export interface Pagefind {
+  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
+}
+
+/** Reads a chunk of the Latin vocabulary: Latin spelling → the Cyrillic words it stands for. */
+export type VocabularyLoader = (chunk: string) => Promise<Record<string, string[]>>;
+
+export interface Found {
+  /** Best first, each with its loaded data, at most `limit`. */
+  results: ResultData[];
+  /** How many pages matched, counting only those checked (at most `verifyLimit`). */
+  total: number;
+  /** True when more pages matched than were checked. */
+  more: boolean;
+  /** The pagefind queries that were run, for the curious and for tests. */
+  queries: string[];
+}
+
+/**
+ * Pagefind backs off to the longest indexed prefix of a word it cannot find («метрополітен»
+ * matches «м.»). A page is kept only when a word pagefind marked in it starts with one of
+ * the query's stems.
+ */
+export function matchesPlan(excerpt: string, prefixes: string[]): boolean {
+  const marked = [...excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => normalizeWord(m[1]!).replace(/^[^\p{L}\d]+/u, ''));
+  return marked.some((word) => prefixes.some((prefix) => word.startsWith(prefix)));
+}
+
+/** Cyrillic stems for a word typed in Latin letters, from the site's own vocabulary. */
+export async function readLatin(word: string, load: VocabularyLoader): Promise<string[]> {
+  const chunk = await load(word[0]!).catch(() => ({}) as Record<string, string[]>);
+  const exact = chunk[word];
+  const words = exact ?? Object.entries(chunk).filter(([latin]) => latin.startsWith(word)).flatMap(([, cyrillic]) => cyrillic);
+  return [...new Set(words.flatMap((w) => alternatives(stem(w))))];
+}
+
+export async function searchUkrainian(
+  pagefind: Pagefind,
+  query: string,
+  filters: Record<string, string>,
+  load: VocabularyLoader,
+  { limit = 30, verifyLimit = 100 }: { limit?: number; verifyLimit?: number } = {},
+): Promise<Found> {
+  const p = plan(query);
+  const words = [...p.words];
+  for (const latin of p.latin) {
+    const cyrillic = await readLatin(latin, load);
+    // A Latin word the vocabulary does not know may be printed in Latin (ISO, CKAN).
+    words.push(cyrillic.length > 0 ? [...cyrillic, latin] : [latin]);
+  }
+  const queries = searches(words, p.phrases);
+  const best = new Map<string, PagefindResult>();
+  const all = await Promise.all(queries.map((q) => pagefind.search(q, { filters })));
+  for (const { results } of all) {
+    for (const result of results) {
+      const known = best.get(result.id);
+      if (!known || result.score > known.score) best.set(result.id, result);
+    }
+  }
+  const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  const prefixes = [...words.flat(), ...p.phrases.flatMap((phrase) => phrase.split(' '))];
+  const checked = await Promise.all(ranked.slice(0, verifyLimit).map((result) => result.data()));
+  const kept = checked.filter((data) => matchesPlan(data.excerpt, prefixes));
+  return { results: kept.slice(0, limit), total: kept.length, more: ranked.length > verifyLimit, queries };
+}

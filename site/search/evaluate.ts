@@ -1,0 +1,93 @@
+/**
+ * `npm run search:eval`: builds the site's search index, runs the checked-in queries
+ * (site/search/queries.json) through plain pagefind and through the search page's
+ * Ukrainian-aware search, in Chromium, and prints recall@5 and precision@5 side by side.
+ *
+ * A page must be returned when its text has the query's words in any form (the query file
+ * was made from the built pages with a regular expression of each word's forms).
+ * recall@5: of the pages a query must return (at most five count), the share found in its
+ * first five results. precision@5: of its first five results, the share it must return;
+ * 0 when it returns nothing but should. A query that must find nothing scores 1 on both
+ * when it finds nothing and 0 when it finds anything.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launch } from '../e2e/browser.ts';
+import { serve } from '../e2e/serve.ts';
+
+interface Query {
+  query: string;
+  kind: string;
+  expect: string[];
+}
+
+const project = resolve(import.meta.dirname, '..', '..');
+const queries = JSON.parse(readFileSync(join(import.meta.dirname, 'queries.json'), 'utf8')) as Query[];
+const basePath = '/portal/';
+const work = mkdtempSync(join(tmpdir(), 'search-eval-'));
+const env = { ...process.env, BASE_PATH: basePath, BUILD_DIR: join(work, 'build'), SITE_OUT: join(work, 'dist') };
+const step = (args: string[]) => {
+  const result = spawnSync(process.execPath, args, { cwd: project, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed`);
+};
+
+export function score(found: string[], expected: string[]): { recall: number; precision: number } {
+  const top = found.slice(0, 5);
+  if (expected.length === 0) return top.length === 0 ? { recall: 1, precision: 1 } : { recall: 0, precision: 0 };
+  const hits = top.filter((path) => expected.includes(path)).length;
+  return { recall: hits / Math.min(5, expected.length), precision: top.length === 0 ? 0 : hits / top.length };
+}
+
+if (import.meta.main) {
+  try {
+    step(['pipeline/cli.ts', 'build', '--out', env.BUILD_DIR]);
+    step([join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
+    step(['site/scripts/index-search.ts']);
+    const { server, url } = await serve(env.SITE_OUT, basePath);
+    const browser = await launch();
+    const page = await browser.newPage();
+    await page.goto(url);
+    const strip = (href: string) => new URL(href, url).pathname.slice(basePath.length - 1);
+    const rows: { query: Query; plain: string[]; ukrainian: string[] }[] = [];
+    for (const query of queries) {
+      await page.goto(url);
+      const plain = await page.evaluate(async ([q, module]) => {
+        const pagefind = await import(module);
+        await pagefind.options({ baseUrl: '/' });
+        const found = await pagefind.search(q);
+        return Promise.all(found.results.slice(0, 5).map(async (r: { data(): Promise<{ url: string }> }) => (await r.data()).url));
+      }, [query.query, `${basePath}pagefind/pagefind.js`] as const);
+      await page.goto(`${url}search/?q=${encodeURIComponent(query.query)}`);
+      await page.locator('#search-status').filter({ hasText: /знайдено/ }).waitFor({ timeout: 15000 });
+      const ranked = await page.locator('#search-results a[data-rank]').evaluateAll((as) => as.map((a) => [Number((a as HTMLElement).dataset.rank), a.getAttribute('href')!] as const));
+      const ukrainian = ranked.sort((a, b) => a[0] - b[0]).map(([, href]) => strip(href));
+      rows.push({ query, plain: plain.map((u: string) => (u.startsWith(basePath) ? u.slice(basePath.length - 1) : u)), ukrainian });
+    }
+    await browser.close();
+    server.close();
+
+    const kinds = [...new Set(queries.map((q) => q.kind))];
+    const average = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    const summary = (select: (r: (typeof rows)[number]) => string[], subset: typeof rows) => {
+      const scores = subset.map((r) => score(select(r), r.query.expect));
+      return { recall: average(scores.map((s) => s.recall)), precision: average(scores.map((s) => s.precision)) };
+    };
+    const line = (label: string, subset: typeof rows) => {
+      const p = summary((r) => r.plain, subset);
+      const u = summary((r) => r.ukrainian, subset);
+      return `${label.padEnd(14)} ${String(subset.length).padStart(4)}   ${p.recall.toFixed(3)}   ${p.precision.toFixed(3)}   ${u.recall.toFixed(3)}   ${u.precision.toFixed(3)}`;
+    };
+    process.stdout.write(`\n${'queries'.padEnd(14)}    n   plain pagefind    ukrainian-aware\n${''.padEnd(19)} recall@5 prec@5  recall@5 prec@5\n`);
+    for (const kind of kinds) process.stdout.write(line(kind, rows.filter((r) => r.query.kind === kind)) + '\n');
+    process.stdout.write(line('all', rows) + '\n');
+    const misses = rows.filter((r) => score(r.ukrainian, r.query.expect).recall < 1 || score(r.ukrainian, r.query.expect).precision < 1);
+    if (misses.length > 0) {
+      process.stdout.write('\nnot perfect with the Ukrainian-aware search:\n');
+      for (const r of misses) process.stdout.write(`  «${r.query.query}» expected ${JSON.stringify(r.query.expect)} got ${JSON.stringify(r.ukrainian.slice(0, 5))}\n`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
