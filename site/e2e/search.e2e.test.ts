@@ -1,0 +1,75 @@
+/** The search page as a reader types into it: inflected forms, Latin letters, apostrophes. */
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from './browser.ts';
+import { base } from './context.ts';
+
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  browser = await launch();
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function search(query: string): Promise<{ href: string; marks: string[] }[]> {
+  await page.goto(`${base}search/?q=${encodeURIComponent(query)}`);
+  await page.locator('#search-status').filter({ hasText: /знайдено/ }).waitFor();
+  const results = await page.locator('#search-results a[data-rank]').evaluateAll((links) =>
+    links.map((a) => ({
+      rank: Number((a as HTMLElement).dataset.rank),
+      href: a.getAttribute('href')!,
+      marks: [...a.parentElement!.querySelectorAll('mark')].map((m) => m.textContent ?? ''),
+    })),
+  );
+  return results.sort((a, b) => a.rank - b.rank).map(({ href, marks }) => ({ href, marks }));
+}
+
+describe('search that understands Ukrainian', () => {
+  it('«Кривий Ріг» finds the Kryvyi Rih programme page, marking the forms the page prints', async () => {
+    const results = await search('Кривий Ріг');
+    const programme = results.find((r) => r.href.endsWith('/programmes/kr-local-self-government-2017-2027/'));
+    expect(programme).toBeDefined();
+    const marks = results.flatMap((r) => r.marks).join(' ');
+    expect(marks).toMatch(/Кривому|Кривого/);
+    expect(marks).toMatch(/Розі|Рогу/);
+  });
+
+  it('«звернення громадян» finds the Kropyvnytskyi report', async () => {
+    const results = await search('звернення громадян');
+    expect(results.slice(0, 5).some((r) => r.href.endsWith('/reports/kropyvnytskyi-2021-programmes-presentation/'))).toBe(true);
+  });
+
+  it('Ivano-Frankivsk, typed in Latin letters, finds the Ivano-Frankivsk report', async () => {
+    const results = await search('Ivano-Frankivsk');
+    expect(results.slice(0, 5).some((r) => r.href.endsWith('/reports/if-2022-h1-strategic-development-report/'))).toBe(true);
+    expect(results.flatMap((r) => r.marks).some((mark) => mark.startsWith('Івано-Франківськ'))).toBe(true);
+  });
+
+  it('gives the same results for «пам’ятних» and «пам\'ятних», and shows each page\'s own apostrophe', async () => {
+    const curly = await search('пам’ятних');
+    const straight = await search("пам'ятних");
+    expect(curly.map((r) => r.href)).toEqual(straight.map((r) => r.href));
+    expect(curly.length).toBeGreaterThan(0);
+    const marks = curly.flatMap((r) => r.marks);
+    expect(marks.some((mark) => mark.includes("пам'ятн"))).toBe(true);
+    expect(marks.some((mark) => mark.includes('пам’ятн'))).toBe(true);
+  });
+
+  it('finds an amount however it is typed', async () => {
+    for (const query of ['1243280', '1 243 280', '1 243 280,57']) {
+      const results = await search(query);
+      expect(results.some((r) => r.href.endsWith('/programmes/kr-local-self-government-2017-2027/')), query).toBe(true);
+    }
+  });
+
+  it('says what was searched when nothing is found', async () => {
+    await page.goto(`${base}search/?q=${encodeURIComponent('метрополітен')}`);
+    const status = page.locator('#search-status');
+    await status.filter({ hasText: /нічого не знайдено/ }).waitFor();
+    expect(await status.innerText()).toContain('метрополітен');
+    expect(await page.locator('#search-results a').count()).toBe(0);
+  });
+});
