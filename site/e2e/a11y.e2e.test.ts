@@ -1,13 +1,16 @@
 /** axe on every page of the sitemap, and the site used by keyboard alone. */
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser } from 'playwright';
+import type { Browser, BrowserContext } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser.ts';
 import { base, sitemapPages } from './context.ts';
 
 let browser: Browser;
+let context: BrowserContext;
 beforeAll(async () => {
   browser = await launch();
+  // axe needs pages of an explicit context.
+  context = await browser.newContext();
 });
 afterAll(async () => {
   await browser.close();
@@ -21,7 +24,7 @@ describe('axe', () => {
   });
 
   it.each(pages.map((page) => [new URL(page).pathname]))('%s has no violations', async (path) => {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     await page.goto(new URL(path, base).href);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
     const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);

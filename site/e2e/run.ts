@@ -3,7 +3,7 @@
  * temporary folder (leaving build/ and dist/ alone), serves it, and runs the *.e2e.test.ts
  * files against it in Chromium.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,13 +27,16 @@ try {
   step(process.execPath, [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
   step(process.execPath, ['site/scripts/index-search.ts']);
   const { server, url } = await serve(siteOut, basePath);
-  const tests = spawnSync(process.execPath, [join(project, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'site/e2e', ...process.argv.slice(2)], {
+  // A browser needs more than vitest's default five seconds; two workers for two cores.
+  const options = ['--testTimeout=60000', '--hookTimeout=120000', '--maxWorkers=2'];
+  // Not spawnSync: the server above answers from this process's event loop.
+  const tests = spawn(process.execPath, [join(project, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'site/e2e', ...options, ...process.argv.slice(2)], {
     cwd: project,
     env: { ...env, E2E_URL: url, E2E_SITE: siteOut },
     stdio: 'inherit',
   });
+  code = await new Promise<number>((resolve) => tests.on('exit', (status) => resolve(status ?? 1)));
   server.close();
-  code = tests.status ?? 1;
 } finally {
   if (!process.env.E2E_KEEP) rmSync(work, { recursive: true, force: true });
 }

@@ -14,6 +14,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright';
 import { launch } from '../e2e/browser.ts';
 import { serve } from '../e2e/serve.ts';
 
@@ -64,6 +66,39 @@ if (import.meta.main) {
       const ranked = await page.locator('#search-results a[data-rank]').evaluateAll((as) => as.map((a) => [Number((a as HTMLElement).dataset.rank), a.getAttribute('href')!] as const));
       const ukrainian = ranked.sort((a, b) => a[0] - b[0]).map(([, href]) => strip(href));
       rows.push({ query, plain: plain.map((u: string) => (u.startsWith(basePath) ? u.slice(basePath.length - 1) : u)), ukrainian });
+    }
+    // What a first query costs: every file fetched after the page itself has loaded.
+    const firstQuery = async (label: string, run: (fresh: Page) => Promise<void>) => {
+      const fresh = await browser.newPage();
+      await fresh.goto(url);
+      await fresh.waitForLoadState('networkidle');
+      const sizes: { raw: number; gzip: number; files: number } = { raw: 0, gzip: 0, files: 0 };
+      fresh.on('response', async (response) => {
+        const body = await response.body().catch(() => Buffer.alloc(0));
+        sizes.raw += body.length;
+        sizes.gzip += /\.(pf_|wasm)/.test(response.url()) ? body.length : gzipSync(body).length;
+        sizes.files++;
+      });
+      await run(fresh);
+      await fresh.waitForLoadState('networkidle');
+      await fresh.waitForTimeout(300);
+      process.stdout.write(`${label.padEnd(44)} ${String(sizes.files).padStart(3)} files ${String(sizes.raw).padStart(8)} B (${sizes.gzip} B with gzip)\n`);
+      await fresh.close();
+    };
+    process.stdout.write('\nfirst query from a fresh page (what the browser fetches for it):\n');
+    for (const q of ['звернення громадян', 'Kryvyi Rih']) {
+      await firstQuery(`plain pagefind «${q}»`, async (fresh) => {
+        await fresh.evaluate(async ([query, module]) => {
+          const pagefind = await import(module);
+          const found = await pagefind.search(query);
+          await Promise.all(found.results.slice(0, 5).map((r: { data(): Promise<unknown> }) => r.data()));
+        }, [q, `${basePath}pagefind/pagefind.js`] as const);
+      });
+      await firstQuery(`search page, Ukrainian-aware «${q}»`, async (fresh) => {
+        await fresh.locator('header input[type="search"]').fill(q);
+        await fresh.locator('header input[type="search"]').press('Enter');
+        await fresh.locator('#search-status').filter({ hasText: /знайдено/ }).waitFor();
+      });
     }
     await browser.close();
     server.close();
