@@ -81,3 +81,29 @@ describe('conservation', () => {
     expect(twice.conservation[0]).toContain(', copy');
   });
 });
+
+describe('two programmes with the same direction ids', () => {
+  it('publishes both, keyed within their programme', async () => {
+    const base = diskSources(join(root, 'pipeline', 'fixtures', 'base'));
+    const files: Record<string, Uint8Array> = {};
+    for (const path of await base.list()) files[path] = await base.read(path);
+    const text = (path: string) => new TextDecoder().decode(files[path]);
+    const encode = (value: string) => new TextEncoder().encode(value);
+    // A second council whose programme also numbers its directions a1-d1, a1-d2.
+    for (const path of Object.keys(files).filter((p) => p.startsWith('test-city-council/'))) {
+      const copy = text(path)
+        .replaceAll('test-city-council', 'other-city-council')
+        .replaceAll('tc-', 'oc-')
+        .replace('"12345678"', '"87654321"')
+        .replace('test-city-civic-initiatives', 'other-city-civic-initiatives')
+        .replace('0b0f6d0e-5a8e-4e43-9a55-6d2f2a1c7e01', '0b0f6d0e-5a8e-4e43-9a55-6d2f2a1c7e02')
+        .replace('Показники звітів Тестової міської ради', 'Показники звітів Іншої міської ради')
+        .replace('name: { uk: Тестова міська рада, en: Test City Council }', 'name: { uk: Інша міська рада, en: Other City Council }');
+      files[path.replace('test-city-council/', 'other-city-council/').replaceAll('tc-', 'oc-')] = encode(copy);
+    }
+    const built = await build(memorySources(files));
+    const directions = new TextDecoder().decode(built.tree.get('public/datasets/usi-dani-portalu/directions.csv'));
+    expect(directions).toContain('a1-d1,tc-civic-initiatives-2020-2021,');
+    expect(directions).toContain('a1-d1,oc-civic-initiatives-2020-2021,');
+  });
+});

@@ -291,7 +291,8 @@ export function programmeTables(programmes: Programme[], model: Model, compariso
             f.documentId(),
             f.note(),
           ],
-          { primaryKey: ['direction_id'], foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }] },
+          // Direction ids are unique within their programme, not across the portal.
+          { primaryKey: ['programme_id', 'direction_id'], foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }] },
         ),
         rows: directionRows,
       },
@@ -317,7 +318,7 @@ export function programmeTables(programmes: Programme[], model: Model, compariso
             f.printed('planned_total_printed', 'Усього (як надруковано)'),
             f.note(),
           ],
-          { primaryKey: ['measure_id'], foreignKeys: [{ fields: ['direction_id'], reference: { resource: 'directions', fields: ['direction_id'] } }] },
+          { primaryKey: ['programme_id', 'measure_id'], foreignKeys: [{ fields: ['programme_id', 'direction_id'], reference: { resource: 'directions', fields: ['programme_id', 'direction_id'] } }] },
         ),
         rows: measureRows,
       },
@@ -342,8 +343,8 @@ export function programmeTables(programmes: Programme[], model: Model, compariso
           ],
           {
             foreignKeys: [
-              { fields: ['direction_id'], reference: { resource: 'directions', fields: ['direction_id'] } },
-              { fields: ['measure_id'], reference: { resource: 'measures', fields: ['measure_id'] } },
+              { fields: ['programme_id', 'direction_id'], reference: { resource: 'directions', fields: ['programme_id', 'direction_id'] } },
+              { fields: ['programme_id', 'measure_id'], reference: { resource: 'measures', fields: ['programme_id', 'measure_id'] } },
             ],
           },
         ),
@@ -375,7 +376,7 @@ export function programmeTables(programmes: Programme[], model: Model, compariso
           {
             foreignKeys: [
               { fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } },
-              { fields: ['direction_id'], reference: { resource: 'directions', fields: ['direction_id'] } },
+              { fields: ['programme_id', 'direction_id'], reference: { resource: 'directions', fields: ['programme_id', 'direction_id'] } },
             ],
           },
         ),
