@@ -43,13 +43,6 @@ export interface CorpusOptions {
   /** Datasets across all datasets.yaml files; at least 1. */
   datasets: number;
   seed: number;
-  /**
-   * Prefix direction ids with the decision id so they are unique across the portal
-   * (default true). The format only asks for ids unique within a programme, but the
-   * portal-wide tables use direction_id alone as their key: with plain "a1-d1" ids the
-   * build's self-check fails once two programmes share one.
-   */
-  uniqueDirectionIds?: boolean;
 }
 
 export interface CorpusStats {
@@ -81,7 +74,6 @@ export function* corpusFiles(options: CorpusOptions, stats: CorpusStats = emptyS
   if (!Number.isFinite(total) || total < 1) throw new Error(`datasets must be a whole number ≥ 1, got ${options.datasets}`);
   if (!Number.isFinite(options.seed)) throw new Error(`seed must be a number, got ${options.seed}`);
   const seed = Math.floor(options.seed) >>> 0;
-  const uniqueDirections = options.uniqueDirectionIds ?? true;
 
   const emit = (path: string, text: string): [string, string] => {
     stats.files++;
@@ -94,7 +86,7 @@ export function* corpusFiles(options: CorpusOptions, stats: CorpusStats = emptyS
   stats.publishers = councils.length;
   for (const council of councils) {
     const rng = new Random(seed, 1000 + council.index);
-    for (const [path, text] of councilFiles(council, rng, seed, uniqueDirections, stats)) yield emit(path, text);
+    for (const [path, text] of councilFiles(council, rng, seed, stats)) yield emit(path, text);
   }
 }
 
@@ -527,7 +519,6 @@ interface Context {
   council: Council;
   rng: Random;
   seed: number;
-  uniqueDirections: boolean;
   stats: CorpusStats;
   documentIds: Set<string>;
   programmeIds: Set<string>;
@@ -552,12 +543,11 @@ interface DatasetEntry {
   documents?: string[];
 }
 
-function councilFiles(council: Council, rng: Random, seed: number, uniqueDirections: boolean, stats: CorpusStats): [string, string][] {
+function councilFiles(council: Council, rng: Random, seed: number, stats: CorpusStats): [string, string][] {
   const ctx: Context = {
     council,
     rng,
     seed,
-    uniqueDirections,
     stats,
     documentIds: new Set(),
     programmeIds: new Set(),
@@ -689,7 +679,7 @@ function programmeDataset(ctx: Context, pending: string[] | undefined): DatasetE
   const money = moneyUnit(rng);
   const print = (units: number | null) => (units === null || units === 0 ? '-' : printScaled(units, money.decimals));
   const source = `Бюджет ${ctx.communityGenitive}`;
-  const directionPrefix = ctx.uniqueDirections ? `${decisionId}-` : '';
+  // Numbered as councils number them (a1-d1): unique within a programme only.
   const mismatch = rng.chance(0.05) ? rng.pick(['passport-total', 'passport-year', 'annex-row', 'annex-column'] as const) : undefined;
   /** A small difference, as a misprint or a late amendment leaves. */
   const off = (units: number) => Math.max(1, Math.round(units * rng.between(0.0005, 0.01)));
@@ -730,7 +720,7 @@ function programmeDataset(ctx: Context, pending: string[] | undefined): DatasetE
           planned.set(year, sum === 0 ? null : sum);
         }
       }
-      return { id: clampId(`${directionPrefix}a${a + 1}-d${d + 1}`), number: d + 1, title: directionTitle, planned, measurePlans, measureTitles };
+      return { id: clampId(`a${a + 1}-d${d + 1}`), number: d + 1, title: directionTitle, planned, measurePlans, measureTitles };
     });
     // Every year of an annex plans some money.
     const direct = directions.find((direction) => direction.planned && !direction.measurePlans)!;
