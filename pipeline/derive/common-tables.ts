@@ -123,9 +123,8 @@ const DIMENSION_TITLES: Record<string, string> = {
   result: 'результат',
 };
 
-export function statedTotalsTable(model: Model, documents: Set<string>, reconciliation: Reconciliation): Derived {
-  const notes = new Set(reconciliation.notes.map((note) => note.id));
-  const totals = model.statedTotals.filter((total) => documents.has(total.document));
+export function statedTotalsTable(totals: Model['statedTotals'], reconciliation: Reconciliation): Derived {
+  const notes = new Set(reconciliation.notes.filter((note) => note.code === 'Q_STATED_TOTAL').map((note) => note.id));
   return {
     owns: [],
     table: {

@@ -12,6 +12,7 @@ import type { Urls } from '../publish/urls.ts';
 import { uuidV5 } from '../publish/uuid.ts';
 import { documentsTable, observationsTable, qualityNotesTable, statedTotalsTable } from './common-tables.ts';
 import { type Derived, field, schema } from './fields.ts';
+import { groupBy } from '../model/group.ts';
 import { programmeTables } from './programme-tables.ts';
 
 export interface DeriveInput {
@@ -46,6 +47,7 @@ export function deriveDatasets({ model, reconciliation, history, urls }: DeriveI
   const documents = new Map(model.documents.map((document) => [document.id, document]));
   const owners = new Map<string, string[]>();
   const datasets: Dataset[] = [];
+  const index = indexModel(model, reconciliation);
 
   const sourcesOf = (ids: Iterable<string>) => sourceRefs(ids, documents, urls);
   const filesOf = (ids: Iterable<string>, publisher?: string) => [
@@ -58,7 +60,7 @@ export function deriveDatasets({ model, reconciliation, history, urls }: DeriveI
 
   for (const entry of model.catalog) {
     const publisher = publishers.get(entry.publisher)!;
-    const derived = entry.programme !== undefined ? programmeDataset(entry, model, reconciliation, urls) : indicatorsDataset(entry, model, reconciliation, urls);
+    const derived = entry.programme !== undefined ? programmeDataset(entry, urls, index) : indicatorsDataset(entry, reconciliation, urls, index);
     own(entry.name, derived.tables);
     const sourceFiles = filesOf(derived.documents, entry.publisher);
     const times = history.of(sourceFiles);
@@ -147,15 +149,40 @@ interface DerivedDataset {
   temporal: { start: string; end: string } | undefined;
 }
 
-function programmeDataset(entry: CatalogEntry, model: Model, reconciliation: Reconciliation, urls: Urls): DerivedDataset {
-  const programme = model.programmes.find((p) => p.id === entry.programme)!;
-  const executions = model.executions.filter((e) => e.programme === programme.id);
+/** The model grouped once, for per-dataset look-ups. */
+export interface ModelIndex {
+  programmes: Map<string, Model['programmes'][number]>;
+  documents: Map<string, SourceDocument>;
+  executionsByProgramme: Map<string, Model['executions']>;
+  comparisonsByProgramme: Map<string, Reconciliation['comparisons']>;
+  notesByProgramme: Map<string | undefined, Reconciliation['notes']>;
+  notesByDocument: Map<string, Reconciliation['notes']>;
+  observationsByDocument: Map<string, Model['observations']>;
+  totalsByDocument: Map<string, Model['statedTotals']>;
+}
+
+export function indexModel(model: Model, reconciliation: Reconciliation): ModelIndex {
+  return {
+    programmes: new Map(model.programmes.map((p) => [p.id, p])),
+    documents: new Map(model.documents.map((d) => [d.id, d])),
+    executionsByProgramme: groupBy(model.executions, (e) => e.programme),
+    comparisonsByProgramme: groupBy(reconciliation.comparisons, (c) => c.programme),
+    notesByProgramme: groupBy(reconciliation.notes, (n) => n.programme),
+    notesByDocument: groupBy(reconciliation.notes, (n) => n.document),
+    observationsByDocument: groupBy(model.observations, (o) => o.document),
+    totalsByDocument: groupBy(model.statedTotals, (t) => t.document),
+  };
+}
+
+function programmeDataset(entry: CatalogEntry, urls: Urls, index: ModelIndex): DerivedDataset {
+  const programme = index.programmes.get(entry.programme!)!;
+  const executions = index.executionsByProgramme.get(programme.id) ?? [];
   const documentIds = [programme.document, ...executions.map((e) => e.document)];
-  const notes = reconciliation.notes.filter((note) => note.programme === programme.id);
+  const notes = index.notesByProgramme.get(programme.id) ?? [];
   return {
     tables: [
-      ...programmeTables([programme], model, reconciliation.comparisons),
-      documentsTable(model.documents.filter((d) => documentIds.includes(d.id)), urls.report),
+      ...programmeTables([programme], executions, index.documents, index.comparisonsByProgramme.get(programme.id) ?? []),
+      documentsTable([...new Set(documentIds)].map((id) => index.documents.get(id)!), urls.report),
       qualityNotesTable(notes),
     ],
     documents: documentIds,
@@ -163,16 +190,16 @@ function programmeDataset(entry: CatalogEntry, model: Model, reconciliation: Rec
   };
 }
 
-function indicatorsDataset(entry: CatalogEntry, model: Model, reconciliation: Reconciliation, urls: Urls): DerivedDataset {
-  const ids = new Set(entry.documents);
-  const observations = model.observations.filter((o) => ids.has(o.document));
-  const notes = reconciliation.notes.filter((note) => ids.has(note.document) && note.programme === undefined);
+function indicatorsDataset(entry: CatalogEntry, reconciliation: Reconciliation, urls: Urls, index: ModelIndex): DerivedDataset {
+  const ids = entry.documents;
+  const observations = ids.flatMap((id) => index.observationsByDocument.get(id) ?? []);
+  const notes = ids.flatMap((id) => index.notesByDocument.get(id) ?? []).filter((note) => note.programme === undefined);
   const periods = observations.map((o) => o.period);
   return {
     tables: [
       observationsTable(observations),
-      statedTotalsTable(model, ids, reconciliation),
-      documentsTable(model.documents.filter((d) => ids.has(d.id)), urls.report),
+      statedTotalsTable(ids.flatMap((id) => index.totalsByDocument.get(id) ?? []), reconciliation),
+      documentsTable(ids.map((id) => index.documents.get(id)!), urls.report),
       qualityNotesTable(notes),
     ],
     documents: entry.documents,
@@ -257,9 +284,9 @@ function portalDataset(model: Model, reconciliation: Reconciliation, history: Hi
     })),
   };
   const tables = [
-    ...programmeTables(model.programmes, model, reconciliation.comparisons),
+    ...programmeTables(model.programmes, model.executions, new Map(model.documents.map((d) => [d.id, d])), reconciliation.comparisons),
     observationsTable(model.observations),
-    statedTotalsTable(model, all, reconciliation),
+    statedTotalsTable(model.statedTotals, reconciliation),
     documentsTable(model.documents, urls.report),
     qualityNotesTable(reconciliation.notes),
   ].map((d) => d.table);

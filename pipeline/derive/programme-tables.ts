@@ -2,7 +2,7 @@
  * A programme as tables: its passport, amendments, funding by year and source,
  * directions, measures, planned money, and its execution against the plan.
  */
-import type { Figure, FundingSource, Model, Programme } from '../model/types.ts';
+import type { Execution, Figure, FundingSource, Programme, SourceDocument } from '../model/types.ts';
 import { FUNDING_SOURCES } from '../model/types.ts';
 import type { ExecutionComparison } from '../reconcile/reconcile.ts';
 import type { Row } from '../publish/types.ts';
@@ -25,9 +25,8 @@ function figureRow(figure: Figure | undefined): Row {
   return { section: text(figure?.section), quote: text(figure?.quoteIsFigure ? null : figure?.quote), note: text(figure?.note) };
 }
 
-export function programmeTables(programmes: Programme[], model: Model, comparisons: ExecutionComparison[]): Derived[] {
+export function programmeTables(programmes: Programme[], executionList: Execution[], documents: Map<string, SourceDocument>, comparisons: ExecutionComparison[]): Derived[] {
   const owns = { programme: [] as string[], funding: [] as string[], directions: [] as string[], measures: [] as string[], planned: [] as string[], execution: [] as string[] };
-  const documents = new Map(model.documents.map((document) => [document.id, document]));
 
   const programmeRows: Row[] = programmes.map((programme) => {
     owns.programme.push(programme.funding.total.key);
@@ -153,8 +152,9 @@ export function programmeTables(programmes: Programme[], model: Model, compariso
 
   const executionRows: Row[] = [];
   const ids = new Set(programmes.map((programme) => programme.id));
+  const executions = new Map(executionList.map((e) => [`${e.document}/${e.year}`, e]));
   for (const comparison of comparisons.filter((c) => ids.has(c.programme))) {
-    const execution = model.executions.find((e) => e.document === comparison.document && e.year === comparison.year)!;
+    const execution = executions.get(`${comparison.document}/${comparison.year}`)!;
     for (const direction of comparison.directions) {
       if (direction.reported) owns.execution.push(direction.reported.key);
       executionRows.push({

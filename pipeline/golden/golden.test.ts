@@ -48,7 +48,12 @@ function describeDifferences(expected: OutputTree, actual: OutputTree): string[]
       const b = decoder.decode(got).split('\n');
       const at = a.findIndex((line, i) => line !== b[i]);
       const n = at === -1 ? a.length : at;
-      lines.push(`~ ${path}:${n + 1}\n    expected: ${JSON.stringify(a[n] ?? '')}\n    actual:   ${JSON.stringify(b[n] ?? '')}`);
+      const [left, right] = [a[n] ?? "", b[n] ?? ""];
+      // Long lines (one-line JSON) are shown around their first difference.
+      let c = 0;
+      while (c < left.length && left[c] === right[c]) c++;
+      const window = (line: string) => JSON.stringify(line.slice(Math.max(0, c - 60), c + 60));
+      lines.push(`~ ${path}:${n + 1}:${c + 1}\n    expected: ${window(left)}\n    actual:   ${window(right)}`);
     }
   }
   return lines;

@@ -120,8 +120,9 @@ export function reconcile(model: Model): Reconciliation {
   for (const programme of model.programmes) checkProgramme(programme, check);
 
   const comparisons: ExecutionComparison[] = [];
+  const programmes = new Map(model.programmes.map((p) => [p.id, p]));
   for (const execution of model.executions) {
-    const programme = model.programmes.find((p) => p.id === execution.programme);
+    const programme = programmes.get(execution.programme);
     check(
       'Q_EXECUTION_TOTAL',
       `execution-${execution.year}-total`,

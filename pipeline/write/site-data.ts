@@ -10,6 +10,8 @@ import type { SiteConfig, SiteDataset, SiteFigure, SiteHome, SiteNote, SiteProgr
 import type { Dataset, Frequency } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
 import { passport, type WrittenFile } from './package.ts';
+import { indexModel } from '../derive/datasets.ts';
+import { groupBy } from '../model/group.ts';
 
 export interface SiteDataInput {
   model: Model;
@@ -76,8 +78,23 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
   const documents = new Map(model.documents.map((d) => [d.id, d]));
   const publishers = new Map(model.publishers.map((p) => [p.id, p]));
   const ref = (id: string) => ({ id, title: documents.get(id)?.title ?? id });
-  const datasetsOfDocument = (id: string) =>
-    datasets.filter((d) => d.kind !== 'portal' && d.sources.some((s) => s.id === id)).map((d) => ({ id: d.name, title: d.title }));
+  const index = indexModel(model, reconciliation);
+  const byDocument = new Map<string, { id: string; title: string }[]>();
+  for (const d of datasets) {
+    if (d.kind === 'portal') continue;
+    for (const s of d.sources) byDocument.set(s.id, [...(byDocument.get(s.id) ?? []), { id: d.name, title: d.title }]);
+  }
+  const datasetsOfDocument = (id: string) => byDocument.get(id) ?? [];
+  const figureCounts = new Map<string, number>();
+  for (const f of model.figures) figureCounts.set(f.document, (figureCounts.get(f.document) ?? 0) + 1);
+  const programmeDatasets = groupBy(
+    model.catalog.filter((entry) => entry.programme !== undefined),
+    (entry) => entry.programme!,
+  );
+  const executionsByKey = new Map(model.executions.map((e) => [`${e.document}/${e.year}`, e]));
+  const programmesByDocument = groupBy(model.programmes, (p) => p.document);
+  const executionsByDocument = groupBy(model.executions, (e) => e.document);
+  const programmeTitles = new Map(model.programmes.map((p) => [p.id, p.title]));
 
   const config: SiteConfig = {
     siteUrl: urls.siteUrl,
@@ -92,11 +109,10 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
 
   const programmes: SiteProgramme[] = model.programmes.map((programme) => {
     const decision = documents.get(programme.document)!;
-    const executions = reconciliation.comparisons
-      .filter((c) => c.programme === programme.id)
+    const executions = [...(index.comparisonsByProgramme.get(programme.id) ?? [])]
       .sort((a, b) => a.year - b.year)
       .map((c) => {
-        const execution = model.executions.find((e) => e.document === c.document && e.year === c.year)!;
+        const execution = executionsByKey.get(`${c.document}/${c.year}`)!;
         return {
           year: c.year,
           document: ref(c.document),
@@ -164,15 +180,15 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
         })),
       })),
       executions,
-      notes: reconciliation.notes.filter((n) => n.programme === programme.id).map(note),
+      notes: (index.notesByProgramme.get(programme.id) ?? []).map(note),
       documents: documentIds.map((id) => ({ ...ref(id), kind: documents.get(id)!.kind })),
-      datasets: datasets.filter((d) => d.kind === 'programme' && d.tables.some((t) => t.name === 'programmes' && t.rows.some((r) => r.programme_id === programme.id))).map((d) => ({ id: d.name, title: d.title })),
+      datasets: (programmeDatasets.get(programme.id) ?? []).map((entry) => ({ id: entry.name, title: entry.title })),
     };
   });
   out.set('site/programmes.json', json(programmes));
 
   const reports: SiteReport[] = model.documents.map((document) => {
-    const observations = model.observations.filter((o) => o.document === document.id);
+    const observations = index.observationsByDocument.get(document.id) ?? [];
     const sections = new Map<string, SiteReport['sections'][number]>();
     for (const o of observations) {
       const key = o.figure.section;
@@ -181,8 +197,8 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
       sections.get(key)!.figures.push({ id: o.id, indicator: o.indicator, figure: figure(o.figure), period: samePeriod ? null : { start: o.period.start, end: o.period.end }, dimensions: o.dimensions });
     }
     const related = new Set([
-      ...model.programmes.filter((p) => p.document === document.id).map((p) => p.id),
-      ...model.executions.filter((e) => e.document === document.id).map((e) => e.programme),
+      ...(programmesByDocument.get(document.id) ?? []).map((p) => p.id),
+      ...(executionsByDocument.get(document.id) ?? []).map((e) => e.programme),
     ]);
     return {
       id: document.id,
@@ -196,10 +212,10 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
       description: document.description ?? null,
       url: document.url ?? null,
       publisher: { id: document.publisher, title: publishers.get(document.publisher)!.name.uk },
-      programmes: [...related].map((id) => ({ id, title: model.programmes.find((p) => p.id === id)?.title ?? id })),
+      programmes: [...related].map((id) => ({ id, title: programmeTitles.get(id) ?? id })),
       sections: [...sections.values()],
-      figureCount: model.figures.filter((f) => f.document === document.id).length,
-      notes: reconciliation.notes.filter((n) => n.document === document.id).map(note),
+      figureCount: figureCounts.get(document.id) ?? 0,
+      notes: (index.notesByDocument.get(document.id) ?? []).map(note),
       datasets: datasetsOfDocument(document.id),
     };
   });
@@ -239,7 +255,9 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
       })),
       // The same lines as passport.json, so the page and the download agree.
       passport: passport(dataset, written, urls),
-      notes: reconciliation.notes.filter((n) => sourceIds.has(n.document) && (dataset.kind === 'portal' || (dataset.kind === 'programme') === (n.programme !== undefined))).map(note),
+      notes: (dataset.kind === 'portal' ? reconciliation.notes : [...sourceIds].flatMap((id) => index.notesByDocument.get(id) ?? []))
+        .filter((n) => dataset.kind === 'portal' || (dataset.kind === 'programme') === (n.programme !== undefined))
+        .map(note),
       due: dueDate(dataset.modified, dataset.frequency),
       changes: dataset.changes,
     };

@@ -9,18 +9,20 @@ const WORD = /[\p{Script=Cyrillic}][\p{Script=Cyrillic}'’ʼ]*/gu;
 
 export function latinVocabulary(texts: Iterable<string>): Map<string, string> {
   const chunks = new Map<string, Map<string, Set<string>>>();
+  const words = new Set<string>();
   for (const text of texts) {
-    for (const match of text.matchAll(WORD)) {
-      const word = match[0].toLowerCase().replace(/['’ʼ]+$/, '');
-      if (word.length < 2) continue;
-      const latin = transliterate(word).toLowerCase().replace(/[^a-z]/g, '');
-      if (!latin) continue;
-      const chunk = latin[0]!;
-      if (!chunks.has(chunk)) chunks.set(chunk, new Map());
-      const entries = chunks.get(chunk)!;
-      if (!entries.has(latin)) entries.set(latin, new Set());
-      entries.get(latin)!.add(word.replace(/[’ʼ]/g, "'"));
-    }
+    for (const match of text.matchAll(WORD)) words.add(match[0].toLowerCase().replace(/['’ʼ]+$/, ''));
+  }
+  // Each distinct word is transliterated once, however often the pages repeat it.
+  for (const word of words) {
+    if (word.length < 2) continue;
+    const latin = transliterate(word).toLowerCase().replace(/[^a-z]/g, '');
+    if (!latin) continue;
+    const chunk = latin[0]!;
+    if (!chunks.has(chunk)) chunks.set(chunk, new Map());
+    const entries = chunks.get(chunk)!;
+    if (!entries.has(latin)) entries.set(latin, new Set());
+    entries.get(latin)!.add(word.replace(/[’ʼ]/g, "'"));
   }
   const out = new Map<string, string>();
   for (const [chunk, entries] of [...chunks].sort(([a], [b]) => a.localeCompare(b))) {
