@@ -1,6 +1,6 @@
 /**
  * The whole build as one function of its inputs: source files, history and site address
- * in; an output tree, or the problems that stopped it, out. Nothing here touches the disk.
+ * in; files into the given sink, or the problems that stopped it, out.
  *
  *   load → validate → normalize → reconcile   (check.ts)
  *   → derive → write → self-check             (here)
@@ -10,7 +10,7 @@ import { deriveDatasets } from './derive/datasets.ts';
 import type { Problem } from './errors/problem.ts';
 import type { SourceFiles } from './io/files.ts';
 import type { History } from './io/history.ts';
-import type { OutputTree } from './io/output.ts';
+import { memorySink, type OutputTree, type Sink } from './io/output.ts';
 import type { Model } from './model/types.ts';
 import { makeUrls } from './publish/urls.ts';
 import type { Dataset } from './publish/types.ts';
@@ -22,13 +22,15 @@ import { latinVocabulary } from './write/vocabulary.ts';
 export interface BuildOptions {
   files: SourceFiles;
   history: History;
+  /** Where files go as they are made; in memory when not given (tests read `tree`). */
+  sink?: Sink;
   /** Override portal.yaml's site_url and base_path (e.g. SITE_URL, BASE_PATH in CI). */
   siteUrl?: string | undefined;
   basePath?: string | undefined;
 }
 
 export type Built =
-  | { ok: true; tree: OutputTree; model: Model; reconciliation: Reconciliation; datasets: Dataset[]; summary: DatasetSummary[] }
+  | { ok: true; tree: OutputTree; written: { files: number; bytes: number }; model: Model; reconciliation: Reconciliation; datasets: Dataset[]; summary: DatasetSummary[] }
   | { ok: false; problems: Problem[] };
 
 export async function buildPortal(options: BuildOptions): Promise<Built> {
@@ -44,11 +46,11 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
     hint: 'The sources passed validation but a published file failed its own check: report this with the message; the previous output is untouched.',
   });
   if (derivation.conservation.length > 0) return { ok: false, problems: derivation.conservation.map(selfCheck) };
-  const publication = publish({ model, datasets: derivation.datasets, urls, history: options.history });
+  const memory = options.sink ? undefined : memorySink();
+  const sink = options.sink ?? memory!;
+  const publication = publish({ model, datasets: derivation.datasets, urls, history: options.history, sink });
   if (publication.problems.length > 0) return { ok: false, problems: publication.problems.map(selfCheck) };
   const pages = siteData({ model, reconciliation, datasets: derivation.datasets, files: publication.files, urls, buildTime: options.history.buildTime });
-  for (const [path, content] of [...pages, ...latinVocabulary(pages.values())]) {
-    publication.tree.set(path, new TextEncoder().encode(content));
-  }
-  return { ok: true, tree: publication.tree, model, reconciliation, datasets: derivation.datasets, summary: publication.summary };
+  for (const [path, content] of [...pages, ...latinVocabulary(pages.values())]) sink.put(path, new TextEncoder().encode(content));
+  return { ok: true, tree: memory?.tree ?? new Map(), written: sink.written, model, reconciliation, datasets: derivation.datasets, summary: publication.summary };
 }

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { checkSources } from './check.ts';
 import { formatDatasets, formatProblems, formatSummary } from './cli/format.ts';
 import { diskSources } from './io/files.ts';
-import { writeTreeAtomically } from './io/output.ts';
+import { stage } from './io/output.ts';
 import { verifyQuotes } from './quotes/verify.ts';
 import { generateSourceSchemas } from './sources/json-schema.ts';
 import { buildPortal } from './build.ts';
@@ -55,23 +55,30 @@ async function validate(): Promise<number> {
 async function build(): Promise<number> {
   const root = relative(process.cwd(), values.sources) || '.';
   progress(`building from ${root}/ …`);
-  const built = await buildPortal({
-    files: diskSources(values.sources),
-    history: await gitHistory(values.sources),
-    siteUrl: process.env.SITE_URL || undefined,
-    basePath: process.env.BASE_PATH || undefined,
-  });
+  const staging = await stage(values.out);
+  let built: Awaited<ReturnType<typeof buildPortal>>;
+  try {
+    built = await buildPortal({
+      files: diskSources(values.sources),
+      history: await gitHistory(values.sources),
+      siteUrl: process.env.SITE_URL || undefined,
+      basePath: process.env.BASE_PATH || undefined,
+      sink: staging,
+    });
+  } catch (error) {
+    await staging.abort();
+    throw error;
+  }
   done();
   if (!built.ok) {
+    await staging.abort();
     process.stderr.write(formatProblems(built.problems, root) + '\n');
     return 1;
   }
-  progress('writing …');
-  await writeTreeAtomically(values.out, built.tree);
-  done();
+  await staging.commit();
   process.stdout.write(formatSummary(built.model, built.reconciliation) + '\n\n');
   process.stdout.write(formatDatasets(built.summary) + '\n');
-  process.stdout.write(`\nwrote ${built.tree.size} files to ${relative(process.cwd(), values.out) || '.'}/\n`);
+  process.stdout.write(`\nwrote ${built.written.files} files, ${(built.written.bytes / 1048576).toFixed(1)} MiB, to ${relative(process.cwd(), values.out) || '.'}/\n`);
   return 0;
 }
 

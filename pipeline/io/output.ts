@@ -1,31 +1,87 @@
 /**
- * Atomic output: the whole tree is written beside the target and swapped in with
- * renames, so a reader sees the previous build or the new one, never half of one, and a
- * failed build leaves the previous output as it was.
+ * Where the build writes. Files go to a sink as soon as they are made, so memory does not
+ * grow with the portal. On disk the sink is a staging folder beside the target that is
+ * swapped in with renames only after every check passed: a reader sees the previous build
+ * or the new one, never half of one, and a failed build leaves the previous output as it was.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 export type OutputTree = Map<string, Uint8Array>;
 
-export async function writeTreeAtomically(target: string, tree: OutputTree): Promise<void> {
+export interface Sink {
+  put(path: string, bytes: Uint8Array): void;
+  /** Files and bytes written so far. */
+  readonly written: { files: number; bytes: number };
+}
+
+export function memorySink(): Sink & { tree: OutputTree } {
+  const tree: OutputTree = new Map();
+  const written = { files: 0, bytes: 0 };
+  return {
+    tree,
+    written,
+    put(path, bytes) {
+      if (!tree.has(path)) written.files++;
+      written.bytes += bytes.length;
+      tree.set(path, bytes);
+    },
+  };
+}
+
+export interface Staging extends Sink {
+  /** Swap the staged folder in for the target. */
+  commit(): Promise<void>;
+  /** Remove the staged folder; the target stays as it was. */
+  abort(): Promise<void>;
+}
+
+export async function stage(target: string): Promise<Staging> {
   const staging = `${target}.staging-${process.pid}`;
   const previous = `${target}.previous-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  const folders = new Set<string>();
+  const written = { files: 0, bytes: 0 };
+  return {
+    written,
+    put(path, bytes) {
+      const file = join(staging, path);
+      const folder = dirname(file);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      writeFileSync(file, bytes);
+      written.files++;
+      written.bytes += bytes.length;
+    },
+    async commit() {
+      let hadPrevious = true;
+      try {
+        await rename(target, previous);
+      } catch {
+        hadPrevious = false;
+      }
+      await rename(staging, target);
+      if (hadPrevious) await rm(previous, { recursive: true, force: true });
+    },
+    async abort() {
+      await rm(staging, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Writes a whole in-memory tree atomically (kept for tools that build a tree first). */
+export async function writeTreeAtomically(target: string, tree: OutputTree): Promise<void> {
+  const staging = await stage(target);
   try {
-    const folders = new Set([...tree.keys()].map((path) => dirname(join(staging, path))));
-    for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
-    for (const [path, content] of tree) await writeFile(join(staging, path), content);
+    for (const [path, content] of tree) staging.put(path, content);
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    await staging.abort();
     throw error;
   }
-  let hadPrevious = true;
-  try {
-    await rename(target, previous);
-  } catch {
-    hadPrevious = false;
-  }
-  await rename(staging, target);
-  if (hadPrevious) await rm(previous, { recursive: true, force: true });
+  await staging.commit();
 }
+

@@ -1,6 +1,6 @@
 /**
- * Stage 6, write: datasets → every published file, as an in-memory tree, checked before
- * anything reaches the disk. Each file is hashed once, when it is made.
+ * Stage 6, write: datasets → every published file, each checked and hashed once when it is
+ * made, then handed to the sink (a staging folder on disk, or memory in tests).
  *
  *   public/  what the site serves as is: datasets/{name}/…, catalog.ttl, catalog.jsonld,
  *            data.json, sitemap.xml, feed.xml
@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { checkTables } from '../formats/table-check.ts';
 import { writeXlsx, type XlsxSheet } from '../formats/xlsx.ts';
 import type { History } from '../io/history.ts';
-import type { OutputTree } from '../io/output.ts';
+import type { Sink } from '../io/output.ts';
 import type { Model } from '../model/types.ts';
 import type { Dataset, Table } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
@@ -26,6 +26,7 @@ export interface PublishInput {
   datasets: Dataset[];
   urls: Urls;
   history: History;
+  sink: Sink;
 }
 
 export interface DatasetSummary {
@@ -36,7 +37,6 @@ export interface DatasetSummary {
 }
 
 export interface Publication {
-  tree: OutputTree;
   files: Map<string, WrittenFile[]>;
   summary: DatasetSummary[];
   /** Self-check failures: a non-empty list stops the build. */
@@ -45,19 +45,19 @@ export interface Publication {
 
 const encoder = new TextEncoder();
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const WORKBOOK_ROW_LIMIT = 200_000;
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export function publish({ model, datasets, urls, history }: PublishInput): Publication {
-  const tree: OutputTree = new Map();
+export function publish({ model, datasets, urls, history, sink }: PublishInput): Publication {
   const files = new Map<string, WrittenFile[]>();
   const summary: DatasetSummary[] = [];
   const problems: string[] = [];
   const put = (path: string, content: string | Uint8Array) => {
     const bytes = typeof content === 'string' ? encoder.encode(content) : content;
-    tree.set(path, bytes);
+    sink.put(path, bytes);
     return bytes;
   };
 
@@ -73,8 +73,13 @@ export function publish({ model, datasets, urls, history }: PublishInput): Publi
       const jsonBytes = put(`${folder}/${table.name}.json`, tableToJson(table));
       written.push({ path: `${table.name}.json`, bytes: jsonBytes.length, sha256: sha256(jsonBytes), format: 'JSON', mediatype: 'application/json', table });
     }
-    const workbook = put(`${folder}/${dataset.name}.xlsx`, writeXlsx(workbookSheets(dataset, urls), { created: dataset.modified, title: dataset.title, creator: dataset.publisher?.name.uk ?? model.portal?.title ?? '' }));
-    written.push({ path: `${dataset.name}.xlsx`, bytes: workbook.length, sha256: sha256(workbook), format: 'XLSX', mediatype: XLSX_TYPE, table: undefined });
+    const rows = dataset.tables.reduce((n, table) => n + table.rows.length, 0);
+    // A workbook past this size is of no use in a spreadsheet (Excel stops at 1 048 576 rows
+    // a sheet); its CSV and JSON carry the same tables.
+    if (rows <= WORKBOOK_ROW_LIMIT) {
+      const workbook = put(`${folder}/${dataset.name}.xlsx`, writeXlsx(workbookSheets(dataset, urls), { created: dataset.modified, title: dataset.title, creator: dataset.publisher?.name.uk ?? model.portal?.title ?? '' }));
+      written.push({ path: `${dataset.name}.xlsx`, bytes: workbook.length, sha256: sha256(workbook), format: 'XLSX', mediatype: XLSX_TYPE, table: undefined });
+    }
     files.set(dataset.name, written);
 
     for (const finding of checkTables(csvTexts)) {
@@ -105,7 +110,7 @@ export function publish({ model, datasets, urls, history }: PublishInput): Publi
   put('public/datasets/package_list.json', JSON.stringify({ help: urls.absolute('datasets/package_list.json'), success: true, result: datasets.map((d) => d.name) }, null, 2) + '\n');
   put('public/sitemap.xml', sitemap(sitePages(model, datasets, urls)));
   put('public/feed.xml', atomFeed(model, datasets, urls, history.buildTime));
-  return { tree, files, summary, problems };
+  return { files, summary, problems };
 }
 
 /** A sheet per table, then the data dictionary and the sources, for spreadsheet readers. */

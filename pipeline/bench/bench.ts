@@ -1,0 +1,159 @@
+/**
+ * `npm run bench -- --datasets N`: a generated corpus of N datasets, built end to end,
+ * with wall time, CPU time, peak memory, files and bytes for each stage. Not a test: it
+ * prints figures for docs/performance.md.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { deriveDatasets } from '../derive/datasets.ts';
+import { corpusFiles, emptyStats } from '../generate/corpus.ts';
+import { diskSources } from '../io/files.ts';
+import { fixedHistory } from '../io/history.ts';
+import { stage } from '../io/output.ts';
+import { normalize } from '../normalize/normalize.ts';
+import { makeUrls } from '../publish/urls.ts';
+import { reconcile } from '../reconcile/reconcile.ts';
+import { loadSources } from '../sources/load.ts';
+import { checkCatalog } from '../validate/catalog.ts';
+import { checkReferences } from '../validate/references.ts';
+import { validateShapes } from '../validate/shape.ts';
+import { arrange } from '../validate/tree.ts';
+import { publish } from '../write/publish.ts';
+import { siteData } from '../write/site-data.ts';
+import { latinVocabulary } from '../write/vocabulary.ts';
+
+const { values } = parseArgs({
+  options: {
+    datasets: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    site: { type: 'boolean', default: true },
+    keep: { type: 'boolean', default: false },
+  },
+  allowNegative: true,
+});
+
+const project = resolve(import.meta.dirname, '..', '..');
+const count = Number(values.datasets);
+const work = mkdtempSync(join(tmpdir(), `bench-${count}-`));
+const sources = join(work, 'sources');
+const out = join(work, 'build');
+
+interface Row {
+  stage: string;
+  wall: number;
+  cpu: number;
+  peak: number;
+  files: number;
+  bytes: number;
+}
+const rows: Row[] = [];
+const mib = (kb: number) => kb / 1024;
+
+function measure<T>(stage: string, fn: () => T, output?: (result: T) => { files: number; bytes: number }): T {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const result = fn();
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  const written = output ? output(result) : { files: 0, bytes: 0 };
+  rows.push({ stage, wall, cpu: (used.user + used.system) / 1000, peak: process.resourceUsage().maxRSS, ...written });
+  return result;
+}
+
+async function measureAsync<T>(stage: string, fn: () => Promise<T>, output?: (result: T) => { files: number; bytes: number }): Promise<T> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const result = await fn();
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  const written = output ? output(result) : { files: 0, bytes: 0 };
+  rows.push({ stage, wall, cpu: (used.user + used.system) / 1000, peak: process.resourceUsage().maxRSS, ...written });
+  return result;
+}
+
+/** A child process measured by GNU time: wall, CPU and its own peak memory. */
+function child(stage: string, args: string[], env: Record<string, string>, folder?: string) {
+  const timeFile = join(work, `${stage}.time`);
+  const start = performance.now();
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, ...args], {
+    cwd: project,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const wall = performance.now() - start;
+  if (result.status !== 0) throw new Error(`${stage} failed`);
+  const [, user, system, peakKb] = spawnSync('cat', [timeFile]).stdout.toString().trim().split(/\s+/).map(Number);
+  const size = folder ? folderSize(folder) : { files: 0, bytes: 0 };
+  rows.push({ stage, wall, cpu: (user! + system!) * 1000, peak: peakKb!, ...size });
+}
+
+function folderSize(folder: string): { files: number; bytes: number } {
+  const r = spawnSync('bash', ['-c', `find "${folder}" -type f | wc -l; du -sb "${folder}" | cut -f1`]);
+  const [files, bytes] = r.stdout.toString().trim().split('\n').map(Number);
+  return { files: files!, bytes: bytes! };
+}
+
+try {
+  process.stdout.write(`generating ${count} datasets…\n`);
+  const stats = emptyStats();
+  const genStart = performance.now();
+  for (const [path, text] of corpusFiles({ datasets: count, seed: Number(values.seed) }, stats)) {
+    const file = join(sources, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  process.stdout.write(`corpus: ${stats.files} files, ${(stats.bytes / 1048576).toFixed(1)} MiB in ${((performance.now() - genStart) / 1000).toFixed(1)} s (not counted below)\n\n`);
+
+  const files = diskSources(sources);
+  const loaded = await measureAsync('load', () => loadSources(files));
+  const shapes = measure('validate: shapes', () => validateShapes(loaded.files));
+  const tree = arrange(shapes.valid);
+  const broken = new Set([...loaded.problems, ...shapes.problems].map((p) => p.file));
+  const problems = measure('validate: references', () => [...checkReferences(tree, broken), ...checkCatalog(tree, broken)]);
+  const normalized = measure('normalize', () => normalize(tree));
+  const allProblems = [...loaded.problems, ...shapes.problems, ...problems, ...normalized.problems];
+  if (allProblems.length > 0) throw new Error(`the corpus has ${allProblems.length} problems, e.g. ${JSON.stringify(allProblems[0])}`);
+  const model = normalized.model;
+  const reconciliation = measure('reconcile', () => reconcile(model));
+  const history = fixedHistory('2024-01-01T00:00:00Z');
+  const urls = makeUrls(model.portal!.siteUrl, '/');
+  const derivation = measure('derive', () => deriveDatasets({ model, reconciliation, history, urls }));
+  if (derivation.conservation.length > 0) throw new Error(`conservation: ${derivation.conservation[0]}`);
+  const staging = await stage(out);
+  const publication = measure('write: datasets, metadata, catalogues (checked, to disk)', () => publish({ model, datasets: derivation.datasets, urls, history, sink: staging }), () => ({ ...staging.written }));
+  if (publication.problems.length > 0) throw new Error(`self-check: ${publication.problems[0]}`);
+  const pages = measure('write: site data', () => siteData({ model, reconciliation, datasets: derivation.datasets, files: publication.files, urls, buildTime: history.buildTime }), (m) => ({ files: m.size, bytes: [...m.values()].reduce((n, s) => n + Buffer.byteLength(s), 0) }));
+  const vocabulary = measure('write: search vocabulary', () => latinVocabulary(pages.values()), (m) => ({ files: m.size, bytes: [...m.values()].reduce((n, s) => n + Buffer.byteLength(s), 0) }));
+  const encoder = new TextEncoder();
+  for (const [path, text] of [...pages, ...vocabulary]) staging.put(path, encoder.encode(text));
+  await measureAsync('write: atomic swap', () => staging.commit());
+
+  if (values.site) {
+    const env = { BUILD_DIR: out, SITE_OUT: join(work, 'dist') };
+    child('site build (astro)', [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], env, join(work, 'dist'));
+    child('search index (pagefind)', ['site/scripts/index-search.ts'], env, join(work, 'dist', 'pagefind'));
+  }
+
+  const line = (r: Row) =>
+    `${r.stage.padEnd(48)} ${(r.wall / 1000).toFixed(2).padStart(8)} ${(r.cpu / 1000).toFixed(2).padStart(8)} ${mib(r.peak).toFixed(0).padStart(8)} ${String(r.files).padStart(8)} ${(r.bytes / 1048576).toFixed(1).padStart(9)} ${(r.wall / count).toFixed(2).padStart(8)}`;
+  process.stdout.write(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+  process.stdout.write(`${'stage'.padEnd(48)} ${'wall s'.padStart(8)} ${'cpu s'.padStart(8)} ${'peak MiB'.padStart(8)} ${'files'.padStart(8)} ${'MiB'.padStart(9)} ${'ms/ds'.padStart(8)}\n`);
+  for (const r of rows) process.stdout.write(line(r) + '\n');
+  const pipeline = rows.filter((r) => !r.stage.includes('(astro)') && !r.stage.includes('(pagefind)'));
+  const total = (subset: Row[], stage: string): Row => ({
+    stage,
+    wall: subset.reduce((n, r) => n + r.wall, 0),
+    cpu: subset.reduce((n, r) => n + r.cpu, 0),
+    peak: Math.max(...subset.map((r) => r.peak)),
+    files: subset.reduce((n, r) => n + r.files, 0),
+    bytes: subset.reduce((n, r) => n + r.bytes, 0),
+  });
+  process.stdout.write(line(total(pipeline, 'total: data pipeline')) + '\n');
+  process.stdout.write(line(total(rows, 'total: everything')) + '\n');
+} finally {
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  else process.stdout.write(`kept ${work}\n`);
+}
