@@ -113,7 +113,8 @@ export function observationsTable(observations: Observation[]): Derived {
   };
 }
 
-const DIMENSION_TITLES: Record<string, string> = {
+/** Ukrainian names of the dimensions figures are broken down by (the site shows them too). */
+export const DIMENSION_TITLES: Record<string, string> = {
   district: 'район',
   category: 'категорія',
   topic: 'тема',
@@ -121,6 +122,16 @@ const DIMENSION_TITLES: Record<string, string> = {
   'year-compared': 'рік порівняння',
   year_compared: 'рік порівняння',
   result: 'результат',
+  queue: 'черга',
+  item: 'стаття',
+  group: 'група',
+  award: 'відзнака',
+  recipients: 'хто нагороджений',
+  owner: 'власник',
+  status: 'стан',
+  service: 'послуга',
+  route: 'шлях',
+  kind: 'вид',
 };
 
 export function statedTotalsTable(totals: Model['statedTotals'], reconciliation: Reconciliation): Derived {

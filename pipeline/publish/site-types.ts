@@ -14,6 +14,8 @@ export interface SiteConfig {
   titleEn: string;
   description: string;
   contact: { name: string; email: string };
+  /** Ukrainian names of the dimensions figures are broken down by. */
+  dimensions: Record<string, string>;
 }
 
 export type Qualifier = 'exact' | 'approx' | 'more_than' | 'less_than';

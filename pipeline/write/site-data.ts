@@ -11,6 +11,7 @@ import type { Dataset, Frequency } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
 import { passport, type WrittenFile } from './package.ts';
 import { indexModel } from '../derive/datasets.ts';
+import { DIMENSION_TITLES } from '../derive/common-tables.ts';
 import { groupBy } from '../model/group.ts';
 
 export interface SiteDataInput {
@@ -104,6 +105,7 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
     titleEn: model.portal?.titleEn ?? '',
     description: model.portal?.description ?? '',
     contact: model.portal?.contact ?? { name: '', email: '' },
+    dimensions: DIMENSION_TITLES,
   };
   out.set('site/config.json', json(config));
 
