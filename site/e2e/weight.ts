@@ -7,10 +7,9 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const project = resolve(import.meta.dirname, '..', '..');
-const site = resolve(process.env.SITE_OUT ?? join(project, 'dist'));
-const { basePath } = JSON.parse(readFileSync(join(project, 'build', 'site', 'config.json'), 'utf8')) as { basePath: string };
 
-export function pageWeight(path: string): { html: number; css: number; js: number; total: number } {
+/** Compressed bytes of a built page and the CSS and JS it loads up front. */
+export function pageWeight(site: string, basePath: string, path: string): { html: number; css: number; js: number; total: number } {
   const html = readFileSync(join(site, path, 'index.html'));
   const text = html.toString('utf8');
   const assets = [...text.matchAll(/<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"/g)].map((m) => m[1]!);
@@ -27,8 +26,10 @@ export function pageWeight(path: string): { html: number; css: number; js: numbe
 }
 
 if (import.meta.main) {
+  const site = resolve(process.env.SITE_OUT ?? join(project, 'dist'));
+  const { basePath } = JSON.parse(readFileSync(join(project, 'build', 'site', 'config.json'), 'utf8')) as { basePath: string };
   for (const path of ['', 'programmes/kr-local-self-government-2017-2027/', 'datasets/kryvyi-rih-prohrama-rozvytku-mistsevoho-samovriaduvannia-2017-2027/', 'datasets/']) {
-    const w = pageWeight(path);
+    const w = pageWeight(site, basePath, path);
     process.stdout.write(`/${path}: HTML ${w.html} B + CSS ${w.css} B + JS ${w.js} B = ${w.total} B gzip\n`);
   }
 }

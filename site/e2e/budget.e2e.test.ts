@@ -1,0 +1,47 @@
+/** Page-weight budgets on the real site: small pages, code only when it is used. */
+import type { Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from './browser.ts';
+import { base, siteDir } from './context.ts';
+import { pageWeight } from './weight.ts';
+
+const BUDGET = 50 * 1024;
+const programme = 'programmes/kr-local-self-government-2017-2027/';
+const dataset = 'datasets/kryvyi-rih-prohrama-rozvytku-mistsevoho-samovriaduvannia-2017-2027/';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('page weight', () => {
+  it.each([programme, dataset])('%s ships at most 50 KB of compressed HTML and CSS', (path) => {
+    const weight = pageWeight(siteDir, new URL(base).pathname, path);
+    expect(weight.html + weight.css).toBeLessThanOrEqual(BUDGET);
+  });
+
+  it('loads search code only when a search is run, and the preview parser only on click', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(`${base}${dataset}`);
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+    expect(requests.filter((url) => url.endsWith('.csv'))).toEqual([]);
+    const scriptsBefore = requests.filter((url) => url.endsWith('.js')).length;
+    const csv = page.waitForRequest((request) => request.url().endsWith('.csv'));
+    await page.locator('button', { hasText: /Показати всі рядки/ }).first().click();
+    await csv;
+    expect(requests.filter((url) => url.endsWith('.csv')).length).toBe(1);
+    expect(requests.filter((url) => url.endsWith('.js')).length).toBeGreaterThan(scriptsBefore);
+
+    requests.length = 0;
+    await page.goto(`${base}${programme}`);
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((url) => url.includes('/pagefind/') || url.endsWith('.js'))).toEqual([]);
+    await page.close();
+  });
+});
