@@ -60,6 +60,8 @@ function measure<T>(stage: string, fn: () => T, output?: (result: T) => { files:
   const used = process.cpuUsage(cpu);
   const written = output ? output(result) : { files: 0, bytes: 0 };
   rows.push({ stage, wall, cpu: (used.user + used.system) / 1000, peak: process.resourceUsage().maxRSS, ...written });
+  // Printed as it goes, so a run that fails still shows how far it got.
+  process.stderr.write(`  ${stage}: ${(wall / 1000).toFixed(1)} s, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB\n`);
   return result;
 }
 
@@ -71,6 +73,8 @@ async function measureAsync<T>(stage: string, fn: () => Promise<T>, output?: (re
   const used = process.cpuUsage(cpu);
   const written = output ? output(result) : { files: 0, bytes: 0 };
   rows.push({ stage, wall, cpu: (used.user + used.system) / 1000, peak: process.resourceUsage().maxRSS, ...written });
+  // Printed as it goes, so a run that fails still shows how far it got.
+  process.stderr.write(`  ${stage}: ${(wall / 1000).toFixed(1)} s, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB\n`);
   return result;
 }
 
