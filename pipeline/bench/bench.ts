@@ -52,29 +52,30 @@ interface Row {
 const rows: Row[] = [];
 const mib = (kb: number) => kb / 1024;
 
-function measure<T>(stage: string, fn: () => T, output?: (result: T) => { files: number; bytes: number }): T {
+function record(stage: string, start: number, cpu: NodeJS.CpuUsage, written: { files: number; bytes: number }) {
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  const peak = process.resourceUsage().maxRSS;
+  rows.push({ stage, wall, cpu: (used.user + used.system) / 1000, peak, ...written });
+  // Printed as it goes, so a run that fails still shows how far it got.
+  process.stderr.write(`  ${stage}: ${(wall / 1000).toFixed(1)} s, peak ${(peak / 1024).toFixed(0)} MiB\n`);
+}
+
+const none = () => ({ files: 0, bytes: 0 });
+
+function measure<T>(stage: string, fn: () => T, output: (result: T) => { files: number; bytes: number } = none): T {
   const cpu = process.cpuUsage();
   const start = performance.now();
   const result = fn();
-  const wall = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  const written = output ? output(result) : { files: 0, bytes: 0 };
-  rows.push({ stage, wall, cpu: (used.user + used.system) / 1000, peak: process.resourceUsage().maxRSS, ...written });
-  // Printed as it goes, so a run that fails still shows how far it got.
-  process.stderr.write(`  ${stage}: ${(wall / 1000).toFixed(1)} s, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB\n`);
+  record(stage, start, cpu, output(result));
   return result;
 }
 
-async function measureAsync<T>(stage: string, fn: () => Promise<T>, output?: (result: T) => { files: number; bytes: number }): Promise<T> {
+async function measureAsync<T>(stage: string, fn: () => Promise<T>, output: (result: T) => { files: number; bytes: number } = none): Promise<T> {
   const cpu = process.cpuUsage();
   const start = performance.now();
   const result = await fn();
-  const wall = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  const written = output ? output(result) : { files: 0, bytes: 0 };
-  rows.push({ stage, wall, cpu: (used.user + used.system) / 1000, peak: process.resourceUsage().maxRSS, ...written });
-  // Printed as it goes, so a run that fails still shows how far it got.
-  process.stderr.write(`  ${stage}: ${(wall / 1000).toFixed(1)} s, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB\n`);
+  record(stage, start, cpu, output(result));
   return result;
 }
 
