@@ -1,24 +1,14 @@
 /** The command line as an officer meets it: exit codes, what is printed, what is written. */
-import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScript } from './fixtures/run-script.ts';
 
-const run = promisify(execFile);
 const cli = join(import.meta.dirname, 'cli.ts');
 const base = join(import.meta.dirname, 'fixtures', 'base');
 
-async function cliRun(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cliRun = (...args: string[]) => runScript(cli, ...args);
 
 describe('npm run build', () => {
   let work: string;

@@ -84,6 +84,20 @@ export function programmeTables(programmes: Programme[], executionList: Executio
   const measureRows: Row[] = [];
   const plannedRows: Row[] = [];
   for (const programme of programmes) {
+    const planned = (annexNumber: number, direction: string | null, measure: string | null, rowYear: number | null, figure: Figure) => {
+      owns.planned.push(figure.key);
+      plannedRows.push({
+        programme_id: programme.id,
+        annex: String(annexNumber),
+        direction_id: direction,
+        measure_id: measure,
+        year: year(rowYear),
+        ...moneyCells(figure),
+        unit_printed: figure.unit,
+        document_id: programme.document,
+        ...figureRow(figure),
+      });
+    };
     for (const annex of programme.annexes) {
       for (const direction of annex.directions) {
         if (direction.plannedTotal) owns.directions.push(direction.plannedTotal.key);
@@ -100,20 +114,7 @@ export function programmeTables(programmes: Programme[], executionList: Executio
           document_id: programme.document,
           note: text(direction.note),
         });
-        const plan = (measure: string | null, rowYear: number | null, figure: Figure) => {
-          owns.planned.push(figure.key);
-          plannedRows.push({
-            programme_id: programme.id,
-            annex: String(annex.number),
-            direction_id: direction.id,
-            measure_id: measure,
-            year: year(rowYear),
-            ...moneyCells(figure),
-            unit_printed: figure.unit,
-            document_id: programme.document,
-            ...figureRow(figure),
-          });
-        };
+        const plan = (measure: string | null, rowYear: number | null, figure: Figure) => planned(annex.number, direction.id, measure, rowYear, figure);
         for (const [planYear, figure] of [...direction.planned.entries()].sort(([a], [b]) => a - b)) plan(null, planYear, figure);
         for (const measure of direction.measures) {
           if (measure.plannedTotal) owns.measures.push(measure.plannedTotal.key);
@@ -133,20 +134,8 @@ export function programmeTables(programmes: Programme[], executionList: Executio
           for (const [planYear, figure] of [...measure.planned.entries()].sort(([a], [b]) => a - b)) plan(measure.id, planYear, figure);
         }
       }
-      for (const [key, figure] of annex.totalRow) {
-        owns.planned.push(figure.key);
-        plannedRows.push({
-          programme_id: programme.id,
-          annex: String(annex.number),
-          direction_id: null,
-          measure_id: null,
-          year: key === 'total' ? null : String(key),
-          ...moneyCells(figure),
-          unit_printed: figure.unit,
-          document_id: programme.document,
-          ...figureRow(figure),
-        });
-      }
+      // The annex's «Усього» row: no direction, and no year for its grand total.
+      for (const [key, figure] of annex.totalRow) planned(annex.number, null, null, key === 'total' ? null : key, figure);
     }
   }
 

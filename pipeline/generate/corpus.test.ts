@@ -2,12 +2,11 @@
  * The synthetic corpus: deterministic, the size asked for, and valid for the real pipeline
  * (validation with zero problems, reconciliation finding mismatches, a whole build).
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScript } from '../fixtures/run-script.ts';
 import { parse } from 'yaml';
 import { buildPortal } from '../build.ts';
 import { checkSources, type Checked } from '../check.ts';
@@ -177,7 +176,6 @@ describe('the build on a generated corpus', () => {
 
 describe('npm run gen', () => {
   const cli = join(import.meta.dirname, 'cli.ts');
-  const run = promisify(execFile);
   let work: string;
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'gen-'));
@@ -186,15 +184,7 @@ describe('npm run gen', () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  async function gen(...args: string[]) {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [cli, ...args]);
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const gen = (...args: string[]) => runScript(cli, ...args);
 
   it('writes the corpus, refuses a folder that is not empty, and empties it with --force', async () => {
     const out = join(work, 'corpus');
