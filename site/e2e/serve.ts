@@ -1,7 +1,8 @@
 /** A static server for the built site, under its base path, for the end-to-end tests. */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,8 +19,29 @@ const TYPES: Record<string, string> = {
   '.pf_meta': 'application/octet-stream',
 };
 
-export function serve(root: string, basePath: string): Promise<{ server: Server; url: string }> {
+/** Types a static host compresses: text, not the already compressed workbooks. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|ld\+json|wasm)|image\/svg)/;
+
+export interface ServeOptions {
+  /**
+   * Gzip text for clients that accept it, as the host the portal is published on does
+   * (GitHub Pages, or any static server): for measuring what a visitor downloads.
+   */
+  compress?: boolean;
+}
+
+export function serve(root: string, basePath: string, options: ServeOptions = {}): Promise<{ server: Server; url: string }> {
+  const send = (response: ServerResponse, status: number, type: string, file: string, acceptsGzip: boolean) => {
+    if (options.compress && acceptsGzip && COMPRESSIBLE.test(type)) {
+      response.writeHead(status, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+      createReadStream(file).pipe(createGzip()).pipe(response);
+      return;
+    }
+    response.writeHead(status, { 'Content-Type': type });
+    createReadStream(file).pipe(response);
+  };
   const server = createServer((request, response) => {
+    const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(basePath)) {
       response.writeHead(404).end('outside the base path');
@@ -32,12 +54,10 @@ export function serve(root: string, basePath: string): Promise<{ server: Server;
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {
-      response.writeHead(404, { 'Content-Type': TYPES['.html']! });
-      createReadStream(join(root, '404.html')).pipe(response);
+      send(response, 404, TYPES['.html']!, join(root, '404.html'), acceptsGzip);
       return;
     }
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
+    send(response, 200, TYPES[extname(file)] ?? 'application/octet-stream', file, acceptsGzip);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
