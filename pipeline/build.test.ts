@@ -27,6 +27,13 @@ describe('the real portal build', async () => {
     for (const [path, bytes] of first.tree) expect(Buffer.compare(Buffer.from(second.tree.get(path)!), Buffer.from(bytes)), path).toBe(0);
   });
 
+  it('writes the same bytes when dataset files are made on worker threads', async () => {
+    const threaded = await buildPortal({ files: diskSources(join(root, 'datasets')), history, threads: 2 });
+    if (!threaded.ok) throw new Error(JSON.stringify(threaded.problems, null, 2));
+    expect([...threaded.tree.keys()].sort()).toEqual([...first.tree.keys()].sort());
+    for (const [path, bytes] of first.tree) expect(Buffer.compare(Buffer.from(threaded.tree.get(path)!), Buffer.from(bytes)), path).toBe(0);
+  });
+
   it('publishes every dataset of every datasets.yaml, a register per publisher and the portal-wide package', () => {
     expect(first.datasets.map((d) => d.kind).sort()).toEqual(['indicators', 'indicators', 'indicators', 'portal', 'programme', 'register', 'register', 'register']);
   });
@@ -71,14 +78,18 @@ describe('conservation', () => {
     const { model, reconciliation } = checked;
     const stray = { ...model.figures[0]!, key: 'tc:stray', printed: '77', origin: { file: 'x/observations.yaml', line: 9, path: 'groups[0]' } };
     const urls = makeUrls('https://portal.example.org', '/');
-    const clean = deriveDatasets({ model, reconciliation, history, urls });
-    expect(clean.conservation).toEqual([]);
-    const strayed = deriveDatasets({ model: { ...model, figures: [...model.figures, stray] }, reconciliation, history, urls });
-    expect(strayed.conservation).toEqual(['x/observations.yaml:9 groups[0] ("77") is published in no dataset']);
-    const twice = deriveDatasets({ model: { ...model, catalog: [...model.catalog, { ...model.catalog[1]!, name: 'copy', id: 'c0ffee00-0000-4000-8000-000000000000' }] }, reconciliation, history, urls });
-    expect(twice.conservation.length).toBeGreaterThan(0);
-    expect(twice.conservation[0]).toContain('is published in');
-    expect(twice.conservation[0]).toContain(', copy');
+    const conservation = (input: Parameters<typeof deriveDatasets>[0]) => {
+      const derivation = deriveDatasets(input);
+      expect(() => derivation.conservation()).toThrow(/after every dataset/);
+      for (const dataset of derivation.datasets) expect(dataset.name).not.toBe('');
+      return derivation.conservation();
+    };
+    expect(conservation({ model, reconciliation, history, urls })).toEqual([]);
+    expect(conservation({ model: { ...model, figures: [...model.figures, stray] }, reconciliation, history, urls })).toEqual(['x/observations.yaml:9 groups[0] ("77") is published in no dataset']);
+    const twice = conservation({ model: { ...model, catalog: [...model.catalog, { ...model.catalog[1]!, name: 'copy', id: 'c0ffee00-0000-4000-8000-000000000000' }] }, reconciliation, history, urls });
+    expect(twice.length).toBeGreaterThan(0);
+    expect(twice[0]).toContain('is published in');
+    expect(twice[0]).toContain(', copy');
   });
 });
 

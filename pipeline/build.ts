@@ -15,7 +15,8 @@ import type { Model } from './model/types.ts';
 import { makeUrls } from './publish/urls.ts';
 import type { Dataset } from './publish/types.ts';
 import type { Reconciliation } from './reconcile/reconcile.ts';
-import { publish, type DatasetSummary } from './write/publish.ts';
+import { publish, type DatasetSummary, type Publication } from './write/publish.ts';
+import { defaultThreads, inlineWriter, POOL_THRESHOLD, poolWriter } from './write/writers.ts';
 import { siteData } from './write/site-data.ts';
 import { latinVocabulary } from './write/vocabulary.ts';
 
@@ -27,6 +28,8 @@ export interface BuildOptions {
   /** Override portal.yaml's site_url and base_path (e.g. SITE_URL, BASE_PATH in CI). */
   siteUrl?: string | undefined;
   basePath?: string | undefined;
+  /** Worker threads that write dataset files; 0 writes on this thread. By default, threads for large builds only. */
+  threads?: number;
 }
 
 export type Built =
@@ -45,12 +48,22 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
     message,
     hint: 'The sources passed validation but a published file failed its own check: report this with the message; the previous output is untouched.',
   });
-  if (derivation.conservation.length > 0) return { ok: false, problems: derivation.conservation.map(selfCheck) };
   const memory = options.sink ? undefined : memorySink();
   const sink = options.sink ?? memory!;
-  const publication = publish({ model, datasets: derivation.datasets, urls, history: options.history, sink });
+  const settings = { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: model.portal?.title ?? '' };
+  const threads = options.threads ?? (model.catalog.length >= POOL_THRESHOLD ? defaultThreads() : 0);
+  const writer = threads > 0 ? poolWriter(settings, threads) : inlineWriter(settings);
+  let publication: Publication;
+  try {
+    publication = await publish({ model, datasets: derivation.datasets, urls, history: options.history, sink, writer });
+  } finally {
+    await writer.close();
+  }
+  const conservation = derivation.conservation();
+  if (conservation.length > 0) return { ok: false, problems: conservation.map(selfCheck) };
   if (publication.problems.length > 0) return { ok: false, problems: publication.problems.map(selfCheck) };
-  const pages = siteData({ model, reconciliation, datasets: derivation.datasets, files: publication.files, urls, buildTime: options.history.buildTime });
+  const { datasets } = publication;
+  const pages = siteData({ model, reconciliation, datasets, files: publication.files, urls, buildTime: options.history.buildTime });
   for (const [path, content] of [...pages, ...latinVocabulary(pages.values())]) sink.put(path, new TextEncoder().encode(content));
-  return { ok: true, tree: memory?.tree ?? new Map(), written: sink.written, model, reconciliation, datasets: derivation.datasets, summary: publication.summary };
+  return { ok: true, tree: memory?.tree ?? new Map(), written: sink.written, model, reconciliation, datasets, summary: publication.summary };
 }

@@ -23,6 +23,7 @@ import { validateShapes } from '../validate/shape.ts';
 import { arrange } from '../validate/tree.ts';
 import { publish } from '../write/publish.ts';
 import { siteData } from '../write/site-data.ts';
+import { defaultThreads, inlineWriter, poolWriter } from '../write/writers.ts';
 import { latinVocabulary } from '../write/vocabulary.ts';
 
 const { values } = parseArgs({
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     site: { type: 'boolean', default: true },
     keep: { type: 'boolean', default: false },
+    threads: { type: 'string', default: String(defaultThreads()) },
   },
   allowNegative: true,
 });
@@ -125,12 +127,26 @@ try {
   const reconciliation = measure('reconcile', () => reconcile(model));
   const history = fixedHistory('2024-01-01T00:00:00Z');
   const urls = makeUrls(model.portal!.siteUrl, '/');
-  const derivation = measure('derive', () => deriveDatasets({ model, reconciliation, history, urls }));
-  if (derivation.conservation.length > 0) throw new Error(`conservation: ${derivation.conservation[0]}`);
+  const derivation = deriveDatasets({ model, reconciliation, history, urls });
   const staging = await stage(out);
-  const publication = measure('write: datasets, metadata, catalogues (checked, to disk)', () => publish({ model, datasets: derivation.datasets, urls, history, sink: staging }), () => ({ ...staging.written }));
+  const threads = Number(values.threads);
+  const settings = { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: model.portal?.title ?? '' };
+  const writer = threads > 0 ? poolWriter(settings, threads) : inlineWriter(settings);
+  const publication = await measureAsync(
+    `derive and write: datasets, metadata, catalogues (checked, to disk; ${threads} threads)`,
+    async () => {
+      try {
+        return await publish({ model, datasets: derivation.datasets, urls, history, sink: staging, writer });
+      } finally {
+        await writer.close();
+      }
+    },
+    () => ({ ...staging.written }),
+  );
+  const conservation = derivation.conservation();
+  if (conservation.length > 0) throw new Error(`conservation: ${conservation[0]}`);
   if (publication.problems.length > 0) throw new Error(`self-check: ${publication.problems[0]}`);
-  const pages = measure('write: site data', () => siteData({ model, reconciliation, datasets: derivation.datasets, files: publication.files, urls, buildTime: history.buildTime }), (m) => ({ files: m.size, bytes: [...m.values()].reduce((n, s) => n + Buffer.byteLength(s), 0) }));
+  const pages = measure('write: site data', () => siteData({ model, reconciliation, datasets: publication.datasets, files: publication.files, urls, buildTime: history.buildTime }), (m) => ({ files: m.size, bytes: [...m.values()].reduce((n, s) => n + Buffer.byteLength(s), 0) }));
   const vocabulary = measure('write: search vocabulary', () => latinVocabulary(pages.values()), (m) => ({ files: m.size, bytes: [...m.values()].reduce((n, s) => n + Buffer.byteLength(s), 0) }));
   const encoder = new TextEncoder();
   for (const [path, text] of [...pages, ...vocabulary]) staging.put(path, encoder.encode(text));

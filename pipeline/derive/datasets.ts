@@ -23,9 +23,10 @@ export interface DeriveInput {
 }
 
 export interface Derivation {
-  datasets: Dataset[];
-  /** Figures published in no row, or in more than one: must be empty. */
-  conservation: string[];
+  /** Made one at a time as they are read, so only the dataset being written holds its rows. */
+  datasets: Iterable<Dataset>;
+  /** Figures published in no row, or in more than one (must be empty); complete once datasets is read through. */
+  conservation(): string[];
 }
 
 export const FREQUENCY_TITLES: Record<Frequency, string> = {
@@ -46,8 +47,7 @@ export function deriveDatasets({ model, reconciliation, history, urls }: DeriveI
   const publishers = new Map(model.publishers.map((publisher) => [publisher.id, publisher]));
   const documents = new Map(model.documents.map((document) => [document.id, document]));
   const owners = new Map<string, string[]>();
-  const datasets: Dataset[] = [];
-  const index = indexModel(model, reconciliation);
+  let finished = false;
 
   const sourcesOf = (ids: Iterable<string>) => sourceRefs(ids, documents, urls);
   const filesOf = (ids: Iterable<string>, publisher?: string) => [
@@ -55,73 +55,94 @@ export function deriveDatasets({ model, reconciliation, history, urls }: DeriveI
     ...(publisher ? [`${publisher}/publisher.yaml`, `${publisher}/datasets.yaml`] : ['portal.yaml']),
   ];
   const own = (dataset: string, derived: Derived[]) => {
-    for (const { owns } of derived) for (const key of owns) owners.set(key, [...(owners.get(key) ?? []), dataset]);
+    for (const { owns } of derived) {
+      for (const key of owns) {
+        const homes = owners.get(key);
+        if (homes) homes.push(dataset);
+        else owners.set(key, [dataset]);
+      }
+    }
   };
 
-  for (const entry of model.catalog) {
-    const publisher = publishers.get(entry.publisher)!;
-    const derived = entry.programme !== undefined ? programmeDataset(entry, urls, index) : indicatorsDataset(entry, reconciliation, urls, index);
-    own(entry.name, derived.tables);
-    const sourceFiles = filesOf(derived.documents, entry.publisher);
-    const times = history.of(sourceFiles);
-    datasets.push({
-      name: entry.name,
-      id: entry.id,
-      kind: entry.programme !== undefined ? 'programme' : 'indicators',
-      title: entry.title,
-      description: entry.description,
-      keywords: entry.keywords,
-      themes: entry.themes,
-      frequency: entry.frequency,
-      purpose: entry.purpose,
-      publisher: publisherRef(publisher),
-      temporal: derived.temporal,
-      created: times.created,
-      modified: times.modified,
-      version: `1.0.${times.revisions}`,
-      sources: sourcesOf(derived.documents),
-      tables: derived.tables.map((d) => d.table),
-      changes: history.changes(sourceFiles),
-    });
-  }
-
-  for (const publisher of model.publishers) {
-    const own = datasets.filter((dataset) => dataset.publisher?.id === publisher.id);
-    const registerFiles = [`${publisher.id}/publisher.yaml`, `${publisher.id}/datasets.yaml`];
-    const times = history.of(registerFiles);
-    const title = `Реєстр наборів даних: ${publisher.name.uk}`;
-    const spans = own.flatMap((dataset) => (dataset.temporal ? [dataset.temporal] : []));
-    datasets.push({
-      name: ckanName(`Реєстр наборів даних ${publisher.name.uk}`),
-      id: uuidV5(`${publisher.id}/register`),
-      kind: 'register',
-      title,
-      description: `Перелік наборів даних, які оприлюднює ${publisher.name.uk}: назва, опис, частота оновлення, підстава збору, формати, відповідальна особа.`,
-      keywords: ['реєстр наборів даних', 'відкриті дані', publisher.community.uk],
-      themes: ['GOVE'],
-      frequency: 'immediately after making changes',
-      purpose: 'Постанова Кабінету Міністрів України від 21.10.2015 № 835: оприлюднення переліку наборів даних розпорядника.',
-      publisher: publisherRef(publisher),
-      temporal: spans.length ? { start: spans.map((s) => s.start).sort()[0]!, end: spans.map((s) => s.end).sort().at(-1)! } : undefined,
-      created: times.created,
-      modified: times.modified,
-      version: `1.0.${times.revisions}`,
-      sources: [],
-      tables: [registerTable(own, publisher, urls)],
-      changes: history.changes(registerFiles),
-    });
-  }
-
-  datasets.push(portalDataset(model, reconciliation, history, urls, datasets, sourcesOf));
-
-  const conservation: string[] = [];
-  for (const figure of model.figures) {
-    const homes = owners.get(figure.key) ?? [];
-    if (homes.length !== 1) {
-      conservation.push(`${figure.origin.file}:${figure.origin.line ?? '?'} ${figure.origin.path} ("${figure.printed}") is published in ${homes.length === 0 ? 'no dataset' : homes.join(', ')}`);
+  function* datasets(): Generator<Dataset> {
+    const index = indexModel(model, reconciliation);
+    // The registers and the portal package describe the datasets; they do not need their rows.
+    const described: Dataset[] = [];
+    for (const entry of model.catalog) {
+      const publisher = publishers.get(entry.publisher)!;
+      const derived = entry.programme !== undefined ? programmeDataset(entry, urls, index) : indicatorsDataset(entry, reconciliation, urls, index);
+      own(entry.name, derived.tables);
+      const sourceFiles = filesOf(derived.documents, entry.publisher);
+      const times = history.of(sourceFiles);
+      const dataset: Dataset = {
+        name: entry.name,
+        id: entry.id,
+        kind: entry.programme !== undefined ? 'programme' : 'indicators',
+        title: entry.title,
+        description: entry.description,
+        keywords: entry.keywords,
+        themes: entry.themes,
+        frequency: entry.frequency,
+        purpose: entry.purpose,
+        publisher: publisherRef(publisher),
+        temporal: derived.temporal,
+        created: times.created,
+        modified: times.modified,
+        version: `1.0.${times.revisions}`,
+        sources: sourcesOf(derived.documents),
+        tables: derived.tables.map((d) => d.table),
+        changes: history.changes(sourceFiles),
+      };
+      described.push({ ...dataset, tables: [] });
+      yield dataset;
     }
+
+    const byPublisher = groupBy(described, (dataset) => dataset.publisher?.id);
+    for (const publisher of model.publishers) {
+      const own = byPublisher.get(publisher.id) ?? [];
+      const registerFiles = [`${publisher.id}/publisher.yaml`, `${publisher.id}/datasets.yaml`];
+      const times = history.of(registerFiles);
+      const title = `Реєстр наборів даних: ${publisher.name.uk}`;
+      const spans = own.flatMap((dataset) => (dataset.temporal ? [dataset.temporal] : []));
+      yield {
+        name: ckanName(`Реєстр наборів даних ${publisher.name.uk}`),
+        id: uuidV5(`${publisher.id}/register`),
+        kind: 'register',
+        title,
+        description: `Перелік наборів даних, які оприлюднює ${publisher.name.uk}: назва, опис, частота оновлення, підстава збору, формати, відповідальна особа.`,
+        keywords: ['реєстр наборів даних', 'відкриті дані', publisher.community.uk],
+        themes: ['GOVE'],
+        frequency: 'immediately after making changes',
+        purpose: 'Постанова Кабінету Міністрів України від 21.10.2015 № 835: оприлюднення переліку наборів даних розпорядника.',
+        publisher: publisherRef(publisher),
+        temporal: spans.length ? { start: spans.map((s) => s.start).sort()[0]!, end: spans.map((s) => s.end).sort().at(-1)! } : undefined,
+        created: times.created,
+        modified: times.modified,
+        version: `1.0.${times.revisions}`,
+        sources: [],
+        tables: [registerTable(own, publisher, urls)],
+        changes: history.changes(registerFiles),
+      };
+    }
+
+    yield portalDataset(model, reconciliation, history, urls, byPublisher, sourcesOf);
+    finished = true;
   }
-  return { datasets, conservation };
+
+  return {
+    datasets: datasets(),
+    conservation() {
+      if (!finished) throw new Error('conservation() is known only after every dataset has been derived');
+      const problems: string[] = [];
+      for (const figure of model.figures) {
+        const homes = owners.get(figure.key) ?? [];
+        if (homes.length !== 1) {
+          problems.push(`${figure.origin.file}:${figure.origin.line ?? '?'} ${figure.origin.path} ("${figure.printed}") is published in ${homes.length === 0 ? 'no dataset' : homes.join(', ')}`);
+        }
+      }
+      return problems;
+    },
+  };
 }
 
 function sourceRefs(ids: Iterable<string>, documents: Map<string, SourceDocument>, urls: Urls): SourceRef[] {
@@ -245,12 +266,12 @@ function registerTable(datasets: Dataset[], publisher: Publisher, urls: Urls): T
   };
 }
 
-function portalDataset(model: Model, reconciliation: Reconciliation, history: History, urls: Urls, datasets: Dataset[], sourcesOf: (ids: Iterable<string>) => SourceRef[]): Dataset {
+function portalDataset(model: Model, reconciliation: Reconciliation, history: History, urls: Urls, byPublisher: Map<string | undefined, Dataset[]>, sourcesOf: (ids: Iterable<string>) => SourceRef[]): Dataset {
   const all = new Set(model.documents.map((document) => document.id));
   const portalFiles = model.documents.flatMap((document) => document.files).concat(['portal.yaml']);
   const times = history.of(portalFiles);
   const registers = model.publishers.map((publisher) =>
-    registerTable(datasets.filter((d) => d.publisher?.id === publisher.id && d.kind !== 'register'), publisher, urls),
+    registerTable(byPublisher.get(publisher.id) ?? [], publisher, urls),
   );
   const register: Table = { ...registers[0]!, title: 'Набори даних порталу', description: 'Усі набори даних порталу в полях реєстру наборів даних.', rows: registers.flatMap((r) => r.rows) };
   const publishers: Table = {

@@ -5,7 +5,7 @@
  * or the new one, never half of one, and a failed build leaves the previous output as it was.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 export type OutputTree = Map<string, Uint8Array>;
@@ -37,6 +37,9 @@ export interface Staging extends Sink {
   abort(): Promise<void>;
 }
 
+/** Writes in flight before put() waits by writing synchronously: bounds the bytes held. */
+const MAX_PENDING_WRITES = 128;
+
 export async function stage(target: string): Promise<Staging> {
   const staging = `${target}.staging-${process.pid}`;
   const previous = `${target}.previous-${process.pid}`;
@@ -44,20 +47,40 @@ export async function stage(target: string): Promise<Staging> {
   await mkdir(staging, { recursive: true });
   const folders = new Set<string>();
   const written = { files: 0, bytes: 0 };
+  // Files are written on libuv's threads while this one goes on making the next ones.
+  const pending = new Set<Promise<void>>();
+  let failure: unknown;
+  const settle = async () => {
+    await Promise.all(pending);
+    if (failure) throw failure;
+  };
   return {
     written,
     put(path, bytes) {
+      if (failure) throw failure;
       const file = join(staging, path);
       const folder = dirname(file);
       if (!folders.has(folder)) {
         mkdirSync(folder, { recursive: true });
         folders.add(folder);
       }
-      writeFileSync(file, bytes);
+      if (pending.size >= MAX_PENDING_WRITES) {
+        writeFileSync(file, bytes);
+      } else {
+        const write: Promise<void> = writeFile(file, bytes).then(
+          () => void pending.delete(write),
+          (error: unknown) => {
+            failure ??= error;
+            pending.delete(write);
+          },
+        );
+        pending.add(write);
+      }
       written.files++;
       written.bytes += bytes.length;
     },
     async commit() {
+      await settle();
       let hadPrevious = true;
       try {
         await rename(target, previous);
@@ -68,6 +91,7 @@ export async function stage(target: string): Promise<Staging> {
       if (hadPrevious) await rm(previous, { recursive: true, force: true });
     },
     async abort() {
+      await Promise.allSettled(pending);
       await rm(staging, { recursive: true, force: true });
     },
   };

@@ -8,7 +8,7 @@ import type { Qualifier, UnitKind } from '../numbers/parse.ts';
 export interface Origin {
   /** Source file, relative to the sources folder. */
   file: string;
-  line: number | undefined;
+  readonly line: number | undefined;
   /** Field path inside the file. */
   path: string;
 }

@@ -85,7 +85,7 @@ export function normalize(tree: SourceTree): Normalized {
     const kind = unitKind(unit);
     const value = parsed.empty ? null : kind === 'UAH' ? toUah(parsed, unit)! : parsed.value;
     const quote = object?.quote ?? context.quote;
-    const pos = context.part.file.locate(path);
+    const file = context.part.file;
     const figure: Figure = {
       key: `${context.document}:${context.part.file.path.split('/').at(-1)}:${formatPath(context.path)}`,
       document: context.document,
@@ -98,7 +98,8 @@ export function normalize(tree: SourceTree): Normalized {
       quote: quote ?? parsed.printed,
       quoteIsFigure: quote === undefined,
       note: object?.note ?? context.note,
-      origin: { file: context.part.file.path, line: pos?.line, path: formatPath(path) },
+      // Looked up only when a message names the line: locating parses the file with positions.
+      origin: { file: file.path, get line() { return file.locate(path)?.line; }, path: formatPath(path) },
     };
     figures.push(figure);
     return figure;

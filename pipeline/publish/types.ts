@@ -54,6 +54,8 @@ export interface Table {
   description: string;
   schema: TableSchema;
   rows: Row[];
+  /** Set when rows holds only the first of them, after the table's files are written. */
+  rowCount?: number;
 }
 
 export type DatasetKind = 'programme' | 'indicators' | 'register' | 'portal';

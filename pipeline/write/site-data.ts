@@ -10,6 +10,7 @@ import type { SiteConfig, SiteDataset, SiteFigure, SiteHome, SiteNote, SiteProgr
 import type { Dataset, Frequency } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
 import { passport, type WrittenFile } from './package.ts';
+import { KEPT_ROWS } from './publish.ts';
 import { indexModel } from '../derive/datasets.ts';
 import { DIMENSION_TITLES } from '../derive/common-tables.ts';
 import { groupBy } from '../model/group.ts';
@@ -42,7 +43,8 @@ const FREQUENCY_MONTHS: Partial<Record<Frequency, number>> = {
 };
 const FREQUENCY_DAYS: Partial<Record<Frequency, number>> = { 'more than once a day': 1, 'once a day': 1, 'once a week': 7 };
 
-const PREVIEW_ROWS = 10;
+/** As many rows as the build keeps of each table after writing its files. */
+const PREVIEW_ROWS = KEPT_ROWS;
 
 export function figure(f: Figure): SiteFigure {
   return {
@@ -252,7 +254,7 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
         title: table.title,
         description: table.description,
         fields: table.schema.fields,
-        rows: table.rows.length,
+        rows: table.rowCount ?? table.rows.length,
         preview: table.rows.slice(0, PREVIEW_ROWS).map((row) => table.schema.fields.map((field) => row[field.name] ?? null).map((cell) => (cell === null ? null : String(cell)))),
       })),
       // The same lines as passport.json, so the page and the download agree.

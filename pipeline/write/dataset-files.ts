@@ -1,0 +1,112 @@
+/**
+ * One dataset → its folder of files: CSV and JSON per table, the workbook, datapackage.json,
+ * the CKAN package, the passport and the structure, each checked and hashed once. A pure
+ * function of the dataset, so it can run on another thread and its result can be kept.
+ */
+import { createHash } from 'node:crypto';
+import { checkTables } from '../formats/table-check.ts';
+import { writeXlsx, type XlsxSheet } from '../formats/xlsx.ts';
+import type { Dataset, Table } from '../publish/types.ts';
+import type { Urls } from '../publish/urls.ts';
+import { tableToCsv } from './csv.ts';
+import { tableToJson } from './json.ts';
+import { ckanPackage, dataPackage, passport, passportCsv, structureCsv, type WrittenFile } from './package.ts';
+import { checkDataPackage } from './profile.ts';
+
+/** A written file as it crosses threads: the table by name rather than by reference. */
+export type FileRecord = Omit<WrittenFile, 'table'> & { table: string | undefined };
+
+export interface DatasetFiles {
+  name: string;
+  /** Paths inside the dataset's folder, with their bytes. */
+  files: { path: string; bytes: Uint8Array }[];
+  written: FileRecord[];
+  rows: number;
+  /** Self-check failures. */
+  problems: string[];
+}
+
+const encoder = new TextEncoder();
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A workbook past this size is of no use in a spreadsheet; its CSV and JSON carry the same tables. */
+export const WORKBOOK_ROW_LIMIT = 200_000;
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function writeDatasetFiles(dataset: Dataset, urls: Urls, portalTitle: string): DatasetFiles {
+  const files: DatasetFiles['files'] = [];
+  const written: WrittenFile[] = [];
+  const problems: string[] = [];
+  const put = (path: string, content: string | Uint8Array) => {
+    const bytes = typeof content === 'string' ? encoder.encode(content) : content;
+    files.push({ path, bytes });
+    return bytes;
+  };
+
+  const csvTexts: { name: string; schema: Table['schema']; csv: string }[] = [];
+  for (const table of dataset.tables) {
+    const csv = tableToCsv(table);
+    csvTexts.push({ name: table.name, schema: table.schema, csv });
+    const csvBytes = put(`${table.name}.csv`, csv);
+    written.push({ path: `${table.name}.csv`, bytes: csvBytes.length, sha256: sha256(csvBytes), format: 'CSV', mediatype: 'text/csv', table });
+    const jsonBytes = put(`${table.name}.json`, tableToJson(table));
+    written.push({ path: `${table.name}.json`, bytes: jsonBytes.length, sha256: sha256(jsonBytes), format: 'JSON', mediatype: 'application/json', table });
+  }
+  const rows = dataset.tables.reduce((n, table) => n + table.rows.length, 0);
+  // Excel stops at 1 048 576 rows a sheet, and long before that a workbook is no help.
+  if (rows <= WORKBOOK_ROW_LIMIT) {
+    const workbook = put(`${dataset.name}.xlsx`, writeXlsx(workbookSheets(dataset, urls), { created: dataset.modified, title: dataset.title, creator: dataset.publisher?.name.uk ?? portalTitle }));
+    written.push({ path: `${dataset.name}.xlsx`, bytes: workbook.length, sha256: sha256(workbook), format: 'XLSX', mediatype: XLSX_TYPE, table: undefined });
+  }
+
+  for (const finding of checkTables(csvTexts)) {
+    problems.push(`${dataset.name}/${finding.resource}.csv${finding.row !== undefined ? ` row ${finding.row}` : ''}${finding.field ? ` field ${finding.field}` : ''}: ${finding.message}`);
+  }
+  const descriptor = dataPackage(dataset, written, urls);
+  for (const problem of checkDataPackage(descriptor)) problems.push(`${dataset.name}/datapackage.json: ${problem}`);
+  put('datapackage.json', JSON.stringify(descriptor, null, 2) + '\n');
+  put('package.json', JSON.stringify(ckanPackage(dataset, written, urls), null, 2) + '\n');
+  const lines = passport(dataset, written, urls);
+  put('passport.json', JSON.stringify(lines, null, 2) + '\n');
+  put('passport.csv', passportCsv(lines));
+  put('structure.csv', structureCsv(dataset));
+  return { name: dataset.name, files, written: written.map((file) => ({ ...file, table: file.table?.name })), rows, problems };
+}
+
+/** A sheet per table, then the data dictionary and the sources, for spreadsheet readers. */
+function workbookSheets(dataset: Dataset, urls: Urls): XlsxSheet[] {
+  const sheets: XlsxSheet[] = dataset.tables.map((table) => ({
+    name: table.name,
+    columns: table.schema.fields.map((field) => ({ title: field.name, type: field.type })),
+    rows: table.rows.map((row) => table.schema.fields.map((field) => row[field.name] ?? null)),
+  }));
+  sheets.push({
+    name: 'Словник даних',
+    columns: [
+      { title: 'Таблиця', type: 'string' },
+      { title: 'Поле', type: 'string' },
+      { title: 'Назва', type: 'string' },
+      { title: 'Тип', type: 'string' },
+      { title: 'Опис', type: 'string', width: 80 },
+    ],
+    rows: dataset.tables.flatMap((table) => table.schema.fields.map((field) => [table.name, field.name, field.title, field.type, field.description])),
+  });
+  sheets.push({
+    name: 'Джерела',
+    columns: [
+      { title: 'Документ', type: 'string' },
+      { title: 'Назва', type: 'string', width: 80 },
+      { title: 'Номер', type: 'string' },
+      { title: 'Дата', type: 'date' },
+      { title: 'Сторінка', type: 'string' },
+    ],
+    rows: [
+      ...dataset.sources.map((source) => [source.id, source.title, source.number ?? null, source.date ?? null, source.path]),
+      ['Набір даних', dataset.title, null, null, urls.dataset(dataset.name)],
+      ['Ліцензія', 'Creative Commons Attribution 4.0 International', null, null, 'https://creativecommons.org/licenses/by/4.0/'],
+    ],
+  });
+  return sheets;
+}

@@ -1,0 +1,84 @@
+/**
+ * Who runs writeDatasetFiles: the calling thread (small builds, tests), or a pool of worker
+ * threads, so that on a machine with two cores both make files while the main thread derives
+ * the next datasets and hands finished files to the sink.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Dataset } from '../publish/types.ts';
+import { makeUrls } from '../publish/urls.ts';
+import { writeDatasetFiles, type DatasetFiles } from './dataset-files.ts';
+
+export interface WriterSettings {
+  siteUrl: string;
+  basePath: string;
+  portalTitle: string;
+}
+
+export interface DatasetWriter {
+  /** How many datasets may be in flight before the caller should wait for one. */
+  readonly capacity: number;
+  write(dataset: Dataset): Promise<DatasetFiles>;
+  close(): Promise<void>;
+}
+
+export function inlineWriter(settings: WriterSettings): DatasetWriter {
+  const urls = makeUrls(settings.siteUrl, settings.basePath);
+  return {
+    capacity: 1,
+    write: async (dataset) => writeDatasetFiles(dataset, urls, settings.portalTitle),
+    close: async () => {},
+  };
+}
+
+/** Below this many datasets, starting threads costs more than it saves. */
+export const POOL_THRESHOLD = 64;
+
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+export function poolWriter(settings: WriterSettings, threads = defaultThreads()): DatasetWriter {
+  const workers = Array.from({ length: threads }, () => new Worker(new URL('./dataset-worker.ts', import.meta.url), { workerData: settings }));
+  const idle = [...workers];
+  const queue: { dataset: Dataset; resolve: (files: DatasetFiles) => void; reject: (error: unknown) => void }[] = [];
+  const running = new Map<Worker, (typeof queue)[number]>();
+  let failure: unknown;
+
+  const next = () => {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop()!;
+      const task = queue.shift()!;
+      running.set(worker, task);
+      worker.postMessage(task.dataset);
+    }
+  };
+  for (const worker of workers) {
+    worker.on('message', (files: DatasetFiles) => {
+      const task = running.get(worker)!;
+      running.delete(worker);
+      idle.push(worker);
+      task.resolve(files);
+      next();
+    });
+    worker.on('error', (error) => {
+      failure = error;
+      running.get(worker)?.reject(error);
+      running.delete(worker);
+      for (const task of queue.splice(0)) task.reject(error);
+    });
+  }
+  return {
+    capacity: threads * 2,
+    write(dataset) {
+      if (failure) return Promise.reject(failure);
+      return new Promise((resolve, reject) => {
+        queue.push({ dataset, resolve, reject });
+        next();
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
