@@ -16,6 +16,7 @@ import { makeUrls } from './publish/urls.ts';
 import type { Dataset } from './publish/types.ts';
 import type { Reconciliation } from './reconcile/reconcile.ts';
 import { publish, type DatasetSummary, type Publication } from './write/publish.ts';
+import { reusingWriter, type Reuse, type ReuseCounts } from './write/reuse.ts';
 import { defaultThreads, inlineWriter, POOL_THRESHOLD, poolWriter } from './write/writers.ts';
 import { siteData } from './write/site-data.ts';
 import { latinVocabulary } from './write/vocabulary.ts';
@@ -30,10 +31,12 @@ export interface BuildOptions {
   basePath?: string | undefined;
   /** Worker threads that write dataset files; 0 writes on this thread. By default, threads for large builds only. */
   threads?: number;
+  /** Take over the files of datasets the previous build made under the same hash. */
+  reuse?: Reuse;
 }
 
 export type Built =
-  | { ok: true; tree: OutputTree; written: { files: number; bytes: number }; model: Model; reconciliation: Reconciliation; datasets: Dataset[]; summary: DatasetSummary[] }
+  | { ok: true; tree: OutputTree; written: { files: number; bytes: number }; model: Model; reconciliation: Reconciliation; datasets: Dataset[]; summary: DatasetSummary[]; counts: ReuseCounts }
   | { ok: false; problems: Problem[] };
 
 export async function buildPortal(options: BuildOptions): Promise<Built> {
@@ -52,10 +55,12 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   const sink = options.sink ?? memory!;
   const settings = { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: model.portal?.title ?? '' };
   const threads = options.threads ?? (model.catalog.length >= POOL_THRESHOLD ? defaultThreads() : 0);
-  const writer = threads > 0 ? poolWriter(settings, threads) : inlineWriter(settings);
+  const counts: ReuseCounts = { made: 0, reused: 0 };
+  const maker = threads > 0 ? poolWriter(settings, threads) : inlineWriter(settings);
+  const writer = options.reuse ? reusingWriter(maker, settings, options.reuse, counts) : maker;
   let publication: Publication;
   try {
-    publication = await publish({ model, datasets: derivation.datasets, urls, history: options.history, sink, writer });
+    publication = await publish({ model, datasets: derivation.datasets, urls, history: options.history, sink, writer, manifest: options.reuse !== undefined });
   } finally {
     await writer.close();
   }
@@ -65,5 +70,5 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   const { datasets } = publication;
   const pages = siteData({ model, reconciliation, datasets, files: publication.files, urls, buildTime: options.history.buildTime });
   for (const [path, content] of [...pages, ...latinVocabulary(pages.values())]) sink.put(path, new TextEncoder().encode(content));
-  return { ok: true, tree: memory?.tree ?? new Map(), written: sink.written, model, reconciliation, datasets, summary: publication.summary };
+  return { ok: true, tree: memory?.tree ?? new Map(), written: sink.written, model, reconciliation, datasets, summary: publication.summary, counts };
 }

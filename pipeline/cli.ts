@@ -3,7 +3,7 @@
  * the exit code; everything it calls gets its inputs passed in.
  *
  *   node pipeline/cli.ts validate [--sources DIR]
- *   node pipeline/cli.ts build    [--sources DIR] [--out DIR]
+ *   node pipeline/cli.ts build    [--sources DIR] [--out DIR] [--clean]
  *   node pipeline/cli.ts schemas  [--check]
  *   node pipeline/cli.ts quotes   [--texts DIR] [--sources DIR]
  */
@@ -19,6 +19,8 @@ import { verifyQuotes } from './quotes/verify.ts';
 import { generateSourceSchemas } from './sources/json-schema.ts';
 import { buildPortal } from './build.ts';
 import { gitHistory } from './io/history.ts';
+import { codeVersion } from './io/code-version.ts';
+import { MANIFEST_PATH, type Manifest } from './write/reuse.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -29,6 +31,7 @@ const { positionals, values } = parseArgs({
     out: { type: 'string', default: join(projectRoot, 'build') },
     texts: { type: 'string', default: join(projectRoot, '..', 'shared', 'seeds') },
     check: { type: 'boolean', default: false },
+    clean: { type: 'boolean', default: false },
   },
 });
 
@@ -55,10 +58,15 @@ async function validate(): Promise<number> {
 async function build(): Promise<number> {
   const root = relative(process.cwd(), values.sources) || '.';
   progress(`building from ${root}/ …`);
+  const manifest = join(values.out, MANIFEST_PATH);
+  // Without --clean, datasets whose inputs and code are unchanged are taken over from the last build.
+  const previous = !values.clean && existsSync(manifest) ? (JSON.parse(await readFile(manifest, 'utf8')) as Manifest) : undefined;
+  const reuse = { previous, version: await codeVersion(projectRoot) };
   const staging = await stage(values.out);
   let built: Awaited<ReturnType<typeof buildPortal>>;
   try {
     built = await buildPortal({
+      reuse,
       files: diskSources(values.sources),
       history: await gitHistory(values.sources),
       siteUrl: process.env.SITE_URL || undefined,
@@ -78,6 +86,7 @@ async function build(): Promise<number> {
   await staging.commit();
   process.stdout.write(formatSummary(built.model, built.reconciliation) + '\n\n');
   process.stdout.write(formatDatasets(built.summary) + '\n');
+  if (previous) process.stdout.write(`\n${built.counts.reused} datasets unchanged since the last build, taken over; ${built.counts.made} made\n`);
   process.stdout.write(`\nwrote ${built.written.files} files, ${(built.written.bytes / 1048576).toFixed(1)} MiB, to ${relative(process.cwd(), values.out) || '.'}/\n`);
   return 0;
 }

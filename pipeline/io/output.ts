@@ -4,7 +4,7 @@
  * swapped in with renames only after every check passed: a reader sees the previous build
  * or the new one, never half of one, and a failed build leaves the previous output as it was.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -12,7 +12,12 @@ export type OutputTree = Map<string, Uint8Array>;
 
 export interface Sink {
   put(path: string, bytes: Uint8Array): void;
-  /** Files and bytes written so far. */
+  /**
+   * Takes the file at `path` over from the output being replaced, unchanged (a sink on disk
+   * links it); for incremental builds.
+   */
+  reuse?(path: string): void;
+  /** Files and bytes written so far (files taken over count as files, not bytes). */
   readonly written: { files: number; bytes: number };
 }
 
@@ -78,6 +83,21 @@ export async function stage(target: string): Promise<Staging> {
       }
       written.files++;
       written.bytes += bytes.length;
+    },
+    reuse(path) {
+      const file = join(staging, path);
+      const folder = dirname(file);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      // A link costs no bytes; the previous tree is removed after the swap, the file lives on here.
+      try {
+        linkSync(join(target, path), file);
+      } catch (error) {
+        throw new Error(`${path} was in the previous build's manifest but cannot be taken over (${(error as NodeJS.ErrnoException).code}); build again with --clean`, { cause: error });
+      }
+      written.files++;
     },
     async commit() {
       await settle();

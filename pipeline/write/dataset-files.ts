@@ -24,6 +24,10 @@ export interface DatasetFiles {
   rows: number;
   /** Self-check failures. */
   problems: string[];
+  /** Files taken over from the previous build instead of made (write/reuse.ts). */
+  reused?: string[];
+  /** The hash the files were made under, for the next build's manifest. */
+  key?: string;
 }
 
 const encoder = new TextEncoder();

@@ -15,10 +15,10 @@ import type { Sink } from '../io/output.ts';
 import type { Model } from '../model/types.ts';
 import type { Dataset, Table } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
-import type { DatasetFiles } from './dataset-files.ts';
 import { buildCatalogue, checkCatalogue } from './dcat.ts';
 import { atomFeed, dataJson, sitemap, sitePages } from './feeds.ts';
 import type { WrittenFile } from './package.ts';
+import { MANIFEST_PATH, manifestOf, type FileList } from './reuse.ts';
 import type { DatasetWriter } from './writers.ts';
 
 export interface PublishInput {
@@ -28,6 +28,8 @@ export interface PublishInput {
   history: History;
   sink: Sink;
   writer: DatasetWriter;
+  /** Write a manifest for the next incremental build (write/reuse.ts). */
+  manifest?: boolean;
 }
 
 export interface DatasetSummary {
@@ -51,18 +53,23 @@ export const KEPT_ROWS = 10;
 
 const encoder = new TextEncoder();
 
-export async function publish({ model, datasets, urls, history, sink, writer }: PublishInput): Promise<Publication> {
+export async function publish({ model, datasets, urls, history, sink, writer, manifest }: PublishInput): Promise<Publication> {
   const kept: Dataset[] = [];
-  const results: DatasetFiles[] = [];
+  const results: FileList[] = [];
   const inFlight = new Set<Promise<void>>();
 
   let index = 0;
   for (const dataset of datasets) {
     const at = index++;
-    const task = writer.write(dataset).then((result) => {
-      for (const file of result.files) sink.put(`public/datasets/${dataset.name}/${file.path}`, file.bytes);
+    const task = writer.write(dataset).then(({ files, reused, ...result }) => {
+      const folder = `public/datasets/${dataset.name}`;
+      for (const file of files) sink.put(`${folder}/${file.path}`, file.bytes);
+      if (reused) {
+        if (!sink.reuse) throw new Error(`${dataset.name}: files can be taken over from a previous build only by a sink on disk`);
+        for (const path of reused) sink.reuse(`${folder}/${path}`);
+      }
       // The bytes are in the sink; only the list of them stays.
-      results[at] = { ...result, files: [] };
+      results[at] = { ...result, paths: reused ?? files.map((file) => file.path) };
     });
     kept[at] = slim(dataset);
     const tracked: Promise<void> = task.finally(() => inFlight.delete(tracked));
@@ -93,6 +100,7 @@ export async function publish({ model, datasets, urls, history, sink, writer }: 
   put('public/datasets/package_list.json', JSON.stringify({ help: urls.absolute('datasets/package_list.json'), success: true, result: kept.map((d) => d.name) }, null, 2) + '\n');
   put('public/sitemap.xml', sitemap(sitePages(model, kept, urls)));
   put('public/feed.xml', atomFeed(model, kept, urls, history.buildTime));
+  if (manifest) put(MANIFEST_PATH, JSON.stringify(manifestOf(results)));
   return { datasets: kept, files, summary, problems };
 }
 

@@ -38,8 +38,18 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
+/**
+ * A worker holds one ordinary dataset at a time, so a small heap is plenty, and a small heap
+ * is collected often instead of growing to the machine's default limit with garbage.
+ */
+const WORKER_HEAP_MB = 512;
+
 export function poolWriter(settings: WriterSettings, threads = defaultThreads()): DatasetWriter {
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./dataset-worker.ts', import.meta.url), { workerData: settings }));
+  const inline = inlineWriter(settings);
+  const workers = Array.from(
+    { length: threads },
+    () => new Worker(new URL('./dataset-worker.ts', import.meta.url), { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
+  );
   const idle = [...workers];
   const queue: { dataset: Dataset; resolve: (files: DatasetFiles) => void; reject: (error: unknown) => void }[] = [];
   const running = new Map<Worker, (typeof queue)[number]>();
@@ -72,6 +82,8 @@ export function poolWriter(settings: WriterSettings, threads = defaultThreads())
     capacity: threads * 2,
     write(dataset) {
       if (failure) return Promise.reject(failure);
+      // The portal-wide package holds every row: copying it to a thread would hold it twice.
+      if (dataset.kind === 'portal') return inline.write(dataset);
       return new Promise((resolve, reject) => {
         queue.push({ dataset, resolve, reject });
         next();

@@ -1,0 +1,117 @@
+/** Incremental builds: what is taken over, what is made again, and that the result is a clean build's. */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildPortal } from '../build.ts';
+import { generateCorpus } from '../generate/corpus.ts';
+import { diskSources } from '../io/files.ts';
+import { fixedHistory } from '../io/history.ts';
+import { stage } from '../io/output.ts';
+import { MANIFEST_PATH, type Manifest } from './reuse.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'reuse-test-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const history = fixedHistory('2024-05-01T12:00:00Z');
+
+function writeCorpus(folder: string, files: Map<string, string>) {
+  rmSync(folder, { recursive: true, force: true });
+  for (const [path, text] of files) {
+    mkdirSync(dirname(join(folder, path)), { recursive: true });
+    writeFileSync(join(folder, path), text);
+  }
+}
+
+/** Builds into `out` as the command line does, taking over from the build already there unless `clean`. */
+async function build(sources: string, out: string, options: { clean?: boolean; version?: string; threads?: number } = {}) {
+  const manifest = join(out, MANIFEST_PATH);
+  let previous: Manifest | undefined;
+  try {
+    previous = options.clean ? undefined : (JSON.parse(readFileSync(manifest, 'utf8')) as Manifest);
+  } catch {
+    previous = undefined;
+  }
+  const staging = await stage(out);
+  const built = await buildPortal({ files: diskSources(sources), history, sink: staging, threads: options.threads ?? 0, reuse: { previous, version: options.version ?? 'code-1' } });
+  if (!built.ok) {
+    await staging.abort();
+    throw new Error(JSON.stringify(built.problems.slice(0, 3), null, 2));
+  }
+  await staging.commit();
+  return built.counts;
+}
+
+function tree(folder: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      files.set(path.slice(folder.length + 1), readFileSync(path));
+    }
+  }
+  return files;
+}
+
+function expectSameTree(actual: string, expected: string) {
+  const a = tree(actual);
+  const b = tree(expected);
+  expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+  const differing = [...b].filter(([path, bytes]) => Buffer.compare(a.get(path)!, bytes) !== 0).map(([path]) => path);
+  expect(differing).toEqual([]);
+}
+
+describe('an incremental build', async () => {
+  const corpus = generateCorpus({ datasets: 12, seed: 7 });
+  const sources = join(work, 'sources');
+  writeCorpus(sources, corpus);
+  const out = join(work, 'out');
+  const first = await build(sources, out);
+  const firstManifest = JSON.parse(readFileSync(join(out, MANIFEST_PATH), 'utf8')) as Manifest;
+  const inodes = new Map(Object.entries(firstManifest.datasets).map(([name, entry]) => [name, statSync(join(out, 'public', 'datasets', name, entry.files[0]!)).ino]));
+
+  // One observation file of one document changes one figure.
+  const [changed, text] = [...corpus].find(([path]) => path.endsWith('observations.yaml'))!;
+  const edited = text.replace(/value: "?(\d+)/, (match, digits: string) => match.replace(digits, String(Number(digits) + 1)));
+  expect(edited).not.toBe(text);
+  writeFileSync(join(sources, changed), edited);
+  const second = await build(sources, out);
+
+  it('makes every dataset the first time', () => {
+    expect(first.reused).toBe(0);
+    expect(first.made).toBeGreaterThan(12);
+  });
+
+  it('makes again only the dataset that reads the changed file, and the portal-wide package', () => {
+    expect(second.made).toBe(2);
+    expect(second.reused).toBe(first.made - 2);
+  });
+
+  it('writes exactly what a clean build writes, byte for byte', async () => {
+    const clean = join(work, 'clean');
+    await build(sources, clean, { clean: true });
+    expectSameTree(out, clean);
+    const manifest = JSON.parse(readFileSync(join(out, MANIFEST_PATH), 'utf8')) as Manifest;
+    expect(Object.keys(manifest.datasets).length).toBe(first.made);
+    const changedKeys = Object.keys(manifest.datasets).filter((name) => manifest.datasets[name]!.key !== firstManifest.datasets[name]!.key);
+    expect(changedKeys).toHaveLength(2);
+    expect(changedKeys).toContain('usi-dani-portalu');
+  });
+
+  it('takes files over as they are (the same file on disk), so unchanged files cost no writing', () => {
+    const manifest = JSON.parse(readFileSync(join(out, MANIFEST_PATH), 'utf8')) as Manifest;
+    const same = Object.entries(manifest.datasets).filter(([name, entry]) => statSync(join(out, 'public', 'datasets', name, entry.files[0]!)).ino === inodes.get(name));
+    expect(same.length).toBe(second.reused);
+  });
+
+  it('makes everything again when the code that makes the files changes', async () => {
+    const counts = await build(sources, out, { version: 'code-2' });
+    expect(counts.reused).toBe(0);
+    expect(counts.made).toBe(first.made);
+  });
+
+  it('gives the same files on worker threads', async () => {
+    const threaded = join(work, 'threaded');
+    await build(sources, threaded, { clean: true, threads: 2, version: 'code-2' });
+    expectSameTree(threaded, out);
+  });
+});
