@@ -53,7 +53,7 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   });
   const memory = options.sink ? undefined : memorySink();
   const sink = options.sink ?? memory!;
-  const settings = { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: model.portal?.title ?? '' };
+  const settings = { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: model.portal?.title ?? '', version: options.reuse?.version };
   const threads = options.threads ?? (model.catalog.length >= POOL_THRESHOLD ? defaultThreads() : 0);
   const counts: ReuseCounts = { made: 0, reused: 0 };
   const maker = threads > 0 ? poolWriter(settings, threads) : inlineWriter(settings);

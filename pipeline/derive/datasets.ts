@@ -66,7 +66,10 @@ export function deriveDatasets({ model, reconciliation, history, urls }: DeriveI
 
   function* datasets(): Generator<Dataset> {
     const index = indexModel(model, reconciliation);
-    // The registers and the portal package describe the datasets; they do not need their rows.
+    // The portal-wide package comes first: it is the largest piece of work, and it needs only
+    // the catalogue entries, not the derived datasets. Publish puts it back in its place.
+    yield portalDataset(model, reconciliation, history, urls, groupBy(model.catalog.map((entry) => entryDataset(entry, publishers.get(entry.publisher)!)), (d) => d.publisher?.id), sourcesOf);
+    // The registers describe the datasets; they do not need their rows.
     const described: Dataset[] = [];
     for (const entry of model.catalog) {
       const publisher = publishers.get(entry.publisher)!;
@@ -125,7 +128,6 @@ export function deriveDatasets({ model, reconciliation, history, urls }: DeriveI
       };
     }
 
-    yield portalDataset(model, reconciliation, history, urls, byPublisher, sourcesOf);
     finished = true;
   }
 
@@ -142,6 +144,29 @@ export function deriveDatasets({ model, reconciliation, history, urls }: DeriveI
       }
       return problems;
     },
+  };
+}
+
+/** What the register tables read of a catalogue entry, before anything is derived. */
+function entryDataset(entry: CatalogEntry, publisher: Publisher): Dataset {
+  return {
+    name: entry.name,
+    id: entry.id,
+    kind: entry.programme !== undefined ? 'programme' : 'indicators',
+    title: entry.title,
+    description: entry.description,
+    keywords: entry.keywords,
+    themes: entry.themes,
+    frequency: entry.frequency,
+    purpose: entry.purpose,
+    publisher: publisherRef(publisher),
+    temporal: undefined,
+    created: '',
+    modified: '',
+    version: '',
+    sources: [],
+    tables: [],
+    changes: [],
   };
 }
 

@@ -3,12 +3,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Dataset } from '../publish/types.ts';
 import { makeUrls } from '../publish/urls.ts';
 import { writeDatasetFiles } from './dataset-files.ts';
-import type { WriterSettings } from './writers.ts';
+import { keyed, type WriterSettings } from './writers.ts';
 
 const settings = workerData as WriterSettings;
 const urls = makeUrls(settings.siteUrl, settings.basePath);
 
 parentPort!.on('message', (dataset: Dataset) => {
-  const result = writeDatasetFiles(dataset, urls, settings.portalTitle);
+  const result = keyed(writeDatasetFiles(dataset, urls, settings.portalTitle), dataset, settings);
   parentPort!.postMessage(result, [...new Set(result.files.map((file) => file.bytes.buffer as ArrayBuffer))]);
 });

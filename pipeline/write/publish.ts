@@ -78,6 +78,12 @@ export async function publish({ model, datasets, urls, history, sink, writer, ma
   }
   await Promise.all(inFlight);
 
+  // Publishers' datasets, then the registers, then the portal-wide package, whatever order they were made in.
+  const rank = (dataset: Dataset) => (dataset.kind === 'portal' ? 2 : dataset.kind === 'register' ? 1 : 0);
+  const order = kept.map((_, at) => at).sort((a, b) => rank(kept[a]!) - rank(kept[b]!) || a - b);
+  kept.splice(0, kept.length, ...order.map((at) => kept[at]!));
+  results.splice(0, results.length, ...order.map((at) => results[at]!));
+
   const files = new Map<string, WrittenFile[]>();
   const summary: DatasetSummary[] = [];
   const problems: string[] = [];

@@ -37,7 +37,8 @@ export interface ReuseCounts {
 }
 
 export function datasetKey(dataset: Dataset, settings: WriterSettings, version: string): string {
-  return createHash('sha256').update(JSON.stringify([version, settings, dataset])).digest('hex');
+  const { siteUrl, basePath, portalTitle } = settings;
+  return createHash('sha256').update(JSON.stringify([version, siteUrl, basePath, portalTitle, dataset])).digest('hex');
 }
 
 /**
@@ -49,14 +50,17 @@ export function reusingWriter(inner: DatasetWriter, settings: WriterSettings, re
   return {
     capacity: inner.capacity,
     async write(dataset) {
-      const key = datasetKey(dataset, settings, reuse.version);
       const before = reuse.previous?.datasets[dataset.name];
-      if (before && before.key === key) {
-        counts.reused++;
-        return { name: dataset.name, files: [], reused: before.files, written: before.written, rows: before.rows, problems: [], key };
+      // Without a previous build, the key is computed by the inner writer, beside the files.
+      if (before) {
+        const key = datasetKey(dataset, settings, reuse.version);
+        if (before.key === key) {
+          counts.reused++;
+          return { name: dataset.name, files: [], reused: before.files, written: before.written, rows: before.rows, problems: [], key };
+        }
       }
       counts.made++;
-      return { ...(await inner.write(dataset)), key };
+      return inner.write(dataset);
     },
     close: () => inner.close(),
   };

@@ -8,11 +8,14 @@ import { Worker } from 'node:worker_threads';
 import type { Dataset } from '../publish/types.ts';
 import { makeUrls } from '../publish/urls.ts';
 import { writeDatasetFiles, type DatasetFiles } from './dataset-files.ts';
+import { datasetKey } from './reuse.ts';
 
 export interface WriterSettings {
   siteUrl: string;
   basePath: string;
   portalTitle: string;
+  /** The code's hash: when given, each result carries its key for the next build's manifest. */
+  version?: string | undefined;
 }
 
 export interface DatasetWriter {
@@ -26,9 +29,14 @@ export function inlineWriter(settings: WriterSettings): DatasetWriter {
   const urls = makeUrls(settings.siteUrl, settings.basePath);
   return {
     capacity: 1,
-    write: async (dataset) => writeDatasetFiles(dataset, urls, settings.portalTitle),
+    write: async (dataset) => keyed(writeDatasetFiles(dataset, urls, settings.portalTitle), dataset, settings),
     close: async () => {},
   };
+}
+
+/** Hashing a dataset costs as much as a fifth of making its files: done where the files are made. */
+export function keyed(files: DatasetFiles, dataset: Dataset, settings: WriterSettings): DatasetFiles {
+  return settings.version === undefined ? files : { ...files, key: datasetKey(dataset, settings, settings.version) };
 }
 
 /** Below this many datasets, starting threads costs more than it saves. */
@@ -44,15 +52,29 @@ export function defaultThreads(): number {
  */
 const WORKER_HEAP_MB = 512;
 
+function spawn(settings: WriterSettings, heapMb?: number): Worker {
+  return new Worker(new URL('./dataset-worker.ts', import.meta.url), { workerData: settings, ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}) });
+}
+
+/**
+ * The portal-wide package holds every row of the portal: it gets a thread of its own with
+ * the default heap, for the length of its one task.
+ */
+function writeOnOwnThread(settings: WriterSettings, dataset: Dataset): Promise<DatasetFiles> {
+  const worker = spawn(settings);
+  return new Promise<DatasetFiles>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.postMessage(dataset);
+  }).finally(() => worker.terminate());
+}
+
 export function poolWriter(settings: WriterSettings, threads = defaultThreads()): DatasetWriter {
-  const inline = inlineWriter(settings);
-  const workers = Array.from(
-    { length: threads },
-    () => new Worker(new URL('./dataset-worker.ts', import.meta.url), { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
-  );
+  const workers = Array.from({ length: threads }, () => spawn(settings, WORKER_HEAP_MB));
   const idle = [...workers];
   const queue: { dataset: Dataset; resolve: (files: DatasetFiles) => void; reject: (error: unknown) => void }[] = [];
   const running = new Map<Worker, (typeof queue)[number]>();
+  const own = new Set<Promise<unknown>>();
   let failure: unknown;
 
   const next = () => {
@@ -82,14 +104,18 @@ export function poolWriter(settings: WriterSettings, threads = defaultThreads())
     capacity: threads * 2,
     write(dataset) {
       if (failure) return Promise.reject(failure);
-      // The portal-wide package holds every row: copying it to a thread would hold it twice.
-      if (dataset.kind === 'portal') return inline.write(dataset);
+      if (dataset.kind === 'portal') {
+        const task = writeOnOwnThread(settings, dataset);
+        own.add(task);
+        return task;
+      }
       return new Promise((resolve, reject) => {
         queue.push({ dataset, resolve, reject });
         next();
       });
     },
     async close() {
+      await Promise.allSettled(own);
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
