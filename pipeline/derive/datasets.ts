@@ -78,16 +78,7 @@ export function deriveDatasets({ model, reconciliation, history, urls }: DeriveI
       const sourceFiles = filesOf(derived.documents, entry.publisher);
       const times = history.of(sourceFiles);
       const dataset: Dataset = {
-        name: entry.name,
-        id: entry.id,
-        kind: entry.programme !== undefined ? 'programme' : 'indicators',
-        title: entry.title,
-        description: entry.description,
-        keywords: entry.keywords,
-        themes: entry.themes,
-        frequency: entry.frequency,
-        purpose: entry.purpose,
-        publisher: publisherRef(publisher),
+        ...entryDataset(entry, publisher),
         temporal: derived.temporal,
         created: times.created,
         modified: times.modified,
