@@ -1,10 +1,11 @@
 // The site reads only the pipeline's output: build/site/ for its pages, and build/public/
-// (data files and catalogues) copied into dist/ as they are. The address it is published
+// (data files and catalogues) linked into dist/ as they are after the pages are built. The address it is published
 // at comes from the same build, so page links and data files agree. BUILD_DIR and
 // SITE_OUT let tests build a second copy elsewhere.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
+import { dataFiles } from './site/integrations/data-files.ts';
 
 const buildDir = resolve(process.env.BUILD_DIR ?? 'build');
 const configFile = resolve(buildDir, 'site', 'config.json');
@@ -14,7 +15,9 @@ const { siteUrl, basePath } = JSON.parse(readFileSync(configFile, 'utf8'));
 export default defineConfig({
   srcDir: './site',
   outDir: resolve(process.env.SITE_OUT ?? 'dist'),
-  publicDir: resolve(buildDir, 'public'),
+  // Nothing is copied by Astro: the data-files integration links build/public/ into the site.
+  publicDir: resolve(buildDir, 'site', 'public'),
+  integrations: [dataFiles(resolve(buildDir, 'public'))],
   site: siteUrl,
   base: basePath,
   trailingSlash: 'always',
