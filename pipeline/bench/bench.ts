@@ -4,7 +4,7 @@
  * prints figures for docs/performance.md.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +22,9 @@ import { checkReferences } from '../validate/references.ts';
 import { validateShapes } from '../validate/shape.ts';
 import { arrange } from '../validate/tree.ts';
 import { publish } from '../write/publish.ts';
+import { MANIFEST_PATH, type Manifest } from '../write/reuse.ts';
+import { buildPortal } from '../build.ts';
+import { codeVersion } from '../io/code-version.ts';
 import { siteData } from '../write/site-data.ts';
 import { defaultThreads, inlineWriter, poolWriter } from '../write/writers.ts';
 import { latinVocabulary } from '../write/vocabulary.ts';
@@ -106,8 +109,10 @@ function folderSize(folder: string): { files: number; bytes: number } {
 try {
   process.stdout.write(`generating ${count} datasets…\n`);
   const stats = emptyStats();
+  const observationFiles: string[] = [];
   const genStart = performance.now();
   for (const [path, text] of corpusFiles({ datasets: count, seed: Number(values.seed) }, stats)) {
+    if (path.endsWith('/observations.yaml')) observationFiles.push(path);
     const file = join(sources, path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
@@ -130,13 +135,15 @@ try {
   const derivation = deriveDatasets({ model, reconciliation, history, urls });
   const staging = await stage(out);
   const threads = Number(values.threads);
-  const settings = { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: model.portal?.title ?? '' };
+  // As the command line builds: with each dataset's key, for the next build's manifest.
+  const version = await codeVersion(project);
+  const settings = { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: model.portal?.title ?? '', version };
   const writer = threads > 0 ? poolWriter(settings, threads) : inlineWriter(settings);
   const publication = await measureAsync(
     `derive and write: datasets, metadata, catalogues (checked, to disk; ${threads} threads)`,
     async () => {
       try {
-        return await publish({ model, datasets: derivation.datasets, urls, history, sink: staging, writer });
+        return await publish({ model, datasets: derivation.datasets, urls, history, sink: staging, writer, manifest: true });
       } finally {
         await writer.close();
       }
@@ -174,6 +181,26 @@ try {
   });
   process.stdout.write(line(total(pipeline, 'total: data pipeline')) + '\n');
   process.stdout.write(line(total(rows, 'total: everything')) + '\n');
+
+  // After everything: one source file changes, and the pipeline builds again as `npm run build:data` does.
+  const changed = observationFiles[Math.floor(observationFiles.length / 2)]!;
+  const before = readFileSync(join(sources, changed), 'utf8');
+  const after = before.replace(/value: "?(\d+)/, (match, digits: string) => match.replace(digits, String(Number(digits) + 1)));
+  if (after === before) throw new Error(`${changed}: no value to change`);
+  writeFileSync(join(sources, changed), after);
+  const previous = JSON.parse(readFileSync(join(out, MANIFEST_PATH), 'utf8')) as Manifest;
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const again = await stage(out);
+  const rebuilt = await buildPortal({ files: diskSources(sources), history, sink: again, basePath: '/', reuse: { previous, version } });
+  if (!rebuilt.ok) throw new Error(`incremental build: ${JSON.stringify(rebuilt.problems[0])}`);
+  await again.commit();
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  process.stdout.write(
+    `\nincremental pipeline build after changing ${changed}: ${(wall / 1000).toFixed(2)} s wall, ${((used.user + used.system) / 1e6).toFixed(2)} s CPU (main thread), ` +
+      `${rebuilt.counts.made} datasets made, ${rebuilt.counts.reused} taken over; ${again.written.files} files, ${(again.written.bytes / 1048576).toFixed(1)} MiB written or linked\n`,
+  );
 } finally {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
   else process.stdout.write(`kept ${work}\n`);
