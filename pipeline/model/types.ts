@@ -10,7 +10,7 @@ export interface Origin {
   file: string;
   readonly line: number | undefined;
   /** Field path inside the file. */
-  path: string;
+  readonly path: string;
 }
 
 export interface Figure {

@@ -15,12 +15,14 @@ import type {
   FundingSource,
   Model,
   Observation,
+  Origin,
   Programme,
   Publisher,
   SourceDocument,
   StatedTotal,
 } from '../model/types.ts';
 import { isMoneyUnit, isProblem, parseFigure, toUah, unitKind, type Qualifier } from '../numbers/parse.ts';
+import type { Locator } from '../sources/load.ts';
 import type { CellSource, ProgrammeSource } from '../sources/schema.ts';
 import type { DocumentEntry, Part, SourceTree } from '../validate/tree.ts';
 import { ckanName } from '../publish/translit.ts';
@@ -43,6 +45,31 @@ interface CellContext {
   quote?: string | undefined;
   note?: string | undefined;
   qualifier?: Qualifier | undefined;
+}
+
+/**
+ * Where a figure was written. The line is looked up only when a message names it (locating
+ * parses the file with positions); the locator, not the loaded file, is kept, so the model
+ * does not hold every file's data.
+ */
+class LazyOrigin implements Origin {
+  readonly file: string;
+  readonly #fieldPath: ReadonlyArray<PropertyKey>;
+  readonly #locate: Locator;
+
+  constructor(file: string, fieldPath: ReadonlyArray<PropertyKey>, locate: Locator) {
+    this.file = file;
+    this.#fieldPath = fieldPath;
+    this.#locate = locate;
+  }
+
+  get path(): string {
+    return formatPath(this.#fieldPath);
+  }
+
+  get line(): number | undefined {
+    return this.#locate(this.#fieldPath)?.line;
+  }
 }
 
 export function normalize(tree: SourceTree): Normalized {
@@ -85,7 +112,6 @@ export function normalize(tree: SourceTree): Normalized {
     const kind = unitKind(unit);
     const value = parsed.empty ? null : kind === 'UAH' ? toUah(parsed, unit)! : parsed.value;
     const quote = object?.quote ?? context.quote;
-    const file = context.part.file;
     const figure: Figure = {
       key: `${context.document}:${context.part.file.path.split('/').at(-1)}:${formatPath(context.path)}`,
       document: context.document,
@@ -98,8 +124,7 @@ export function normalize(tree: SourceTree): Normalized {
       quote: quote ?? parsed.printed,
       quoteIsFigure: quote === undefined,
       note: object?.note ?? context.note,
-      // Looked up only when a message names the line: locating parses the file with positions.
-      origin: { file: file.path, get line() { return file.locate(path)?.line; }, path: formatPath(path) },
+      origin: new LazyOrigin(context.part.file.path, path, context.part.file.locate),
     };
     figures.push(figure);
     return figure;
