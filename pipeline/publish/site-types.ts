@@ -183,6 +183,14 @@ export interface SiteDataset {
   changes: { time: string; message: string }[];
 }
 
+/**
+ * What lists show of each entity (build/site/datasets.json, programmes.json, reports.json);
+ * the whole of each is in build/site/{datasets,programmes,reports}/{name or id}.json.
+ */
+export type SiteDatasetSummary = Omit<SiteDataset, 'tables' | 'passport' | 'notes' | 'changes' | 'sources'>;
+export type SiteProgrammeSummary = Pick<SiteProgramme, 'id' | 'title' | 'publisher' | 'period'> & { funding: Pick<SiteProgramme['funding'], 'total'> };
+export type SiteReportSummary = Pick<SiteReport, 'id' | 'kind' | 'kindTitle' | 'title' | 'number' | 'date' | 'period' | 'publisher'>;
+
 export interface SitePublisher {
   id: string;
   name: { uk: string; en: string };

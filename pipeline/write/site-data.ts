@@ -6,7 +6,7 @@ import { FREQUENCY_TITLES } from '../derive/datasets.ts';
 import type { Figure, Model, SourceDocument } from '../model/types.ts';
 import { toPlain } from '../numbers/decimal.ts';
 import type { QualityNote, Reconciliation } from '../reconcile/reconcile.ts';
-import type { SiteConfig, SiteDataset, SiteFigure, SiteHome, SiteNote, SiteProgramme, SitePublisher, SiteReport } from '../publish/site-types.ts';
+import type { SiteConfig, SiteDataset, SiteDatasetSummary, SiteFigure, SiteHome, SiteNote, SiteProgramme, SiteProgrammeSummary, SitePublisher, SiteReport, SiteReportSummary } from '../publish/site-types.ts';
 import type { Dataset, Frequency } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
 import { passport, type WrittenFile } from './package.ts';
@@ -189,7 +189,9 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
       datasets: (programmeDatasets.get(programme.id) ?? []).map((entry) => ({ id: entry.name, title: entry.title })),
     };
   });
-  out.set('site/programmes.json', json(programmes));
+  // One file per page, so the site holds one page's data at a time; the lists hold what lists show.
+  for (const programme of programmes) out.set(`site/programmes/${programme.id}.json`, json(programme));
+  out.set('site/programmes.json', json(programmes.map(({ id, title, publisher, period, funding }): SiteProgrammeSummary => ({ id, title, publisher, period, funding: { total: funding.total } }))));
 
   const reports: SiteReport[] = model.documents.map((document) => {
     const observations = index.observationsByDocument.get(document.id) ?? [];
@@ -223,7 +225,8 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
       datasets: datasetsOfDocument(document.id),
     };
   });
-  out.set('site/reports.json', json(reports));
+  for (const report of reports) out.set(`site/reports/${report.id}.json`, json(report));
+  out.set('site/reports.json', json(reports.map(({ id, kind, kindTitle, title, number, date, period, publisher }): SiteReportSummary => ({ id, kind, kindTitle, title, number, date, period, publisher }))));
 
   const siteDatasets: SiteDataset[] = datasets.map((dataset) => {
     const written = files.get(dataset.name) ?? [];
@@ -266,7 +269,8 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
       changes: dataset.changes,
     };
   });
-  out.set('site/datasets.json', json(siteDatasets));
+  for (const dataset of siteDatasets) out.set(`site/datasets/${dataset.name}.json`, json(dataset));
+  out.set('site/datasets.json', json(siteDatasets.map(({ tables, passport, notes, changes, sources, ...summary }): SiteDatasetSummary => summary)));
 
   const sitePublishers: SitePublisher[] = model.publishers.map((p) => ({
     id: p.id,

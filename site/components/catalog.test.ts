@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { SiteDataset } from '../lib/data.ts';
+import type { SiteDatasetSummary } from '../lib/data.ts';
 import { facetOptions, matches, sortByModified } from './catalog.ts';
 
 const dataset = (name: string, publisher: string, themes: string[], years: number[], formats: string[], modified: string) =>
-  ({ name, title: name, publisher: { id: publisher, title: publisher.toUpperCase() }, themes, years, modified, files: formats.map((format) => ({ format })) }) as unknown as SiteDataset;
+  ({ name, title: name, publisher: { id: publisher, title: publisher.toUpperCase() }, themes, years, modified, files: formats.map((format) => ({ format })) }) as unknown as SiteDatasetSummary;
 
 const all = [
   dataset('a', 'kryvyi-rih', ['GOVE', 'ECON'], [2022, 2023, 2023], ['CSV', 'JSON', 'XLSX'], '2024-01-02T00:00:00Z'),

@@ -2,7 +2,7 @@
  * What the catalog, its facet pages and the filter script share: facets, sorting, counts.
  * No Node imports here: the catalog's client script imports countLabel from this module.
  */
-import type { SiteDataset } from '../lib/data.ts';
+import type { SiteDatasetSummary } from '../lib/data.ts';
 import { THEMES } from '../lib/format.ts';
 
 export type Facet = 'publisher' | 'theme' | 'year' | 'format';
@@ -23,7 +23,7 @@ export const SORTS: { key: string; title: string }[] = [
 const FORMAT_ORDER = ['CSV', 'JSON', 'XLSX'];
 
 /** The formats a dataset is published in, in a fixed order: CSV, JSON, XLSX. */
-export function formatsOf(d: SiteDataset): string[] {
+export function formatsOf(d: SiteDatasetSummary): string[] {
   const present = new Set(d.files.map((f) => f.format as string));
   return FORMAT_ORDER.filter((f) => present.has(f));
 }
@@ -32,16 +32,16 @@ const collator = new Intl.Collator('uk', { sensitivity: 'base', numeric: true })
 export const compareText = (a: string, b: string): number => collator.compare(a, b);
 
 /** The default order: last change first, then by title. */
-export function byModified(a: SiteDataset, b: SiteDataset): number {
+export function byModified(a: SiteDatasetSummary, b: SiteDatasetSummary): number {
   return b.modified.localeCompare(a.modified) || compareText(a.title, b.title);
 }
 
 // Every facet page shows the whole catalogue's facets: worked out once per list, not once
 // per page (at tens of thousands of datasets, per page was most of the site build).
-const sorted = new WeakMap<SiteDataset[], SiteDataset[]>();
-const optionsOf = new WeakMap<SiteDataset[], Record<Facet, FacetOption[]>>();
+const sorted = new WeakMap<SiteDatasetSummary[], SiteDatasetSummary[]>();
+const optionsOf = new WeakMap<SiteDatasetSummary[], Record<Facet, FacetOption[]>>();
 
-export function sortByModified(list: SiteDataset[]): SiteDataset[] {
+export function sortByModified(list: SiteDatasetSummary[]): SiteDatasetSummary[] {
   let result = sorted.get(list);
   if (!result) {
     result = [...list].sort(byModified);
@@ -51,7 +51,7 @@ export function sortByModified(list: SiteDataset[]): SiteDataset[] {
   return result;
 }
 
-export function matches(d: SiteDataset, facet: Facet, value: string): boolean {
+export function matches(d: SiteDatasetSummary, facet: Facet, value: string): boolean {
   switch (facet) {
     case 'publisher':
       return d.publisher?.id === value;
@@ -73,7 +73,7 @@ export interface FacetOption {
 }
 
 /** Every value of every facet that at least one dataset has, with its count. */
-export function facetOptions(all: SiteDataset[]): Record<Facet, FacetOption[]> {
+export function facetOptions(all: SiteDatasetSummary[]): Record<Facet, FacetOption[]> {
   const known = optionsOf.get(all);
   if (known) return known;
   const publishers = new Map<string, string>();

@@ -4,7 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SiteConfig, SiteDataset, SiteHome, SiteProgramme, SitePublisher, SiteReport } from '../../pipeline/publish/site-types.ts';
+import type {
+  SiteConfig,
+  SiteDataset,
+  SiteDatasetSummary,
+  SiteHome,
+  SiteProgramme,
+  SiteProgrammeSummary,
+  SitePublisher,
+  SiteReport,
+  SiteReportSummary,
+} from '../../pipeline/publish/site-types.ts';
 
 export type * from '../../pipeline/publish/site-types.ts';
 
@@ -18,7 +28,20 @@ function read<T>(name: string): T {
 
 export const config = () => read<SiteConfig>('config.json');
 export const home = () => read<SiteHome>('home.json');
-export const programmes = () => read<SiteProgramme[]>('programmes.json');
-export const reports = () => read<SiteReport[]>('reports.json');
-export const datasets = () => read<SiteDataset[]>('datasets.json');
+/** The lists, read once per build. */
+export const programmes = () => read<SiteProgrammeSummary[]>('programmes.json');
+export const reports = () => read<SiteReportSummary[]>('reports.json');
+export const datasets = () => read<SiteDatasetSummary[]>('datasets.json');
+
+/** Document titles by id, for pages that name documents they only have the id of. */
+let titles: Map<string, string> | undefined;
+export const reportTitles = () => (titles ??= new Map(reports().map((r) => [r.id, r.title])));
+
+/** One page's whole entity, read when that page is built and not kept: the build's memory stays flat. */
+function readOne<T>(folder: string, name: string): T {
+  return JSON.parse(readFileSync(join(root, folder, `${name}.json`), 'utf8')) as T;
+}
+export const programme = (id: string) => readOne<SiteProgramme>('programmes', id);
+export const report = (id: string) => readOne<SiteReport>('reports', id);
+export const dataset = (name: string) => readOne<SiteDataset>('datasets', name);
 export const publishers = () => read<SitePublisher[]>('publishers.json');
