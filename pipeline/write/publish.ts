@@ -57,6 +57,8 @@ export async function publish({ model, datasets, urls, history, sink, writer, ma
   const kept: Dataset[] = [];
   const results: FileList[] = [];
   const inFlight = new Set<Promise<void>>();
+  // A failed dataset stops the build at the next wait; none of its siblings' failures go unheard.
+  let failure: { error: unknown } | undefined;
 
   let index = 0;
   for (const dataset of datasets) {
@@ -72,11 +74,19 @@ export async function publish({ model, datasets, urls, history, sink, writer, ma
       results[at] = { ...result, paths: reused ?? files.map((file) => file.path) };
     });
     kept[at] = slim(dataset);
-    const tracked: Promise<void> = task.finally(() => inFlight.delete(tracked));
+    const tracked: Promise<void> = task.then(
+      () => void inFlight.delete(tracked),
+      (error: unknown) => {
+        failure ??= { error };
+        inFlight.delete(tracked);
+      },
+    );
     inFlight.add(tracked);
     if (inFlight.size >= writer.capacity) await Promise.race(inFlight);
+    if (failure) break;
   }
   await Promise.all(inFlight);
+  if (failure) throw failure.error;
 
   // Publishers' datasets, then the registers, then the portal-wide package, whatever order they were made in.
   const rank = (dataset: Dataset) => (dataset.kind === 'portal' ? 2 : dataset.kind === 'register' ? 1 : 0);

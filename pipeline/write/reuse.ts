@@ -36,9 +36,18 @@ export interface ReuseCounts {
   reused: number;
 }
 
+/** Rows hashed per piece: the portal-wide package as one JSON text would pass the longest string V8 holds. */
+const ROWS_PER_PIECE = 2_000;
+
 export function datasetKey(dataset: Dataset, settings: WriterSettings, version: string): string {
   const { siteUrl, basePath, portalTitle } = settings;
-  return createHash('sha256').update(JSON.stringify([version, siteUrl, basePath, portalTitle, dataset])).digest('hex');
+  const { tables, ...description } = dataset;
+  const hash = createHash('sha256').update(JSON.stringify([version, siteUrl, basePath, portalTitle, description]));
+  for (const { rows, ...table } of tables) {
+    hash.update(JSON.stringify(table)).update(`\n${rows.length}\n`);
+    for (let at = 0; at < rows.length; at += ROWS_PER_PIECE) hash.update(JSON.stringify(rows.slice(at, at + ROWS_PER_PIECE)));
+  }
+  return hash.digest('hex');
 }
 
 /**
