@@ -63,11 +63,13 @@ export async function publish({ model, datasets, urls, history, sink, writer, ma
   let index = 0;
   for (const dataset of datasets) {
     const at = index++;
+    // The callback names the dataset, not the dataset itself: its rows must not outlive this turn.
+    const name = dataset.name;
     const task = writer.write(dataset).then(({ files, reused, ...result }) => {
-      const folder = `public/datasets/${dataset.name}`;
+      const folder = `public/datasets/${name}`;
       for (const file of files) sink.put(`${folder}/${file.path}`, file.bytes);
       if (reused) {
-        if (!sink.reuse) throw new Error(`${dataset.name}: files can be taken over from a previous build only by a sink on disk`);
+        if (!sink.reuse) throw new Error(`${name}: files can be taken over from a previous build only by a sink on disk`);
         for (const path of reused) sink.reuse(`${folder}/${path}`);
       }
       // The bytes are in the sink; only the list of them stays.

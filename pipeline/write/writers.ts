@@ -62,27 +62,30 @@ function spawn(settings: WriterSettings, heapMb?: number): Worker {
  */
 function writeOnOwnThread(settings: WriterSettings, dataset: Dataset): Promise<DatasetFiles> {
   const worker = spawn(settings);
-  return new Promise<DatasetFiles>((resolve, reject) => {
+  const done = new Promise<DatasetFiles>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
-    worker.postMessage(dataset);
-  }).finally(() => worker.terminate());
+  });
+  // Posted outside any closure, so that nothing here holds the rows once they are copied.
+  worker.postMessage(dataset);
+  return done.finally(() => worker.terminate());
 }
 
 export function poolWriter(settings: WriterSettings, threads = defaultThreads()): DatasetWriter {
   const workers = Array.from({ length: threads }, () => spawn(settings, WORKER_HEAP_MB));
   const idle = [...workers];
-  const queue: { dataset: Dataset; resolve: (files: DatasetFiles) => void; reject: (error: unknown) => void }[] = [];
-  const running = new Map<Worker, (typeof queue)[number]>();
+  type Task = { resolve: (files: DatasetFiles) => void; reject: (error: unknown) => void };
+  const queue: (Task & { dataset: Dataset })[] = [];
+  const running = new Map<Worker, Task>();
   const own = new Set<Promise<unknown>>();
   let failure: unknown;
 
   const next = () => {
     while (idle.length > 0 && queue.length > 0) {
       const worker = idle.pop()!;
-      const task = queue.shift()!;
+      const { dataset, ...task } = queue.shift()!;
       running.set(worker, task);
-      worker.postMessage(task.dataset);
+      worker.postMessage(dataset);
     }
   };
   for (const worker of workers) {
