@@ -1,7 +1,7 @@
 /**
- * A hash of everything that decides what the pipeline writes: its own code (tests aside),
- * the schemas it checks against, and the locked versions of its dependencies. An incremental
- * build reuses files only when this is unchanged.
+ * A hash of everything that decides what the pipeline writes: its own code (tests, the
+ * benchmark and the corpus generator aside), the schemas it checks against, and the locked
+ * versions of its dependencies. An incremental build reuses files only when this is unchanged.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -14,7 +14,7 @@ export async function codeVersion(projectRoot: string): Promise<string> {
   for (const folder of ['pipeline', 'schemas']) {
     for (const entry of await readdir(join(projectRoot, folder), { recursive: true, withFileTypes: true })) {
       const path = join(entry.parentPath, entry.name);
-      if (entry.isFile() && /\.(ts|json)$/.test(entry.name) && !entry.name.endsWith('.test.ts') && !/\/(golden|fixtures)\//.test(path)) files.push(path);
+      if (entry.isFile() && /\.(ts|json)$/.test(entry.name) && !entry.name.endsWith('.test.ts') && !/\/(golden|fixtures|bench|generate)\//.test(path)) files.push(path);
     }
   }
   const lock = join(projectRoot, 'package-lock.json');

@@ -1,0 +1,41 @@
+/**
+ * The benchmark's incremental step, in a process of its own as a real rebuild would be:
+ * builds SOURCES into OUT with the benchmark's fixed history and base path, taking over
+ * every dataset the manifest in OUT shows unchanged. Prints one line of figures.
+ *
+ *   node pipeline/bench/rebuild.ts SOURCES OUT
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildPortal } from '../build.ts';
+import { codeVersion } from '../io/code-version.ts';
+import { diskSources } from '../io/files.ts';
+import { fixedHistory } from '../io/history.ts';
+import { stage } from '../io/output.ts';
+import { MANIFEST_PATH, type Manifest } from '../write/reuse.ts';
+
+/** The benchmark builds as of this time and at the site root, so that runs compare. */
+export const BENCH_TIME = '2024-01-01T00:00:00Z';
+
+if (import.meta.main) {
+  const [sources, out] = process.argv.slice(2) as [string, string];
+  const start = performance.now();
+  const previous = JSON.parse(readFileSync(join(out, MANIFEST_PATH), 'utf8')) as Manifest;
+  const staging = await stage(out);
+  const built = await buildPortal({
+    files: diskSources(sources),
+    history: fixedHistory(BENCH_TIME),
+    sink: staging,
+    basePath: '/',
+    reuse: { previous, version: await codeVersion(resolve(import.meta.dirname, '..', '..')) },
+  });
+  if (!built.ok) {
+    await staging.abort();
+    throw new Error(`incremental build: ${JSON.stringify(built.problems[0])}`);
+  }
+  await staging.commit();
+  const wall = (performance.now() - start) / 1000;
+  process.stdout.write(
+    `${wall.toFixed(2)} s: ${built.counts.made} datasets made, ${built.counts.reused} taken over; ${staging.written.files} files, ${(staging.written.bytes / 1048576).toFixed(1)} MiB written or linked\n`,
+  );
+}
