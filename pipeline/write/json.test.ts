@@ -34,9 +34,17 @@ describe('CSV', () => {
 
 describe('JSON records', () => {
   it('keeps the digits of numbers and types booleans and nulls', () => {
-    const json = tableToJson(table);
+    const json = new TextDecoder().decode(tableToJson(table));
     expect(json).toContain('"amount_uah":1243280.57,"year":2023,"total_row":false');
     const records = JSON.parse(json) as Record<string, unknown>[];
     expect(records[1]).toEqual({ title: 'Рядок з комою, "лапками"\nі переносом', amount_uah: null, year: null, total_row: true });
+  });
+
+  it('writes a table of many pieces as one array, the same as a short one', () => {
+    const rows = Array.from({ length: 12_001 }, (_, i) => ({ title: `рядок ${i}`, amount_uah: `${i}.5`, year: '2023', total_row: 'false' }));
+    const json = new TextDecoder().decode(tableToJson({ ...table, rows }));
+    const expected = `[\n${rows.map((_, i) => `{"title":"рядок ${i}","amount_uah":${i}.5,"year":2023,"total_row":false}`).join(',\n')}\n]\n`;
+    expect(json).toBe(expected);
+    expect((JSON.parse(json) as unknown[]).length).toBe(12_001);
   });
 });

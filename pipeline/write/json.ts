@@ -6,9 +6,14 @@ import type { Table } from '../publish/types.ts';
 
 const NUMERIC = new Set(['number', 'integer', 'year']);
 
-export function tableToJson(table: Table): string {
+/** Records encoded per piece: the portal-wide package as one JSON text would pass V8's longest string. */
+const ROWS_PER_PIECE = 5_000;
+const encoder = new TextEncoder();
+
+/** The table as UTF-8 JSON bytes. */
+export function tableToJson(table: Table): Uint8Array {
   const fields = table.schema.fields;
-  const lines = table.rows.map((row) => {
+  const record = (row: Table['rows'][number]) => {
     const parts = fields.map((field) => {
       const value = row[field.name] ?? null;
       let json: string;
@@ -19,6 +24,13 @@ export function tableToJson(table: Table): string {
       return `${JSON.stringify(field.name)}:${json}`;
     });
     return `{${parts.join(',')}}`;
-  });
-  return lines.length === 0 ? '[]\n' : `[\n${lines.join(',\n')}\n]\n`;
+  };
+  if (table.rows.length === 0) return encoder.encode('[]\n');
+  const pieces: Uint8Array[] = [];
+  for (let at = 0; at < table.rows.length; at += ROWS_PER_PIECE) {
+    const lines = table.rows.slice(at, at + ROWS_PER_PIECE).map(record).join(',\n');
+    const last = at + ROWS_PER_PIECE >= table.rows.length;
+    pieces.push(encoder.encode(`${at === 0 ? '[\n' : ',\n'}${lines}${last ? '\n]\n' : ''}`));
+  }
+  return pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
 }
