@@ -17,7 +17,7 @@ import type { Dataset } from './publish/types.ts';
 import type { Reconciliation } from './reconcile/reconcile.ts';
 import { publish, type DatasetSummary, type Publication } from './write/publish.ts';
 import { reusingWriter, type Reuse, type ReuseCounts } from './write/reuse.ts';
-import { defaultThreads, inlineWriter, POOL_THRESHOLD, poolWriter } from './write/writers.ts';
+import { defaultThreads, makeWriter, POOL_THRESHOLD } from './write/writers.ts';
 import { siteData } from './write/site-data.ts';
 import { latinVocabulary } from './write/vocabulary.ts';
 
@@ -56,7 +56,7 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   const settings = { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: model.portal?.title ?? '', version: options.reuse?.version };
   const threads = options.threads ?? (model.catalog.length >= POOL_THRESHOLD ? defaultThreads() : 0);
   const counts: ReuseCounts = { made: 0, reused: 0 };
-  const maker = threads > 0 ? poolWriter(settings, threads) : inlineWriter(settings);
+  const maker = makeWriter(settings, threads);
   const writer = options.reuse ? reusingWriter(maker, settings, options.reuse, counts) : maker;
   let publication: Publication;
   try {

@@ -20,7 +20,7 @@ import { generateSourceSchemas } from './sources/json-schema.ts';
 import { buildPortal } from './build.ts';
 import { gitHistory } from './io/history.ts';
 import { codeVersion } from './io/code-version.ts';
-import { MANIFEST_PATH, type Manifest } from './write/reuse.ts';
+import { readManifest } from './io/manifest.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -58,9 +58,8 @@ async function validate(): Promise<number> {
 async function build(): Promise<number> {
   const root = relative(process.cwd(), values.sources) || '.';
   progress(`building from ${root}/ …`);
-  const manifest = join(values.out, MANIFEST_PATH);
   // Without --clean, datasets whose inputs and code are unchanged are taken over from the last build.
-  const previous = !values.clean && existsSync(manifest) ? (JSON.parse(await readFile(manifest, 'utf8')) as Manifest) : undefined;
+  const previous = values.clean ? undefined : readManifest(values.out);
   const reuse = { previous, version: await codeVersion(projectRoot) };
   const staging = await stage(values.out);
   let built: Awaited<ReturnType<typeof buildPortal>>;

@@ -9,7 +9,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deriveDatasets } from '../derive/datasets.ts';
-import { corpusFiles, emptyStats } from '../generate/corpus.ts';
+import { changeOneFigure, corpusFiles, emptyStats } from '../generate/corpus.ts';
 import { diskSources } from '../io/files.ts';
 import { fixedHistory } from '../io/history.ts';
 import { stage } from '../io/output.ts';
@@ -25,7 +25,7 @@ import { publish } from '../write/publish.ts';
 import { codeVersion } from '../io/code-version.ts';
 import { BENCH_TIME } from './rebuild.ts';
 import { siteData } from '../write/site-data.ts';
-import { defaultThreads, inlineWriter, poolWriter } from '../write/writers.ts';
+import { defaultThreads, makeWriter } from '../write/writers.ts';
 import { latinVocabulary } from '../write/vocabulary.ts';
 
 const { values } = parseArgs({
@@ -83,20 +83,26 @@ async function measureAsync<T>(stage: string, fn: () => Promise<T>, output: (res
   return result;
 }
 
-/** A child process measured by GNU time: wall, CPU and its own peak memory. */
-function child(stage: string, args: string[], env: Record<string, string>, folder?: string) {
-  const timeFile = join(work, `${stage}.time`);
+/** A Node script in a process of its own, measured by GNU time: wall, CPU and its own peak memory. */
+function timed(label: string, args: string[], env: Record<string, string> = {}, capture = false) {
+  const timeFile = join(work, `${label}.time`);
   const start = performance.now();
   const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, ...args], {
     cwd: project,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // Astro prints a line a page: kept only when asked for.
+    stdio: ['ignore', capture ? 'pipe' : 'ignore', 'inherit'],
   });
   const wall = performance.now() - start;
-  if (result.status !== 0) throw new Error(`${stage} failed`);
-  const [, user, system, peakKb] = spawnSync('cat', [timeFile]).stdout.toString().trim().split(/\s+/).map(Number);
+  if (result.status !== 0) throw new Error(`${label} failed`);
+  const [, user, system, peakKb] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
+  return { wall, cpu: (user! + system!) * 1000, peak: peakKb!, stdout: result.stdout?.toString().trim() ?? '' };
+}
+
+function child(stage: string, args: string[], env: Record<string, string>, folder?: string) {
+  const { wall, cpu, peak } = timed(stage, args, env);
   const size = folder ? folderSize(folder) : { files: 0, bytes: 0 };
-  rows.push({ stage, wall, cpu: (user! + system!) * 1000, peak: peakKb!, ...size });
+  rows.push({ stage, wall, cpu, peak, ...size });
 }
 
 function folderSize(folder: string): { files: number; bytes: number } {
@@ -137,7 +143,7 @@ try {
   // As the command line builds: with each dataset's key, for the next build's manifest.
   const version = await codeVersion(project);
   const settings = { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: model.portal?.title ?? '', version };
-  const writer = threads > 0 ? poolWriter(settings, threads) : inlineWriter(settings);
+  const writer = makeWriter(settings, threads);
   const publication = await measureAsync(
     `derive and write: datasets, metadata, catalogues (checked, to disk; ${threads} threads)`,
     async () => {
@@ -184,16 +190,13 @@ try {
   // After everything: one source file changes, and the pipeline builds again as `npm run build:data` does.
   const changed = observationFiles[Math.floor(observationFiles.length / 2)]!;
   const before = readFileSync(join(sources, changed), 'utf8');
-  const after = before.replace(/value: "?(\d+)/, (match, digits: string) => match.replace(digits, String(Number(digits) + 1)));
-  if (after === before) throw new Error(`${changed}: no value to change`);
+  const after = changeOneFigure(before);
+  if (after === undefined) throw new Error(`${changed}: no value to change`);
   writeFileSync(join(sources, changed), after);
   // A process of its own, as a real rebuild is: this one still holds the first build.
-  const timeFile = join(work, 'rebuild.time');
-  const rebuilt = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, '--max-old-space-size=8192', join(import.meta.dirname, 'rebuild.ts'), sources, out], { cwd: project, stdio: ['ignore', 'pipe', 'inherit'] });
-  if (rebuilt.status !== 0) throw new Error('incremental build failed');
-  const [wall, user, system, peakKb] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
+  const rebuilt = timed('rebuild', ['--max-old-space-size=8192', join(import.meta.dirname, 'rebuild.ts'), sources, out], {}, true);
   process.stdout.write(
-    `\nincremental pipeline build after changing ${changed}: ${wall!.toFixed(2)} s wall, ${(user! + system!).toFixed(2)} s CPU, peak ${(peakKb! / 1024).toFixed(0)} MiB; ${rebuilt.stdout.toString().trim()}\n`,
+    `\nincremental pipeline build after changing ${changed}: ${(rebuilt.wall / 1000).toFixed(2)} s wall, ${(rebuilt.cpu / 1000).toFixed(2)} s CPU, peak ${(rebuilt.peak / 1024).toFixed(0)} MiB; ${rebuilt.stdout}\n`,
   );
 } finally {
   if (!values.keep) rmSync(work, { recursive: true, force: true });

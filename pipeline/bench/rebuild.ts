@@ -5,14 +5,13 @@
  *
  *   node pipeline/bench/rebuild.ts SOURCES OUT
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { buildPortal } from '../build.ts';
 import { codeVersion } from '../io/code-version.ts';
 import { diskSources } from '../io/files.ts';
 import { fixedHistory } from '../io/history.ts';
+import { readManifest } from '../io/manifest.ts';
 import { stage } from '../io/output.ts';
-import { MANIFEST_PATH, type Manifest } from '../write/reuse.ts';
 
 /** The benchmark builds as of this time and at the site root, so that runs compare. */
 export const BENCH_TIME = '2024-01-01T00:00:00Z';
@@ -20,7 +19,8 @@ export const BENCH_TIME = '2024-01-01T00:00:00Z';
 if (import.meta.main) {
   const [sources, out] = process.argv.slice(2) as [string, string];
   const start = performance.now();
-  const previous = JSON.parse(readFileSync(join(out, MANIFEST_PATH), 'utf8')) as Manifest;
+  const previous = readManifest(out);
+  if (!previous) throw new Error(`${out} has no manifest: build it first`);
   const staging = await stage(out);
   const built = await buildPortal({
     files: diskSources(sources),

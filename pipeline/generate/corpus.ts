@@ -1300,3 +1300,12 @@ function observationsCsv(groups: Group[]): string {
   }
   return lines.join('\n') + '\n';
 }
+
+/**
+ * One figure of an observations file one greater, as an author correcting a typo would: what
+ * the benchmark and the incremental-build test change. Undefined if the text has no value.
+ */
+export function changeOneFigure(text: string): string | undefined {
+  const changed = text.replace(/value: "?(\d+)/, (match, digits: string) => match.replace(digits, String(Number(digits) + 1)));
+  return changed === text ? undefined : changed;
+}

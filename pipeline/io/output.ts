@@ -51,6 +51,16 @@ export async function stage(target: string): Promise<Staging> {
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   const folders = new Set<string>();
+  /** The file's place in the staging folder, its folder made once. */
+  const place = (path: string) => {
+    const file = join(staging, path);
+    const folder = dirname(file);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    return file;
+  };
   const written = { files: 0, bytes: 0 };
   // Files are written on libuv's threads while this one goes on making the next ones.
   const pending = new Set<Promise<void>>();
@@ -63,12 +73,7 @@ export async function stage(target: string): Promise<Staging> {
     written,
     put(path, bytes) {
       if (failure) throw failure;
-      const file = join(staging, path);
-      const folder = dirname(file);
-      if (!folders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        folders.add(folder);
-      }
+      const file = place(path);
       if (pending.size >= MAX_PENDING_WRITES) {
         writeFileSync(file, bytes);
       } else {
@@ -85,12 +90,7 @@ export async function stage(target: string): Promise<Staging> {
       written.bytes += bytes.length;
     },
     reuse(path) {
-      const file = join(staging, path);
-      const folder = dirname(file);
-      if (!folders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        folders.add(folder);
-      }
+      const file = place(path);
       // A link costs no bytes; the previous tree is removed after the swap, the file lives on here.
       try {
         linkSync(join(target, path), file);

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildPortal } from '../build.ts';
-import { generateCorpus } from '../generate/corpus.ts';
+import { changeOneFigure, generateCorpus } from '../generate/corpus.ts';
 import { diskSources } from '../io/files.ts';
 import { fixedHistory } from '../io/history.ts';
 import { stage } from '../io/output.ts';
-import { MANIFEST_PATH, type Manifest } from './reuse.ts';
+import { readManifest } from '../io/manifest.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'reuse-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -24,13 +24,7 @@ function writeCorpus(folder: string, files: Map<string, string>) {
 
 /** Builds into `out` as the command line does, taking over from the build already there unless `clean`. */
 async function build(sources: string, out: string, options: { clean?: boolean; version?: string; threads?: number } = {}) {
-  const manifest = join(out, MANIFEST_PATH);
-  let previous: Manifest | undefined;
-  try {
-    previous = options.clean ? undefined : (JSON.parse(readFileSync(manifest, 'utf8')) as Manifest);
-  } catch {
-    previous = undefined;
-  }
+  const previous = options.clean ? undefined : readManifest(out);
   const staging = await stage(out);
   const built = await buildPortal({ files: diskSources(sources), history, sink: staging, threads: options.threads ?? 0, reuse: { previous, version: options.version ?? 'code-1' } });
   if (!built.ok) {
@@ -66,14 +60,14 @@ describe('an incremental build', async () => {
   writeCorpus(sources, corpus);
   const out = join(work, 'out');
   const first = await build(sources, out);
-  const firstManifest = JSON.parse(readFileSync(join(out, MANIFEST_PATH), 'utf8')) as Manifest;
+  const firstManifest = readManifest(out)!;
   const inodes = new Map(Object.entries(firstManifest.datasets).map(([name, entry]) => [name, statSync(join(out, 'public', 'datasets', name, entry.files[0]!)).ino]));
 
   // One observation file of one document changes one figure.
   const [changed, text] = [...corpus].find(([path]) => path.endsWith('observations.yaml'))!;
-  const edited = text.replace(/value: "?(\d+)/, (match, digits: string) => match.replace(digits, String(Number(digits) + 1)));
-  expect(edited).not.toBe(text);
-  writeFileSync(join(sources, changed), edited);
+  const edited = changeOneFigure(text);
+  expect(edited).toBeDefined();
+  writeFileSync(join(sources, changed), edited!);
   const second = await build(sources, out);
 
   it('makes every dataset the first time', () => {
@@ -90,7 +84,7 @@ describe('an incremental build', async () => {
     const clean = join(work, 'clean');
     await build(sources, clean, { clean: true });
     expectSameTree(out, clean);
-    const manifest = JSON.parse(readFileSync(join(out, MANIFEST_PATH), 'utf8')) as Manifest;
+    const manifest = readManifest(out)!;
     expect(Object.keys(manifest.datasets).length).toBe(first.made);
     const changedKeys = Object.keys(manifest.datasets).filter((name) => manifest.datasets[name]!.key !== firstManifest.datasets[name]!.key);
     expect(changedKeys).toHaveLength(2);
@@ -98,7 +92,7 @@ describe('an incremental build', async () => {
   });
 
   it('takes files over as they are (the same file on disk), so unchanged files cost no writing', () => {
-    const manifest = JSON.parse(readFileSync(join(out, MANIFEST_PATH), 'utf8')) as Manifest;
+    const manifest = readManifest(out)!;
     const same = Object.entries(manifest.datasets).filter(([name, entry]) => statSync(join(out, 'public', 'datasets', name, entry.files[0]!)).ino === inodes.get(name));
     expect(same.length).toBe(second.reused);
   });

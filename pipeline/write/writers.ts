@@ -34,6 +34,11 @@ export function inlineWriter(settings: WriterSettings): DatasetWriter {
   };
 }
 
+/** Threads when asked for, else this thread. */
+export function makeWriter(settings: WriterSettings, threads: number): DatasetWriter {
+  return threads > 0 ? poolWriter(settings, threads) : inlineWriter(settings);
+}
+
 /** Hashing a dataset costs as much as a fifth of making its files: done where the files are made. */
 export function keyed(files: DatasetFiles, dataset: Dataset, settings: WriterSettings): DatasetFiles {
   return settings.version === undefined ? files : { ...files, key: datasetKey(dataset, settings, settings.version) };
@@ -57,9 +62,12 @@ function spawn(settings: WriterSettings, heapMb?: number): Worker {
 }
 
 /**
- * The portal-wide package holds every row of the portal: it gets a thread of its own with
+ * A dataset past this many rows (in practice the portal-wide package, which holds every row
+ * of the portal) would not fit a pool thread's small heap: it gets a thread of its own with
  * the default heap, for the length of its one task.
  */
+const OWN_THREAD_ROWS = 50_000;
+
 function writeOnOwnThread(settings: WriterSettings, dataset: Dataset): Promise<DatasetFiles> {
   const worker = spawn(settings);
   const done = new Promise<DatasetFiles>((resolve, reject) => {
@@ -107,7 +115,7 @@ export function poolWriter(settings: WriterSettings, threads = defaultThreads())
     capacity: threads * 2,
     write(dataset) {
       if (failure) return Promise.reject(failure);
-      if (dataset.kind === 'portal') {
+      if (dataset.tables.reduce((n, table) => n + table.rows.length, 0) > OWN_THREAD_ROWS) {
         const task = writeOnOwnThread(settings, dataset);
         own.add(task);
         return task;
