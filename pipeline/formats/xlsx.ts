@@ -6,7 +6,7 @@
  * council printed. The same input always gives the same bytes, so published files can be
  * checksummed and diffed.
  */
-import { strToU8, zipSync } from 'fflate';
+import { zip } from './zip.ts';
 
 export interface XlsxColumn {
   title: string;
@@ -107,9 +107,10 @@ export function writeXlsx(sheets: XlsxSheet[], options: XlsxOptions): Uint8Array
   if (strings.size > 0) files['xl/sharedStrings.xml'] = strings.render();
   worksheets.forEach((xml, index) => (files[`xl/worksheets/sheet${index + 1}.xml`] = xml));
 
-  const entries = Object.fromEntries(Object.entries(files).map(([path, xml]) => [path, strToU8(XML_DECLARATION + xml)]));
+  const encoder = new TextEncoder();
+  const entries = Object.entries(files).map(([path, xml]) => ({ path, data: encoder.encode(XML_DECLARATION + xml) }));
   // Level 1: workbooks of thousands of datasets are written per build; the gain of 6 is a few per cent.
-  return zipSync(entries, { level: 1, mtime: zipTimestamp(created) });
+  return zip(entries, created, 1);
 }
 
 /** Strings are stored once per workbook; Excel and LibreOffice both read this form most reliably. */
@@ -520,15 +521,4 @@ function parseCreated(created: string): Date {
   const date = new Date(match[4] === undefined ? `${created}T00:00:00Z` : created.replace(/[t ]/, 'T').replace(/z$/, 'Z'));
   if (Number.isNaN(date.getTime())) throw new RangeError(`options.created: ${JSON.stringify(created)} is not an RFC 3339 date-time`);
   return date;
-}
-
-/**
- * ZIP entries carry a zone-less DOS time that fflate takes from the *local* fields of a Date, so
- * the bytes would depend on the build machine's time zone. Noon of the UTC creation day, built
- * from local fields, is the same everywhere (no zone moves its clocks at noon); the exact
- * instant is in docProps/core.xml. DOS time covers 1980–2099 only.
- */
-function zipTimestamp(created: Date): Date {
-  const year = Math.min(2099, Math.max(1980, created.getUTCFullYear()));
-  return new Date(year, created.getUTCMonth(), created.getUTCDate(), 12, 0, 0);
 }
