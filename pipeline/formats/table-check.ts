@@ -802,7 +802,7 @@ interface PendingReference {
 }
 
 interface TablePlan {
-  table: CheckedTable;
+  table: Omit<CheckedTable, 'csv'>;
   bucket: Bucket;
   names: string[];
   /** One per schema field; undefined for a field whose type cannot be checked. */
@@ -817,7 +817,7 @@ interface TablePlan {
   done: boolean;
 }
 
-function planTable(table: CheckedTable): TablePlan {
+function planTable(table: Omit<CheckedTable, 'csv'>): TablePlan {
   const bucket = new Bucket(table.name);
   const schema = table.schema;
   const names = schema.fields.map((f) => f.name);
@@ -976,18 +976,12 @@ function checkHeader(plan: TablePlan, header: readonly string[]): void {
   plan.bucket.add(`header: ${found}: ${detail}`, 0);
 }
 
-function readTable(plan: TablePlan, plans: TablePlan[], self: number): void {
+/**
+ * Reads a table's CSV piece by piece, as a large file is written: each piece holds whole
+ * records, so reading the pieces in turn is reading the file they make together.
+ */
+function tableReader(plan: TablePlan, plans: TablePlan[], self: number): { feed(text: string): void; end(): void } {
   const { bucket, table } = plan;
-  const csv = table.csv;
-  let start = 0;
-  if (csv.charCodeAt(0) === 0xfeff) {
-    bucket.add('header: the file starts with a byte order mark (BOM); write UTF-8 without BOM', 0);
-    start = 1;
-  }
-  if (start >= csv.length) {
-    bucket.add('the file is empty: no header row');
-    return;
-  }
   const missing = new Set(table.schema.missingValues ?? ['']);
   const fields = plan.fields;
   const fieldCount = fields.length;
@@ -1117,12 +1111,39 @@ function readTable(plan: TablePlan, plans: TablePlan[], self: number): void {
     });
   };
 
-  const error = parseCsv(csv, start, onRecord);
-  if (error !== undefined) {
-    bucket.add(`row ${error.record}: not parseable CSV: ${error.message}`, error.record);
-    return;
-  }
-  plan.readable = true;
+  let empty = true;
+  let failed = false;
+  let lastTerminator: Terminator | undefined;
+  return {
+    feed(text) {
+      if (failed || text.length === 0) return;
+      let start = 0;
+      if (empty && text.charCodeAt(0) === 0xfeff) {
+        bucket.add('header: the file starts with a byte order mark (BOM); write UTF-8 without BOM', 0);
+        start = 1;
+        if (text.length === 1) return;
+      }
+      if (lastTerminator === 'EOF') {
+        bucket.add(`row ${row}: a piece of the file ends inside a record; the writer must cut pieces at line ends`, row);
+        failed = true;
+        return;
+      }
+      empty = false;
+      const first = row + 1;
+      const error = parseCsv(text, start, (record) => {
+        lastTerminator = record.terminator;
+        onRecord(record);
+      });
+      if (error !== undefined) {
+        bucket.add(`row ${first + error.record}: not parseable CSV: ${error.message}`, first + error.record);
+        failed = true;
+      }
+    },
+    end() {
+      if (empty && !failed) bucket.add('the file is empty: no header row');
+      else if (!failed) plan.readable = true;
+    },
+  };
 }
 
 function checkPending(plan: TablePlan, plans: TablePlan[]): void {
@@ -1145,12 +1166,47 @@ function checkPending(plan: TablePlan, plans: TablePlan[]): void {
  * given. Returns every finding (none means the tables may be published).
  */
 export function checkTables(tables: CheckedTable[]): TableFinding[] {
-  const plans = tables.map(planTable);
-  resolveForeignKeys(plans);
-  plans.forEach((plan, index) => {
-    readTable(plan, plans, index);
-    plan.done = true;
+  const checker = tableChecker(tables);
+  tables.forEach((table, index) => {
+    checker.feed(index, table.csv);
+    checker.end(index);
   });
-  for (const plan of plans) checkPending(plan, plans);
-  return plans.flatMap((plan) => plan.bucket.finish());
+  return checker.finish();
+}
+
+export interface TableChecker {
+  /** The next piece of table `index`'s CSV: whole records, in file order. */
+  feed(index: number, text: string): void;
+  /** Table `index` is complete; foreign keys into it can be looked up from now on. */
+  end(index: number): void;
+  /** Ends every table and returns every finding, as checkTables would for the whole texts. */
+  finish(): TableFinding[];
+}
+
+/**
+ * checkTables for files too large to hold as one text: the same checks, fed a piece at a
+ * time, with the tables' pieces in any interleaving.
+ */
+export function tableChecker(tables: Omit<CheckedTable, 'csv'>[]): TableChecker {
+  const plans = tables.map((table) => planTable({ name: table.name, schema: table.schema }));
+  resolveForeignKeys(plans);
+  const readers = plans.map((plan, index) => tableReader(plan, plans, index));
+  const end = (index: number) => {
+    const plan = plans[index]!;
+    if (plan.done) return;
+    readers[index]!.end();
+    plan.done = true;
+  };
+  return {
+    feed: (index, text) => {
+      if (plans[index]!.done) throw new Error(`table ${tables[index]!.name} was ended; no more pieces can be read`);
+      readers[index]!.feed(text);
+    },
+    end,
+    finish() {
+      plans.forEach((_, index) => end(index));
+      for (const plan of plans) checkPending(plan, plans);
+      return plans.flatMap((plan) => plan.bucket.finish());
+    },
+  };
 }
