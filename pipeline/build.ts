@@ -12,12 +12,12 @@ import type { SourceFiles } from './io/files.ts';
 import type { History } from './io/history.ts';
 import { memorySink, type OutputTree, type Sink } from './io/output.ts';
 import type { Model } from './model/types.ts';
-import { makeUrls } from './publish/urls.ts';
+import { makeUrls, type Urls } from './publish/urls.ts';
 import type { Dataset } from './publish/types.ts';
 import type { Reconciliation } from './reconcile/reconcile.ts';
 import { publish, type DatasetSummary, type Publication } from './write/publish.ts';
 import { reusingWriter, type Reuse, type ReuseCounts } from './write/reuse.ts';
-import { defaultThreads, makeWriter, POOL_THRESHOLD } from './write/writers.ts';
+import { defaultThreads, makeWriter, POOL_THRESHOLD, type WriterSettings } from './write/writers.ts';
 import { siteData } from './write/site-data.ts';
 import { latinVocabulary } from './write/vocabulary.ts';
 
@@ -44,31 +44,54 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   if (!checked.ok) return checked;
   const { model, reconciliation } = checked;
   const urls = makeUrls(options.siteUrl ?? model.portal!.siteUrl, options.basePath ?? model.portal!.basePath);
-  const derivation = deriveDatasets({ model, reconciliation, history: options.history, urls });
+  const settings = { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: model.portal?.title ?? '', version: options.reuse?.version };
+  const memory = options.sink ? undefined : memorySink();
+  const sink = options.sink ?? memory!;
+  const counts: ReuseCounts = { made: 0, reused: 0 };
+  const threads = options.threads ?? (model.catalog.length >= POOL_THRESHOLD ? defaultThreads() : 0);
+  const { publication, conservation } = await writeDatasets({ model, reconciliation, history: options.history, urls, sink, settings, threads, reuse: options.reuse, counts });
   const selfCheck = (message: string): Problem => ({
     code: 'E_SELF_CHECK',
     file: 'build',
     message,
     hint: 'The sources passed validation but a published file failed its own check: report this with the message; the previous output is untouched.',
   });
-  const memory = options.sink ? undefined : memorySink();
-  const sink = options.sink ?? memory!;
-  const settings = { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: model.portal?.title ?? '', version: options.reuse?.version };
-  const threads = options.threads ?? (model.catalog.length >= POOL_THRESHOLD ? defaultThreads() : 0);
-  const counts: ReuseCounts = { made: 0, reused: 0 };
-  const maker = makeWriter(settings, threads);
-  const writer = options.reuse ? reusingWriter(maker, settings, options.reuse, counts) : maker;
-  let publication: Publication;
-  try {
-    publication = await publish({ model, datasets: derivation.datasets, urls, history: options.history, sink, writer, manifest: options.reuse !== undefined });
-  } finally {
-    await writer.close();
-  }
-  const conservation = derivation.conservation();
   if (conservation.length > 0) return { ok: false, problems: conservation.map(selfCheck) };
   if (publication.problems.length > 0) return { ok: false, problems: publication.problems.map(selfCheck) };
   const { datasets } = publication;
   const pages = siteData({ model, reconciliation, datasets, files: publication.files, urls, buildTime: options.history.buildTime });
   for (const [path, content] of [...pages, ...latinVocabulary(pages.values())]) sink.put(path, new TextEncoder().encode(content));
   return { ok: true, tree: memory?.tree ?? new Map(), written: sink.written, model, reconciliation, datasets, summary: publication.summary, counts };
+}
+
+export interface WriteInput {
+  model: Model;
+  reconciliation: Reconciliation;
+  history: History;
+  urls: Urls;
+  sink: Sink;
+  settings: WriterSettings;
+  threads: number;
+  reuse?: Reuse | undefined;
+  /** Datasets made and taken over, counted when reuse is given. */
+  counts: ReuseCounts;
+}
+
+/**
+ * Derive and write: every dataset's files, the catalogues and the manifest into the sink;
+ * then the figures no dataset publishes, or more than one does (conservation).
+ */
+export async function writeDatasets({ model, reconciliation, history, urls, sink, settings, threads, reuse, counts }: WriteInput): Promise<{ publication: Publication; conservation: string[] }> {
+  const derivation = deriveDatasets({ model, reconciliation, history, urls });
+  const maker = makeWriter(settings, threads);
+  const writer = reuse ? reusingWriter(maker, settings, reuse, counts) : maker;
+  let publication: Publication;
+  try {
+    publication = await publish({ model, datasets: derivation.datasets, streamed: [derivation.portal], version: settings.version, urls, history, sink, writer, manifest: reuse !== undefined });
+    // The portal-wide package changes with any source, so it is always made.
+    if (reuse) counts.made++;
+  } finally {
+    await writer.close();
+  }
+  return { publication, conservation: derivation.conservation() };
 }

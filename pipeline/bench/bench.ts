@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { deriveDatasets } from '../derive/datasets.ts';
+import { writeDatasets } from '../build.ts';
 import { changeOneFigure, corpusFiles, emptyStats } from '../generate/corpus.ts';
 import { diskSources } from '../io/files.ts';
 import { fixedHistory } from '../io/history.ts';
@@ -21,11 +21,10 @@ import { checkCatalog } from '../validate/catalog.ts';
 import { checkReferences } from '../validate/references.ts';
 import { validateShapes } from '../validate/shape.ts';
 import { arrange } from '../validate/tree.ts';
-import { publish } from '../write/publish.ts';
 import { codeVersion } from '../io/code-version.ts';
 import { BENCH_TIME } from './rebuild.ts';
 import { siteData } from '../write/site-data.ts';
-import { defaultThreads, makeWriter } from '../write/writers.ts';
+import { defaultThreads } from '../write/writers.ts';
 import { latinVocabulary } from '../write/vocabulary.ts';
 
 const { values } = parseArgs({
@@ -137,25 +136,16 @@ try {
   const reconciliation = measure('reconcile', () => reconcile(model));
   const history = fixedHistory(BENCH_TIME);
   const urls = makeUrls(model.portal!.siteUrl, '/');
-  const derivation = deriveDatasets({ model, reconciliation, history, urls });
   const staging = await stage(out);
   const threads = Number(values.threads);
   // As the command line builds: with each dataset's key, for the next build's manifest.
   const version = await codeVersion(project);
   const settings = { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: model.portal?.title ?? '', version };
-  const writer = makeWriter(settings, threads);
-  const publication = await measureAsync(
+  const { publication, conservation } = await measureAsync(
     `derive and write: datasets, metadata, catalogues (checked, to disk; ${threads} threads)`,
-    async () => {
-      try {
-        return await publish({ model, datasets: derivation.datasets, urls, history, sink: staging, writer, manifest: true });
-      } finally {
-        await writer.close();
-      }
-    },
+    () => writeDatasets({ model, reconciliation, history, urls, sink: staging, settings, threads, reuse: { previous: undefined, version }, counts: { made: 0, reused: 0 } }),
     () => ({ ...staging.written }),
   );
-  const conservation = derivation.conservation();
   if (conservation.length > 0) throw new Error(`conservation: ${conservation[0]}`);
   if (publication.problems.length > 0) throw new Error(`self-check: ${publication.problems[0]}`);
   const pages = measure('write: site data', () => siteData({ model, reconciliation, datasets: publication.datasets, files: publication.files, urls, buildTime: history.buildTime }), (m) => ({ files: m.size, bytes: [...m.values()].reduce((n, s) => n + Buffer.byteLength(s), 0) }));

@@ -55,9 +55,18 @@ export function documentsTable(documents: SourceDocument[], pageUrl: (id: string
   };
 }
 
-/** One column per dimension the observations use, so a spreadsheet can filter by it. */
-export function observationsTable(observations: Observation[]): Derived {
-  const dimensions = [...new Set(observations.flatMap((o) => Object.keys(o.dimensions)))].sort();
+/** The dimensions these observations use, in column order. */
+export function observationDimensions(observations: Observation[]): string[] {
+  const keys = new Set<string>();
+  for (const o of observations) for (const key in o.dimensions) keys.add(key);
+  return [...keys].sort();
+}
+
+/**
+ * One column per dimension the observations use, so a spreadsheet can filter by it. A table
+ * written in pieces passes the dimensions of all its observations.
+ */
+export function observationsTable(observations: Observation[], dimensions = observationDimensions(observations)): Derived {
   const dimensionFields: Field[] = dimensions.map((key) =>
     field(`dimension_${key.replace(/-/g, '_')}`, 'string', `Розріз: ${DIMENSION_TITLES[key] ?? key}`, `Значення розрізу «${key}»`),
   );

@@ -7,10 +7,10 @@ import type { History } from '../io/history.ts';
 import type { CatalogEntry, Model, Publisher, SourceDocument } from '../model/types.ts';
 import type { Reconciliation } from '../reconcile/reconcile.ts';
 import { ckanName } from '../publish/translit.ts';
-import type { Dataset, Frequency, PublisherRef, SourceRef, Table } from '../publish/types.ts';
+import type { Dataset, Frequency, PublisherRef, Row, SourceRef, Table } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
 import { uuidV5 } from '../publish/uuid.ts';
-import { documentsTable, observationsTable, qualityNotesTable, statedTotalsTable } from './common-tables.ts';
+import { documentsTable, observationDimensions, observationsTable, qualityNotesTable, statedTotalsTable } from './common-tables.ts';
 import { type Derived, field, schema } from './fields.ts';
 import { groupBy } from '../model/group.ts';
 import { programmeTables } from './programme-tables.ts';
@@ -20,11 +20,37 @@ export interface DeriveInput {
   reconciliation: Reconciliation;
   history: History;
   urls: Urls;
+  /** How many programmes and rows the portal-wide package makes at a time (tests cut it small). */
+  portalChunks?: PortalChunks;
+}
+
+export interface PortalChunks {
+  programmes: number;
+  rows: number;
+}
+
+/** A programme has some tens of rows; a chunk is a few thousand rows in all. */
+const PORTAL_CHUNKS: PortalChunks = { programmes: 100, rows: 5_000 };
+
+/** Tables made in pieces: each chunk holds the next rows of every table of the group, in order. */
+export interface TableGroup {
+  /** The tables without rows. */
+  tables: Table[];
+  chunks(): Iterable<Row[][]>;
+}
+
+/** A dataset too large to hold at once: its tables' rows come in chunks, group by group. */
+export interface StreamedDataset {
+  /** Its tables (in order, the groups' tables one after another) have no rows. */
+  dataset: Dataset;
+  groups: TableGroup[];
 }
 
 export interface Derivation {
   /** Made one at a time as they are read, so only the dataset being written holds its rows. */
   datasets: Iterable<Dataset>;
+  /** The portal-wide package: every row of the portal once more, made a chunk at a time. */
+  portal: StreamedDataset;
   /** Figures published in no row, or in more than one (must be empty); complete once datasets is read through. */
   conservation(): string[];
 }
@@ -43,7 +69,7 @@ export const FREQUENCY_TITLES: Record<Frequency, string> = {
 
 export const PORTAL_DATASET_TITLE = 'Усі дані порталу';
 
-export function deriveDatasets({ model, reconciliation, history, urls }: DeriveInput): Derivation {
+export function deriveDatasets({ model, reconciliation, history, urls, portalChunks = PORTAL_CHUNKS }: DeriveInput): Derivation {
   const publishers = new Map(model.publishers.map((publisher) => [publisher.id, publisher]));
   const documents = new Map(model.documents.map((document) => [document.id, document]));
   const owners = new Map<string, string[]>();
@@ -66,9 +92,6 @@ export function deriveDatasets({ model, reconciliation, history, urls }: DeriveI
 
   function* datasets(): Generator<Dataset> {
     const index = indexModel(model, reconciliation);
-    // The portal-wide package comes first: it is the largest piece of work, and it needs only
-    // the catalogue entries, not the derived datasets. Publish puts it back in its place.
-    yield portalDataset(model, reconciliation, history, urls, groupBy(model.catalog.map((entry) => entryDataset(entry, publishers.get(entry.publisher)!)), (d) => d.publisher?.id), sourcesOf);
     // The registers describe the datasets; they do not need their rows.
     const described: Dataset[] = [];
     for (const entry of model.catalog) {
@@ -124,6 +147,7 @@ export function deriveDatasets({ model, reconciliation, history, urls }: DeriveI
 
   return {
     datasets: datasets(),
+    portal: portalPackage(model, reconciliation, history, urls, portalChunks, groupBy(model.catalog.map((entry) => entryDataset(entry, publishers.get(entry.publisher)!)), (d) => d.publisher?.id), sourcesOf),
     conservation() {
       if (!finished) throw new Error('conservation() is known only after every dataset has been derived');
       const problems: string[] = [];
@@ -282,7 +306,7 @@ function registerTable(datasets: Dataset[], publisher: Publisher, urls: Urls): T
   };
 }
 
-function portalDataset(model: Model, reconciliation: Reconciliation, history: History, urls: Urls, byPublisher: Map<string | undefined, Dataset[]>, sourcesOf: (ids: Iterable<string>) => SourceRef[]): Dataset {
+function portalPackage(model: Model, reconciliation: Reconciliation, history: History, urls: Urls, size: PortalChunks, byPublisher: Map<string | undefined, Dataset[]>, sourcesOf: (ids: Iterable<string>) => SourceRef[]): StreamedDataset {
   const all = new Set(model.documents.map((document) => document.id));
   const portalFiles = model.documents.flatMap((document) => document.files).concat(['portal.yaml']);
   const times = history.of(portalFiles);
@@ -320,15 +344,31 @@ function portalDataset(model: Model, reconciliation: Reconciliation, history: Hi
       contact_email: p.contact.email,
     })),
   };
-  const tables = [
-    ...programmeTables(model.programmes, model.executions, new Map(model.documents.map((d) => [d.id, d])), reconciliation.comparisons),
-    observationsTable(model.observations),
-    statedTotalsTable(model.statedTotals, reconciliation),
-    documentsTable(model.documents, urls.report),
-    qualityNotesTable(reconciliation.notes),
-  ].map((d) => d.table);
+  const documents = new Map(model.documents.map((d) => [d.id, d]));
+  // The programmes and their execution rows are cut into the same number of runs, so that
+  // each table's runs, one after another, are its rows in the order a single call gives.
+  const programmeRuns = Math.max(1, Math.ceil(model.programmes.length / size.programmes));
+  const dimensions = observationDimensions(model.observations);
+  const groups: TableGroup[] = [
+    {
+      tables: programmeTables([], [], documents, []).map((d) => d.table),
+      *chunks() {
+        const programmes = runs(model.programmes, programmeRuns);
+        const comparisons = runs(reconciliation.comparisons, programmeRuns);
+        for (let run = 0; run < programmeRuns; run++) {
+          yield programmeTables(programmes[run]!, model.executions, documents, comparisons[run]!).map((d) => d.table.rows);
+        }
+      },
+    },
+    chunked(model.observations, size.rows, (some) => observationsTable(some, dimensions)),
+    chunked(model.statedTotals, size.rows, (some) => statedTotalsTable(some, reconciliation)),
+    chunked(model.documents, size.rows, (some) => documentsTable(some, urls.report)),
+    chunked(reconciliation.notes, size.rows, (some) => qualityNotesTable(some)),
+    whole(publishers),
+    whole({ ...register, name: 'datasets' }),
+  ];
   const years = model.documents.map((d) => d.period);
-  return {
+  const dataset: Dataset = {
     name: ckanName(PORTAL_DATASET_TITLE),
     id: uuidV5('portal/all'),
     kind: 'portal',
@@ -344,7 +384,32 @@ function portalDataset(model: Model, reconciliation: Reconciliation, history: Hi
     modified: times.modified,
     version: `1.0.${times.revisions}`,
     sources: sourcesOf(all),
-    tables: [...tables, publishers, { ...register, name: 'datasets' }],
+    tables: groups.flatMap((group) => group.tables),
     changes: history.changes(portalFiles),
+  };
+  return { dataset, groups };
+}
+
+/** `items` cut into `count` runs of nearly equal length, in order. */
+function runs<T>(items: T[], count: number): T[][] {
+  const size = Math.ceil(items.length / count);
+  return Array.from({ length: count }, (_, run) => items.slice(run * size, (run + 1) * size));
+}
+
+function chunked<T>(items: T[], size: number, derive: (some: T[]) => Derived): TableGroup {
+  return {
+    tables: [{ ...derive([]).table }],
+    *chunks() {
+      for (let at = 0; at < items.length; at += size) yield [derive(items.slice(at, at + size)).table.rows];
+    },
+  };
+}
+
+function whole(table: Table): TableGroup {
+  return {
+    tables: [{ ...table, rows: [] }],
+    *chunks() {
+      yield [table.rows];
+    },
   };
 }

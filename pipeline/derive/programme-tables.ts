@@ -25,6 +25,10 @@ function figureRow(figure: Figure | undefined): Row {
   return { section: text(figure?.section), quote: text(figure?.quoteIsFigure ? null : figure?.quote), note: text(figure?.note) };
 }
 
+/**
+ * The programme tables of these programmes; the execution rows come from `comparisons`, in
+ * their order (a dataset passes its programme's, the portal-wide package runs them alongside).
+ */
 export function programmeTables(programmes: Programme[], executionList: Execution[], documents: Map<string, SourceDocument>, comparisons: ExecutionComparison[]): Derived[] {
   const owns = { programme: [] as string[], funding: [] as string[], directions: [] as string[], measures: [] as string[], planned: [] as string[], execution: [] as string[] };
 
@@ -140,9 +144,8 @@ export function programmeTables(programmes: Programme[], executionList: Executio
   }
 
   const executionRows: Row[] = [];
-  const ids = new Set(programmes.map((programme) => programme.id));
   const executions = new Map(executionList.map((e) => [`${e.document}/${e.year}`, e]));
-  for (const comparison of comparisons.filter((c) => ids.has(c.programme))) {
+  for (const comparison of comparisons) {
     const execution = executions.get(`${comparison.document}/${comparison.year}`)!;
     for (const direction of comparison.directions) {
       if (direction.reported) owns.execution.push(direction.reported.key);

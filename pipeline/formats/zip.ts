@@ -4,6 +4,7 @@
  * workbook), and the container is the few fixed headers of APPNOTE 6.3.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
+import { concatBytes } from '../io/bytes.ts';
 
 export interface ZipEntry {
   path: string;
@@ -75,7 +76,7 @@ export function zip(entries: ZipEntry[], modified: Date, level = 1): Uint8Array 
   end.setUint16(10, entries.length, true);
   end.setUint32(12, centralSize, true);
   end.setUint32(16, offset, true);
-  return concat([...parts, ...central, new Uint8Array(end.buffer)]);
+  return concatBytes([...parts, ...central, new Uint8Array(end.buffer)]);
 }
 
 function dosTime(moment: Date): [time: number, date: number] {
@@ -85,14 +86,4 @@ function dosTime(moment: Date): [time: number, date: number] {
   const time = (moment.getUTCHours() << 11) | (moment.getUTCMinutes() << 5) | (moment.getUTCSeconds() >> 1);
   const date = ((year - 1980) << 9) | ((moment.getUTCMonth() + 1) << 5) | moment.getUTCDate();
   return [time, date];
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

@@ -4,7 +4,7 @@
  * swapped in with renames only after every check passed: a reader sees the previous build
  * or the new one, never half of one, and a failed build leaves the previous output as it was.
  */
-import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -12,6 +12,8 @@ export type OutputTree = Map<string, Uint8Array>;
 
 export interface Sink {
   put(path: string, bytes: Uint8Array): void;
+  /** A file written piece by piece, for a file too large to hold at once. */
+  open(path: string): FileStream;
   /**
    * Takes the file at `path` over from the output being replaced, unchanged (a sink on disk
    * links it); for incremental builds.
@@ -21,10 +23,15 @@ export interface Sink {
   readonly written: { files: number; bytes: number };
 }
 
+export interface FileStream {
+  write(bytes: Uint8Array): void;
+  close(): void;
+}
+
 export function memorySink(): Sink & { tree: OutputTree } {
   const tree: OutputTree = new Map();
   const written = { files: 0, bytes: 0 };
-  return {
+  const sink: Sink & { tree: OutputTree } = {
     tree,
     written,
     put(path, bytes) {
@@ -32,7 +39,15 @@ export function memorySink(): Sink & { tree: OutputTree } {
       written.bytes += bytes.length;
       tree.set(path, bytes);
     },
+    open(path) {
+      const pieces: Uint8Array[] = [];
+      return {
+        write: (bytes) => void pieces.push(bytes),
+        close: () => sink.put(path, Buffer.concat(pieces)),
+      };
+    },
   };
+  return sink;
 }
 
 export interface Staging extends Sink {
@@ -88,6 +103,18 @@ export async function stage(target: string): Promise<Staging> {
       }
       written.files++;
       written.bytes += bytes.length;
+    },
+    open(path) {
+      if (failure) throw failure;
+      const fd = openSync(place(path), 'w');
+      written.files++;
+      return {
+        write(bytes) {
+          for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+          written.bytes += bytes.length;
+        },
+        close: () => closeSync(fd),
+      };
     },
     reuse(path) {
       const file = place(path);

@@ -1,11 +1,19 @@
 /** CSV as the standard digest asks: UTF-8 without BOM, comma, CRLF, RFC 4180 quoting, header = field names. */
 import { stringify } from 'csv-stringify/sync';
-import type { Table } from '../publish/types.ts';
+import type { Field, Row, Table } from '../publish/types.ts';
 
 export function tableToCsv(table: Table): string {
-  const columns = table.schema.fields.map((field) => field.name);
+  return csvPiece(table.schema.fields, table.rows, true);
+}
+
+/**
+ * Some rows of a table as CSV text, whole records each ending in CRLF; the first piece of a
+ * file carries the header. The pieces of a table, joined, are tableToCsv of all its rows.
+ */
+export function csvPiece(fields: Field[], rows: Row[], header: boolean): string {
+  const columns = fields.map((field) => field.name);
   return stringify(
-    table.rows.map((row) => columns.map((column) => row[column] ?? '')),
-    { header: true, columns, record_delimiter: 'windows', quoted_match: /^[\s]|[\s]$/ },
+    rows.map((row) => columns.map((column) => row[column] ?? '')),
+    { header, columns, record_delimiter: 'windows', quoted_match: /^[\s]|[\s]$/ },
   );
 }

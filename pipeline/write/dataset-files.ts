@@ -4,7 +4,7 @@
  * function of the dataset, so it can run on another thread and its result can be kept.
  */
 import { createHash } from 'node:crypto';
-import { checkTables } from '../formats/table-check.ts';
+import { checkTables, type TableFinding } from '../formats/table-check.ts';
 import { writeXlsx, type XlsxSheet } from '../formats/xlsx.ts';
 import type { Dataset, Table } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
@@ -35,14 +35,13 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** A workbook past this size is of no use in a spreadsheet; its CSV and JSON carry the same tables. */
 export const WORKBOOK_ROW_LIMIT = 200_000;
 
-function sha256(bytes: Uint8Array): string {
+export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
 export function writeDatasetFiles(dataset: Dataset, urls: Urls, portalTitle: string): DatasetFiles {
   const files: DatasetFiles['files'] = [];
   const written: WrittenFile[] = [];
-  const problems: string[] = [];
   const put = (path: string, content: string | Uint8Array) => {
     const bytes = typeof content === 'string' ? encoder.encode(content) : content;
     files.push({ path, bytes });
@@ -59,14 +58,33 @@ export function writeDatasetFiles(dataset: Dataset, urls: Urls, portalTitle: str
     written.push({ path: `${table.name}.json`, bytes: jsonBytes.length, sha256: sha256(jsonBytes), format: 'JSON', mediatype: 'application/json', table });
   }
   const rows = dataset.tables.reduce((n, table) => n + table.rows.length, 0);
+  const findings = checkTables(csvTexts);
+  return { name: dataset.name, files, rows, ...describeDataset(dataset, rows, written, findings, urls, portalTitle, put) };
+}
+
+/**
+ * What follows the tables' CSV and JSON: the workbook (from the rows the dataset holds, when
+ * it is small enough for one), the check's findings as problems, and the descriptions.
+ */
+export function describeDataset(
+  dataset: Dataset,
+  rows: number,
+  written: WrittenFile[],
+  findings: TableFinding[],
+  urls: Urls,
+  portalTitle: string,
+  put: (path: string, content: string | Uint8Array) => Uint8Array,
+): Pick<DatasetFiles, 'written' | 'problems'> {
+  const problems: string[] = [];
   // Excel stops at 1 048 576 rows a sheet, and long before that a workbook is no help.
   if (rows <= WORKBOOK_ROW_LIMIT) {
     const workbook = put(`${dataset.name}.xlsx`, writeXlsx(workbookSheets(dataset, urls), { created: dataset.modified, title: dataset.title, creator: dataset.publisher?.name.uk ?? portalTitle }));
     written.push({ path: `${dataset.name}.xlsx`, bytes: workbook.length, sha256: sha256(workbook), format: 'XLSX', mediatype: XLSX_TYPE, table: undefined });
   }
 
-  for (const finding of checkTables(csvTexts)) {
-    problems.push(`${dataset.name}/${finding.resource}.csv${finding.row !== undefined ? ` row ${finding.row}` : ''}${finding.field ? ` field ${finding.field}` : ''}: ${finding.message}`);
+  for (const finding of findings) {
+    // The message names the row and field itself.
+    problems.push(`${dataset.name}/${finding.resource}.csv: ${finding.message}`);
   }
   const descriptor = dataPackage(dataset, written, urls);
   for (const problem of checkDataPackage(descriptor)) problems.push(`${dataset.name}/datapackage.json: ${problem}`);
@@ -76,7 +94,7 @@ export function writeDatasetFiles(dataset: Dataset, urls: Urls, portalTitle: str
   put('passport.json', JSON.stringify(lines, null, 2) + '\n');
   put('passport.csv', passportCsv(lines));
   put('structure.csv', structureCsv(dataset));
-  return { name: dataset.name, files, written: written.map((file) => ({ ...file, table: file.table?.name })), rows, problems };
+  return { written: written.map((file) => ({ ...file, table: file.table?.name })), problems };
 }
 
 /** A sheet per table, then the data dictionary and the sources, for spreadsheet readers. */

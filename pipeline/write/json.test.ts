@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../publish/types.ts';
-import { tableToCsv } from './csv.ts';
-import { tableToJson } from './json.ts';
+import { csvPiece, tableToCsv } from './csv.ts';
+import { jsonPieces, tableToJson } from './json.ts';
 
 const table: Table = {
   name: 't',
@@ -46,5 +46,30 @@ describe('JSON records', () => {
     const expected = `[\n${rows.map((_, i) => `{"title":"рядок ${i}","amount_uah":${i}.5,"year":2023,"total_row":false}`).join(',\n')}\n]\n`;
     expect(json).toBe(expected);
     expect((JSON.parse(json) as unknown[]).length).toBe(12_001);
+  });
+});
+
+describe('pieces of a table', () => {
+  const rows = Array.from({ length: 7 }, (_, i) => ({ ...table.rows[i % 2]!, year: String(2020 + i) }));
+  const cuts = [[0, 3, 3, 7], [0, 1, 7], [0, 7]];
+
+  it('join to the CSV of the whole table, the header in the first piece only, however the rows are cut', () => {
+    const fields = table.schema.fields;
+    for (const cut of cuts) {
+      const pieces = cut.slice(1).map((end, i) => csvPiece(fields, rows.slice(cut[i], end), i === 0));
+      expect(pieces.join('')).toBe(tableToCsv({ ...table, rows }));
+    }
+    expect(csvPiece(fields, [], true)).toBe('title,amount_uah,year,total_row\r\n');
+  });
+
+  it('join to the JSON of the whole table, with empty runs and an empty table', () => {
+    for (const cut of cuts) {
+      const json = jsonPieces(table.schema.fields);
+      const text = cut.slice(1).map((end, i) => json.rows(rows.slice(cut[i], end))).join('') + json.end();
+      expect(text).toBe(new TextDecoder().decode(tableToJson({ ...table, rows })));
+    }
+    const empty = jsonPieces(table.schema.fields);
+    expect(empty.rows([]) + empty.end()).toBe('[]\n');
+    expect(new TextDecoder().decode(tableToJson({ ...table, rows: [] }))).toBe('[]\n');
   });
 });

@@ -15,14 +15,23 @@ describe('publish', () => {
     if (!checked.ok) throw new Error('fixtures invalid');
     const urls = makeUrls('https://portal.example.org', '/');
     const history = fixedHistory('2024-05-01T12:00:00Z');
-    const { datasets } = deriveDatasets({ model: checked.model, reconciliation: checked.reconciliation, history, urls });
+    const { datasets, portal } = deriveDatasets({ model: checked.model, reconciliation: checked.reconciliation, history, urls });
     const inline = inlineWriter({ siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: 'P' });
-    // The portal-wide package comes first and fails; the others are still being made.
+    // The first dataset fails at once; the others are still being made, and so is the streamed package.
+    let first = true;
     const failing: DatasetWriter = {
       capacity: 4,
-      write: (dataset) => (dataset.kind === 'portal' ? Promise.reject(new Error(`${dataset.name}: out of disk`)) : new Promise((resolve) => setTimeout(() => resolve(inline.write(dataset)), 5))),
+      write(dataset) {
+        const fails = first;
+        first = false;
+        return fails ? Promise.reject(new Error(`${dataset.name}: out of disk`)) : new Promise((resolve) => setTimeout(() => resolve(inline.write(dataset)), 5));
+      },
       close: async () => {},
     };
-    await expect(publish({ model: checked.model, datasets, urls, history, sink: memorySink(), writer: failing })).rejects.toThrow('usi-dani-portalu: out of disk');
+    const name = checked.model.catalog[0]!.name;
+    const sink = memorySink();
+    await expect(publish({ model: checked.model, datasets, streamed: [portal], urls, history, sink, writer: failing })).rejects.toThrow(`${name}: out of disk`);
+    // Nothing is described as published: no catalogue, no descriptor of the streamed package.
+    expect([...sink.tree.keys()].filter((path) => path.endsWith('catalog.ttl') || path.endsWith('usi-dani-portalu/datapackage.json'))).toEqual([]);
   });
 });

@@ -10,11 +10,13 @@
  * dataset's description with the first rows of its tables, which is all the catalogues and
  * the site need.
  */
+import type { StreamedDataset } from '../derive/datasets.ts';
 import type { History } from '../io/history.ts';
 import type { Sink } from '../io/output.ts';
 import type { Model } from '../model/types.ts';
 import type { Dataset, Table } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
+import { streamDatasetFiles, type StreamedFiles } from './dataset-stream.ts';
 import { buildCatalogue, checkCatalogue } from './dcat.ts';
 import { atomFeed, dataJson, sitemap, sitePages } from './feeds.ts';
 import type { WrittenFile } from './package.ts';
@@ -28,6 +30,10 @@ export interface PublishInput {
   history: History;
   sink: Sink;
   writer: DatasetWriter;
+  /** Datasets made here, a chunk at a time, while the writer's threads are busy. */
+  streamed?: StreamedDataset[];
+  /** The code's hash, which the streamed datasets' keys include (as the writer's do). */
+  version?: string | undefined;
   /** Write a manifest for the next incremental build (write/reuse.ts). */
   manifest?: boolean;
 }
@@ -53,12 +59,31 @@ export const KEPT_ROWS = 10;
 
 const encoder = new TextEncoder();
 
-export async function publish({ model, datasets, urls, history, sink, writer, manifest }: PublishInput): Promise<Publication> {
+/** Lets finished work of other threads land before going on. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function publish({ model, datasets, urls, history, sink, writer, streamed = [], version, manifest }: PublishInput): Promise<Publication> {
   const kept: Dataset[] = [];
   const results: FileList[] = [];
   const inFlight = new Set<Promise<void>>();
   // A failed dataset stops the build at the next wait; none of its siblings' failures go unheard.
   let failure: { error: unknown } | undefined;
+
+  // The streamed datasets advance a chunk at a time whenever this thread would otherwise wait.
+  const settings = { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: model.portal?.title ?? '', version };
+  const jobs = streamed.map((one) => streamDatasetFiles(one, urls, settings, sink, `public/datasets/${one.dataset.name}`, KEPT_ROWS));
+  const made: StreamedFiles[] = [];
+  /** One chunk of streamed work; false when there is none left. */
+  const step = (): boolean => {
+    const job = jobs[0];
+    if (!job) return false;
+    const next = job.next();
+    if (next.done) {
+      made.push(next.value);
+      jobs.shift();
+    }
+    return true;
+  };
 
   let index = 0;
   for (const dataset of datasets) {
@@ -84,11 +109,21 @@ export async function publish({ model, datasets, urls, history, sink, writer, ma
       },
     );
     inFlight.add(tracked);
-    if (inFlight.size >= writer.capacity) await Promise.race(inFlight);
+    while (inFlight.size >= writer.capacity && !failure) {
+      if (step()) await turn();
+      else await Promise.race(inFlight);
+    }
     if (failure) break;
   }
+  while (!failure && step()) await turn();
   await Promise.all(inFlight);
   if (failure) throw failure.error;
+  for (const { files: { files, streamed: paths, ...result }, kept: dataset } of made) {
+    const folder = `public/datasets/${dataset.name}`;
+    for (const file of files) sink.put(`${folder}/${file.path}`, file.bytes);
+    kept.push(dataset);
+    results.push({ ...result, paths: [...paths, ...files.map((file) => file.path)] });
+  }
 
   // Publishers' datasets, then the registers, then the portal-wide package, whatever order they were made in.
   const rank = (dataset: Dataset) => (dataset.kind === 'portal' ? 2 : dataset.kind === 'register' ? 1 : 0);

@@ -1,0 +1,136 @@
+/**
+ * A dataset too large to hold at once (the portal-wide package) → its files, a chunk of rows
+ * at a time: each chunk's CSV and JSON go straight to the sink, hashed and checked as they
+ * pass, and only the first rows of each table stay. The files are the ones writeDatasetFiles
+ * makes from the same rows, byte for byte.
+ *
+ * A generator that pauses after every chunk, so the caller can hand the thread back to
+ * others (the finished files of worker threads) between chunks.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import type { StreamedDataset } from '../derive/datasets.ts';
+import { tableChecker } from '../formats/table-check.ts';
+import type { FileStream, Sink } from '../io/output.ts';
+import type { Dataset, Row, Table } from '../publish/types.ts';
+import type { Urls } from '../publish/urls.ts';
+import { csvPiece } from './csv.ts';
+import { describeDataset, WORKBOOK_ROW_LIMIT, type DatasetFiles } from './dataset-files.ts';
+import { jsonPieces } from './json.ts';
+import type { WrittenFile } from './package.ts';
+import type { WriterSettings } from './writers.ts';
+
+export interface StreamedFiles {
+  /** As writeDatasetFiles returns it; `files` holds the small files, `streamed` names the rest. */
+  files: DatasetFiles & { streamed: string[] };
+  /** The dataset with the first `keep` rows of each table, and rowCount. */
+  kept: Dataset;
+}
+
+interface OpenFile {
+  stream: FileStream;
+  hash: Hash;
+  bytes: number;
+}
+
+const encoder = new TextEncoder();
+
+export function* streamDatasetFiles(
+  { dataset, groups }: StreamedDataset,
+  urls: Urls,
+  settings: WriterSettings,
+  sink: Sink,
+  folder: string,
+  keep: number,
+): Generator<void, StreamedFiles> {
+  const tables = groups.flatMap((group) => group.tables);
+  const names = tables.map((table) => table.name).join(', ');
+  if (names !== dataset.tables.map((table) => table.name).join(', ')) throw new Error(`${dataset.name}: the groups' tables (${names}) are not the dataset's`);
+  const checker = tableChecker(tables);
+  // Per table, by its place in the dataset.
+  const counts = tables.map(() => 0);
+  const first: Row[][] = tables.map(() => []);
+  // Rows for the workbook, given up as soon as there are more than a workbook takes.
+  let workbook: Row[][] | undefined = tables.map(() => []);
+  let rows = 0;
+
+  const open = (path: string): OpenFile => ({ stream: sink.open(`${folder}/${path}`), hash: createHash('sha256'), bytes: 0 });
+  const write = (file: OpenFile, text: string) => {
+    if (text.length === 0) return;
+    const bytes = encoder.encode(text);
+    file.stream.write(bytes);
+    file.hash.update(bytes);
+    file.bytes += bytes.length;
+  };
+  const streamed: string[] = [];
+  const written: WrittenFile[] = [];
+  const close = (file: OpenFile, path: string, table: Table, format: 'CSV' | 'JSON') => {
+    file.stream.close();
+    streamed.push(path);
+    written.push({ path, bytes: file.bytes, sha256: file.hash.digest('hex'), format, mediatype: format === 'CSV' ? 'text/csv' : 'application/json', table });
+  };
+
+  let offset = 0;
+  for (const group of groups) {
+    const json = group.tables.map((table) => jsonPieces(table.schema.fields));
+    const files = group.tables.map((table) => ({ csv: open(`${table.name}.csv`), json: open(`${table.name}.json`) }));
+    group.tables.forEach((table, at) => {
+      const header = csvPiece(table.schema.fields, [], true);
+      write(files[at]!.csv, header);
+      checker.feed(offset + at, header);
+    });
+    for (const chunk of group.chunks()) {
+      if (chunk.length !== group.tables.length) throw new Error(`${dataset.name}: a chunk of ${chunk.length} tables for a group of ${group.tables.length}`);
+      group.tables.forEach((table, at) => {
+        const some = chunk[at]!;
+        if (some.length === 0) return;
+        const text = csvPiece(table.schema.fields, some, false);
+        write(files[at]!.csv, text);
+        checker.feed(offset + at, text);
+        write(files[at]!.json, json[at]!.rows(some));
+        counts[offset + at]! += some.length;
+        const kept = first[offset + at]!;
+        if (kept.length < keep) kept.push(...some.slice(0, keep - kept.length));
+        rows += some.length;
+        if (rows > WORKBOOK_ROW_LIMIT) workbook = undefined;
+        else workbook?.[offset + at]!.push(...some);
+      });
+      yield;
+    }
+    group.tables.forEach((_, at) => {
+      write(files[at]!.json, json[at]!.end());
+      checker.end(offset + at);
+    });
+    // In the order writeDatasetFiles lists them: each table's CSV, then its JSON.
+    group.tables.forEach((table, at) => {
+      close(files[at]!.csv, `${table.name}.csv`, table, 'CSV');
+      close(files[at]!.json, `${table.name}.json`, table, 'JSON');
+    });
+    offset += group.tables.length;
+  }
+
+  const small: DatasetFiles['files'] = [];
+  const put = (path: string, content: string | Uint8Array) => {
+    const bytes = typeof content === 'string' ? encoder.encode(content) : content;
+    small.push({ path, bytes });
+    return bytes;
+  };
+  // The workbook is made from the rows when there are few enough; the descriptions need none.
+  const holding: Dataset = { ...dataset, tables: dataset.tables.map((table, at) => ({ ...table, rows: workbook?.[at] ?? [] })) };
+  const described = describeDataset(holding, rows, written, checker.finish(), urls, settings.portalTitle, put);
+  const files: StreamedFiles['files'] = { name: dataset.name, files: small, rows, streamed, ...described };
+  if (settings.version !== undefined) files.key = streamedKey(dataset, written, settings, settings.version);
+  const kept: Dataset = { ...dataset, tables: dataset.tables.map((table, at) => ({ ...table, rows: first[at]!, rowCount: counts[at]! })) };
+  return { files, kept };
+}
+
+/**
+ * The key of a streamed dataset, known once its files are made: its description and the
+ * hashes of its tables' files, which the rows decide.
+ */
+function streamedKey(dataset: Dataset, written: WrittenFile[], settings: WriterSettings, version: string): string {
+  const { siteUrl, basePath, portalTitle } = settings;
+  const { tables, ...description } = dataset;
+  const shapes = tables.map(({ rows: _rows, ...table }) => table);
+  const hashes = written.filter((file) => file.table !== undefined).map((file) => [file.path, file.sha256]);
+  return createHash('sha256').update(JSON.stringify([version, siteUrl, basePath, portalTitle, description, shapes, hashes])).digest('hex');
+}
