@@ -1,7 +1,10 @@
 /**
  * The DCAT-AP 3 catalogue as one RDF graph, written twice: Turtle and JSON-LD with full
  * IRIs (readers that ignore type-scoped contexts read it the same). Every node has an
- * IRI (no blank nodes), and triples are sorted, so the bytes are the same every build.
+ * IRI (no blank nodes), and triples are in a fixed order, so the bytes are the same every
+ * build. At tens of thousands of datasets the graph has millions of triples, so it is made,
+ * written and read back one piece at a time: the catalogue's own node, then each dataset
+ * with the nodes only it names.
  */
 import { DataFactory, Parser, Writer, type Quad, type Term } from 'n3';
 import type { Model } from '../model/types.ts';
@@ -43,14 +46,45 @@ const A = p('rdf', 'type');
 const uk = (text: string) => literal(text, 'uk');
 const typed = (value: string, type: string) => literal(value, p('xsd', type));
 
-export interface Catalogue {
-  quads: Quad[];
-  turtle: string;
-  jsonld: string;
+/** Where the two serialisations go, a piece at a time. */
+export interface CatalogueOut {
+  turtle(text: string): void;
+  jsonld(text: string): void;
 }
 
-export function buildCatalogue(model: Model, datasets: Dataset[], filesOf: (dataset: Dataset) => WrittenFile[], urls: Urls, buildTime: string): Catalogue {
-  const quads: Quad[] = [];
+/**
+ * Writes the catalogue piece by piece and reads each piece back from both texts; returns
+ * what the reading found wrong (nothing, when all is well).
+ */
+export function writeCatalogue(model: Model, datasets: Dataset[], filesOf: (dataset: Dataset) => WrittenFile[], urls: Urls, buildTime: string, out: CatalogueOut): string[] {
+  const problems: string[] = [];
+  const header = toTurtle([]);
+  const seen = new Set<string>();
+  let triples = 0;
+  let first = true;
+  out.turtle(header);
+  out.jsonld('{\n "@graph": [\n');
+  for (const piece of cataloguePieces(model, datasets, filesOf, urls, buildTime)) {
+    const grouped = groupBySubject(piece);
+    const turtle = toTurtle(grouped).slice(header.length);
+    const nodes = jsonLdNodes(grouped);
+    out.turtle(turtle);
+    out.jsonld((first ? '' : ',\n') + nodes);
+    first = false;
+    triples += grouped.length;
+    problems.push(...checkPiece(grouped, header + turtle, nodes, seen));
+  }
+  out.jsonld('\n ]\n}\n');
+  if (triples === 0) problems.push('the catalogue has no triples');
+  return problems;
+}
+
+/**
+ * The triples in pieces: first the catalogue's node (naming every dataset) and the portal's
+ * agent, then one piece per dataset. A subject's triples are all in one piece.
+ */
+export function* cataloguePieces(model: Model, datasets: Dataset[], filesOf: (dataset: Dataset) => WrittenFile[], urls: Urls, buildTime: string): Generator<Quad[]> {
+  let quads: Quad[] = [];
   const add = (s: Term, pr: Term, o: Term) => quads.push(quad(s as never, pr as never, o as never));
   const catalog = namedNode(`${urls.home()}#catalog`);
   const portalAgent = namedNode(`${urls.home()}#publisher`);
@@ -72,11 +106,13 @@ export function buildCatalogue(model: Model, datasets: Dataset[], filesOf: (data
   add(portalAgent, A, p('foaf', 'Agent'));
   add(portalAgent, p('foaf', 'name'), uk(portal?.title ?? 'Відкриті дані міських рад'));
   if (portal) add(portalAgent, p('foaf', 'mbox'), namedNode(`mailto:${portal.contact.email}`));
+  for (const dataset of datasets) add(catalog, p('dcat', 'dataset'), namedNode(urls.dataset(dataset.name)));
+  yield quads;
 
   const agents = new Set<string>();
   for (const dataset of datasets) {
+    quads = [];
     const node = namedNode(urls.dataset(dataset.name));
-    add(catalog, p('dcat', 'dataset'), node);
     add(node, A, p('dcat', 'Dataset'));
     add(node, p('dct', 'identifier'), literal(dataset.id));
     add(node, p('dct', 'title'), uk(dataset.title));
@@ -142,10 +178,8 @@ export function buildCatalogue(model: Model, datasets: Dataset[], filesOf: (data
       add(checksum, p('spdx', 'algorithm'), p('spdx', 'checksumAlgorithm_sha256'));
       add(checksum, p('spdx', 'checksumValue'), typed(file.sha256, 'hexBinary'));
     }
+    yield quads;
   }
-
-  const grouped = groupBySubject(quads);
-  return { quads: grouped, turtle: toTurtle(grouped), jsonld: toJsonLd(grouped) };
 }
 
 /**
@@ -173,8 +207,11 @@ function toTurtle(quads: Quad[]): string {
   return out;
 }
 
-/** Flattened, expanded JSON-LD: one node object per subject, full IRIs as keys. */
-function toJsonLd(quads: Quad[]): string {
+/**
+ * Flattened, expanded JSON-LD: one node object per subject, full IRIs as keys; the nodes of
+ * a piece as they stand inside the "@graph" array, without the commas around the piece.
+ */
+function jsonLdNodes(quads: Quad[]): string {
   const nodes = new Map<string, Record<string, unknown[]>>();
   for (const q of quads) {
     const node = nodes.get(q.subject.value) ?? {};
@@ -191,13 +228,12 @@ function toJsonLd(quads: Quad[]): string {
     else value = { '@value': object.value };
     (node[q.predicate.value] ??= []).push(value);
   }
-  const graph = [...nodes.entries()].map(([id, properties]) => ({ '@id': id, ...properties }));
-  return JSON.stringify({ '@graph': graph }, null, 1) + '\n';
+  // Two levels in (the document, then "@graph"), as JSON.stringify(document, null, 1) indents them.
+  return [...nodes.entries()].map(([id, properties]) => JSON.stringify({ '@id': id, ...properties }, null, 1).replace(/^/gm, '  ')).join(',\n');
 }
 
-/** Reads the JSON-LD this module writes back into quads: proof both files carry one graph. */
-export function readJsonLd(text: string): Quad[] {
-  const { '@graph': graph } = JSON.parse(text) as { '@graph': Record<string, unknown>[] };
+/** Reads JSON-LD node objects as this module writes them back into quads: proof both files carry one graph. */
+export function readJsonLd(graph: Record<string, unknown>[]): Quad[] {
   const quads: Quad[] = [];
   for (const node of graph) {
     const subject = namedNode(node['@id'] as string);
@@ -224,12 +260,14 @@ const MANDATORY: Record<string, string[]> = {
   [NS.foaf + 'Agent']: [NS.foaf + 'name'],
 };
 
-export function checkCatalogue(catalogue: Catalogue): string[] {
+/** Reads a piece back from both texts and checks it against the triples it was written from. */
+export function checkPiece(quads: Quad[], turtle: string, nodes: string, seen: Set<string>): string[] {
   const problems: string[] = [];
-  const parsed = new Parser().parse(catalogue.turtle);
-  const fromJsonLd = readJsonLd(catalogue.jsonld);
-  if (parsed.length !== catalogue.quads.length) problems.push(`Turtle reads back ${parsed.length} triples, the graph has ${catalogue.quads.length}`);
-  if (fromJsonLd.length !== catalogue.quads.length) problems.push(`JSON-LD reads back ${fromJsonLd.length} triples, the graph has ${catalogue.quads.length}`);
+  const parsed = new Parser().parse(turtle);
+  const fromJsonLd = readJsonLd(JSON.parse(`[${nodes}]`) as Record<string, unknown>[]);
+  const about = `the piece from ${quads[0]?.subject.value ?? '(empty)'}`;
+  if (parsed.length !== quads.length) problems.push(`${about}: Turtle reads back ${parsed.length} triples, the graph has ${quads.length}`);
+  if (fromJsonLd.length !== quads.length) problems.push(`${about}: JSON-LD reads back ${fromJsonLd.length} triples, the graph has ${quads.length}`);
   const types = new Map<string, string[]>();
   const properties = new Map<string, Set<string>>();
   for (const q of parsed) {
@@ -244,5 +282,10 @@ export function checkCatalogue(catalogue: Catalogue): string[] {
       }
     }
   }
+  // A subject in two pieces would be written as two nodes, and the pieces would not make one graph.
+  for (const subject of properties.keys()) {
+    if (seen.has(subject)) problems.push(`${subject} has triples in more than one piece of the catalogue`);
+  }
+  for (const subject of properties.keys()) seen.add(subject);
   return problems;
 }

@@ -12,12 +12,12 @@
  */
 import type { StreamedDataset } from '../derive/datasets.ts';
 import type { History } from '../io/history.ts';
-import type { Sink } from '../io/output.ts';
+import type { FileStream, Sink } from '../io/output.ts';
 import type { Model } from '../model/types.ts';
 import type { Dataset, Table } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
 import { streamDatasetFiles, type StreamedFiles } from './dataset-stream.ts';
-import { buildCatalogue, checkCatalogue } from './dcat.ts';
+import { writeCatalogue } from './dcat.ts';
 import { atomFeed, dataJson, sitemap, sitePages } from './feeds.ts';
 import type { WrittenFile } from './package.ts';
 import { MANIFEST_PATH, manifestOf, type FileList } from './reuse.ts';
@@ -145,10 +145,12 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
 
   const put = (path: string, text: string) => sink.put(path, encoder.encode(text));
   const filesOf = (dataset: Dataset) => files.get(dataset.name) ?? [];
-  const catalogue = buildCatalogue(model, kept, filesOf, urls, history.buildTime);
-  problems.push(...checkCatalogue(catalogue).map((problem) => `catalog: ${problem}`));
-  put('public/catalog.ttl', catalogue.turtle);
-  put('public/catalog.jsonld', catalogue.jsonld);
+  const turtle = sink.open('public/catalog.ttl');
+  const jsonld = sink.open('public/catalog.jsonld');
+  const text = (file: FileStream) => (piece: string) => file.write(encoder.encode(piece));
+  problems.push(...writeCatalogue(model, kept, filesOf, urls, history.buildTime, { turtle: text(turtle), jsonld: text(jsonld) }).map((problem) => `catalog: ${problem}`));
+  turtle.close();
+  jsonld.close();
   put('public/data.json', dataJson(model, kept, filesOf, urls));
   put('public/datasets/package_list.json', JSON.stringify({ help: urls.absolute('datasets/package_list.json'), success: true, result: kept.map((d) => d.name) }, null, 2) + '\n');
   put('public/sitemap.xml', sitemap(sitePages(model, kept, urls)));

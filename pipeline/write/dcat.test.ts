@@ -1,0 +1,73 @@
+/** The catalogue written in pieces is one graph, in the same bytes one writer would give. */
+import { join } from 'node:path';
+import { DataFactory, Parser, Writer, type Quad } from 'n3';
+import { describe, expect, it } from 'vitest';
+import { buildPortal } from '../build.ts';
+import { diskSources } from '../io/files.ts';
+import { fixedHistory } from '../io/history.ts';
+import { makeUrls } from '../publish/urls.ts';
+import { checkPiece, NS, readJsonLd, writeCatalogue } from './dcat.ts';
+
+const { namedNode, literal, quad } = DataFactory;
+const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
+const ntriples = (quads: Quad[]) => quads.map((q) => `${q.subject.value} ${q.predicate.value} ${JSON.stringify(q.object)}`).sort();
+
+describe('the DCAT catalogue', async () => {
+  const built = await buildPortal({ files: diskSources(join(import.meta.dirname, '..', 'fixtures', 'base')), history: fixedHistory('2024-05-01T12:00:00Z') });
+  if (!built.ok) throw new Error(JSON.stringify(built.problems[0]));
+  const turtle = text(built.tree.get('public/catalog.ttl'));
+  const jsonld = text(built.tree.get('public/catalog.jsonld'));
+  const quads = new Parser().parse(turtle);
+
+  it('is the Turtle one writer makes of all its triples at once', () => {
+    expect(quads.length).toBeGreaterThan(200);
+    const writer = new Writer({ prefixes: { ...NS } });
+    writer.addQuads(quads);
+    let whole = '';
+    writer.end((_, result) => (whole = result));
+    expect(turtle).toBe(whole);
+  });
+
+  it('is JSON-LD as one document, indented as a whole, with the same triples as the Turtle', () => {
+    const document = JSON.parse(jsonld) as { '@graph': Record<string, unknown>[] };
+    expect(jsonld).toBe(JSON.stringify(document, null, 1) + '\n');
+    expect(ntriples(readJsonLd(document['@graph']))).toEqual(ntriples(quads));
+    // One node per subject.
+    expect(document['@graph'].length).toBe(new Set(quads.map((q) => q.subject.value)).size);
+  });
+
+  it('names every published dataset from the catalogue node', () => {
+    const named = quads.filter((q) => q.predicate.value === NS.dcat + 'dataset').map((q) => q.object.value);
+    expect(named).toEqual(built.datasets.map((dataset) => `https://portal.example.org/data/datasets/${dataset.name}/`));
+  });
+
+  it('reports a subject whose triples would be split between pieces', () => {
+    const urls = makeUrls('https://portal.example.org', '/');
+    const twice = [built.datasets[0]!, built.datasets[0]!];
+    const problems = writeCatalogue(built.model, twice, () => [], urls, '2024-05-01T12:00:00Z', { turtle: () => {}, jsonld: () => {} });
+    expect(problems).toContain(`https://portal.example.org/datasets/${twice[0]!.name}/ has triples in more than one piece of the catalogue`);
+  });
+});
+
+describe('checkPiece', () => {
+  const subject = namedNode('https://portal.example.org/datasets/x/');
+  const typeOf = quad(subject, namedNode(NS.rdf + 'type'), namedNode(NS.dcat + 'Dataset'));
+  const title = quad(subject, namedNode(NS.dct + 'title'), literal('Назва', 'uk'));
+  const turtle = (quads: Quad[]) => {
+    const writer = new Writer();
+    writer.addQuads(quads);
+    let out = '';
+    writer.end((_, result) => (out = result));
+    return out;
+  };
+  const nodes = JSON.stringify({ '@id': subject.value, '@type': [NS.dcat + 'Dataset'], [NS.dct + 'title']: [{ '@value': 'Назва', '@language': 'uk' }] });
+
+  it('names a mandatory DCAT-AP property a node lacks', () => {
+    expect(checkPiece([typeOf, title], turtle([typeOf, title]), nodes, new Set())).toEqual([`${subject.value} (${NS.dcat}Dataset) has no ${NS.dct}description`]);
+  });
+
+  it('notices a text that does not read back to the triples it was written from', () => {
+    const problems = checkPiece([typeOf, title], turtle([typeOf]), nodes, new Set());
+    expect(problems[0]).toBe(`the piece from ${subject.value}: Turtle reads back 1 triples, the graph has 2`);
+  });
+});
