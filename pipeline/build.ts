@@ -18,8 +18,8 @@ import type { Reconciliation } from './reconcile/reconcile.ts';
 import { publish, type DatasetSummary, type Publication } from './write/publish.ts';
 import { reusingWriter, type Reuse, type ReuseCounts } from './write/reuse.ts';
 import { defaultThreads, makeWriter, POOL_THRESHOLD, type WriterSettings } from './write/writers.ts';
-import { siteData } from './write/site-data.ts';
-import { latinVocabulary } from './write/vocabulary.ts';
+import { siteData, type SiteDataInput } from './write/site-data.ts';
+import { latinWords } from './write/vocabulary.ts';
 
 export interface BuildOptions {
   files: SourceFiles;
@@ -59,9 +59,27 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   if (conservation.length > 0) return { ok: false, problems: conservation.map(selfCheck) };
   if (publication.problems.length > 0) return { ok: false, problems: publication.problems.map(selfCheck) };
   const { datasets } = publication;
-  const pages = siteData({ model, reconciliation, datasets, files: publication.files, urls, buildTime: options.history.buildTime });
-  for (const [path, content] of [...pages, ...latinVocabulary(pages.values())]) sink.put(path, new TextEncoder().encode(content));
+  writeSiteData({ model, reconciliation, datasets, files: publication.files, urls, buildTime: options.history.buildTime }, sink);
   return { ok: true, tree: memory?.tree ?? new Map(), written: sink.written, model, reconciliation, datasets, summary: publication.summary, counts };
+}
+
+/** The site's JSON, then the Latin vocabulary of every word in it, each file to the sink as it is made. */
+export function writeSiteData(input: SiteDataInput, sink: Sink): { files: number; bytes: number } {
+  const encoder = new TextEncoder();
+  const words = latinWords();
+  const written = { files: 0, bytes: 0 };
+  const put = (path: string, text: string) => {
+    const bytes = encoder.encode(text);
+    sink.put(path, bytes);
+    written.files++;
+    written.bytes += bytes.length;
+  };
+  for (const [path, text] of siteData(input)) {
+    put(path, text);
+    words.add(text);
+  }
+  for (const [path, text] of words.files()) put(path, text);
+  return written;
 }
 
 export interface WriteInput {

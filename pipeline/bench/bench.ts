@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeDatasets } from '../build.ts';
+import { writeDatasets, writeSiteData } from '../build.ts';
 import { changeOneFigure, corpusFiles, emptyStats } from '../generate/corpus.ts';
 import { diskSources } from '../io/files.ts';
 import { fixedHistory } from '../io/history.ts';
@@ -23,9 +23,7 @@ import { validateShapes } from '../validate/shape.ts';
 import { arrange } from '../validate/tree.ts';
 import { codeVersion } from '../io/code-version.ts';
 import { BENCH_TIME } from './rebuild.ts';
-import { siteData } from '../write/site-data.ts';
 import { defaultThreads } from '../write/writers.ts';
-import { latinVocabulary } from '../write/vocabulary.ts';
 
 const { values } = parseArgs({
   options: {
@@ -148,10 +146,7 @@ try {
   );
   if (conservation.length > 0) throw new Error(`conservation: ${conservation[0]}`);
   if (publication.problems.length > 0) throw new Error(`self-check: ${publication.problems[0]}`);
-  const pages = measure('write: site data', () => siteData({ model, reconciliation, datasets: publication.datasets, files: publication.files, urls, buildTime: history.buildTime }), (m) => ({ files: m.size, bytes: [...m.values()].reduce((n, s) => n + Buffer.byteLength(s), 0) }));
-  const vocabulary = measure('write: search vocabulary', () => latinVocabulary(pages.values()), (m) => ({ files: m.size, bytes: [...m.values()].reduce((n, s) => n + Buffer.byteLength(s), 0) }));
-  const encoder = new TextEncoder();
-  for (const [path, text] of [...pages, ...vocabulary]) staging.put(path, encoder.encode(text));
+  measure('write: site data and search vocabulary', () => writeSiteData({ model, reconciliation, datasets: publication.datasets, files: publication.files, urls, buildTime: history.buildTime }, staging), (written) => written);
   await measureAsync('write: atomic swap', () => staging.commit());
 
   if (values.site) {

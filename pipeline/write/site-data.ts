@@ -76,8 +76,11 @@ export function dueDate(modified: string, frequency: Frequency): string | null {
 
 const json = (value: unknown) => JSON.stringify(value) + '\n';
 
-export function siteData({ model, reconciliation, datasets, files, urls, buildTime }: SiteDataInput): Map<string, string> {
-  const out = new Map<string, string>();
+/**
+ * The site's JSON, a file at a time as [path, text]: one file per page, so that neither the
+ * site nor this stage holds more than one page's data and the short lists.
+ */
+export function* siteData({ model, reconciliation, datasets, files, urls, buildTime }: SiteDataInput): Generator<[path: string, text: string]> {
   const documents = new Map(model.documents.map((d) => [d.id, d]));
   const publishers = new Map(model.publishers.map((p) => [p.id, p]));
   const ref = (id: string) => ({ id, title: documents.get(id)?.title ?? id });
@@ -98,6 +101,9 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
   const programmesByDocument = groupBy(model.programmes, (p) => p.document);
   const executionsByDocument = groupBy(model.executions, (e) => e.document);
   const programmeTitles = new Map(model.programmes.map((p) => [p.id, p.title]));
+  const programmesByPublisher = groupBy(model.programmes, (p) => p.publisher);
+  const documentsByPublisher = groupBy(model.documents, (d) => d.publisher);
+  const datasetsByPublisher = groupBy(datasets, (d) => d.publisher?.id);
 
   const config: SiteConfig = {
     siteUrl: urls.siteUrl,
@@ -109,9 +115,9 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
     contact: model.portal?.contact ?? { name: '', email: '' },
     dimensions: DIMENSION_TITLES,
   };
-  out.set('site/config.json', json(config));
+  yield ['site/config.json', json(config)];
 
-  const programmes: SiteProgramme[] = model.programmes.map((programme) => {
+  const programmeOf = (programme: Model['programmes'][number]): SiteProgramme => {
     const decision = documents.get(programme.document)!;
     const executions = [...(index.comparisonsByProgramme.get(programme.id) ?? [])]
       .sort((a, b) => a.year - b.year)
@@ -188,12 +194,19 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
       documents: documentIds.map((id) => ({ ...ref(id), kind: documents.get(id)!.kind })),
       datasets: (programmeDatasets.get(programme.id) ?? []).map((entry) => ({ id: entry.name, title: entry.title })),
     };
-  });
-  // One file per page, so the site holds one page's data at a time; the lists hold what lists show.
-  for (const programme of programmes) out.set(`site/programmes/${programme.id}.json`, json(programme));
-  out.set('site/programmes.json', json(programmes.map(({ id, title, publisher, period, funding }): SiteProgrammeSummary => ({ id, title, publisher, period, funding: { total: funding.total } }))));
+  };
+  const programmeList: SiteProgrammeSummary[] = [];
+  const reported: SiteHome['reported'] = [];
+  for (const programme of model.programmes) {
+    const page = programmeOf(programme);
+    yield [`site/programmes/${page.id}.json`, json(page)];
+    const { id, title, publisher, period, funding, executions } = page;
+    programmeList.push({ id, title, publisher, period, funding: { total: funding.total } });
+    reported.push(...executions.map((e) => ({ programme: { id, title }, year: e.year, reported: e.reported.value ?? '0', planned: e.planned, rate: e.rate })));
+  }
+  yield ['site/programmes.json', json(programmeList)];
 
-  const reports: SiteReport[] = model.documents.map((document) => {
+  const reportOf = (document: SourceDocument): SiteReport => {
     const observations = index.observationsByDocument.get(document.id) ?? [];
     const sections = new Map<string, SiteReport['sections'][number]>();
     for (const o of observations) {
@@ -224,11 +237,17 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
       notes: (index.notesByDocument.get(document.id) ?? []).map(note),
       datasets: datasetsOfDocument(document.id),
     };
-  });
-  for (const report of reports) out.set(`site/reports/${report.id}.json`, json(report));
-  out.set('site/reports.json', json(reports.map(({ id, kind, kindTitle, title, number, date, period, publisher }): SiteReportSummary => ({ id, kind, kindTitle, title, number, date, period, publisher }))));
+  };
+  const reportList: SiteReportSummary[] = [];
+  for (const document of model.documents) {
+    const report = reportOf(document);
+    yield [`site/reports/${report.id}.json`, json(report)];
+    const { id, kind, kindTitle, title, number, date, period, publisher } = report;
+    reportList.push({ id, kind, kindTitle, title, number, date, period, publisher });
+  }
+  yield ['site/reports.json', json(reportList)];
 
-  const siteDatasets: SiteDataset[] = datasets.map((dataset) => {
+  const datasetOf = (dataset: Dataset): SiteDataset => {
     const written = files.get(dataset.name) ?? [];
     const years = new Set<number>();
     if (dataset.temporal) for (let y = Number(dataset.temporal.start.slice(0, 4)); y <= Number(dataset.temporal.end.slice(0, 4)); y++) years.add(y);
@@ -268,9 +287,15 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
       due: dueDate(dataset.modified, dataset.frequency),
       changes: dataset.changes,
     };
-  });
-  for (const dataset of siteDatasets) out.set(`site/datasets/${dataset.name}.json`, json(dataset));
-  out.set('site/datasets.json', json(siteDatasets.map(({ tables, passport, notes, changes, sources, ...summary }): SiteDatasetSummary => summary)));
+  };
+  const datasetList: SiteDatasetSummary[] = [];
+  for (const dataset of datasets) {
+    const page = datasetOf(dataset);
+    yield [`site/datasets/${page.name}.json`, json(page)];
+    const { tables: _tables, passport: _passport, notes: _notes, changes: _changes, sources: _sources, ...summary } = page;
+    datasetList.push(summary);
+  }
+  yield ['site/datasets.json', json(datasetList)];
 
   const sitePublishers: SitePublisher[] = model.publishers.map((p) => ({
     id: p.id,
@@ -283,12 +308,12 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
     contact: { name: p.contact.name, email: p.contact.email, phone: p.contact.phone ?? null },
     address: p.address ?? null,
     note: p.note ?? null,
-    programmes: model.programmes.filter((x) => x.publisher === p.id).map((x) => ({ id: x.id, title: x.title })),
-    reports: model.documents.filter((d) => d.publisher === p.id).map((d) => ({ id: d.id, title: d.title })),
-    datasets: datasets.filter((d) => d.publisher?.id === p.id && d.kind !== 'register').map((d) => ({ id: d.name, title: d.title })),
-    register: datasets.find((d) => d.publisher?.id === p.id && d.kind === 'register')!.name,
+    programmes: (programmesByPublisher.get(p.id) ?? []).map((x) => ({ id: x.id, title: x.title })),
+    reports: (documentsByPublisher.get(p.id) ?? []).map((d) => ({ id: d.id, title: d.title })),
+    datasets: (datasetsByPublisher.get(p.id) ?? []).filter((d) => d.kind !== 'register').map((d) => ({ id: d.name, title: d.title })),
+    register: (datasetsByPublisher.get(p.id) ?? []).find((d) => d.kind === 'register')!.name,
   }));
-  out.set('site/publishers.json', json(sitePublishers));
+  yield ['site/publishers.json', json(sitePublishers)];
 
   const periods = model.documents.map((d) => d.period);
   const home: SiteHome = {
@@ -299,7 +324,7 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
     figures: model.figures.length,
     period: periods.length ? { start: periods.map((p) => p.start).sort()[0]!, end: periods.map((p) => p.end).sort().at(-1)! } : null,
     planned: model.programmes.map((p) => ({ programme: { id: p.id, title: p.title }, total: toPlain(p.funding.total.value!), period: p.period })),
-    reported: programmes.flatMap((p) => p.executions.map((e) => ({ programme: { id: p.id, title: p.title }, year: e.year, reported: e.reported.value ?? '0', planned: e.planned, rate: e.rate }))),
+    reported,
     latestReports: [...model.documents]
       .sort((a, b) => (b.date ?? b.period.end).localeCompare(a.date ?? a.period.end))
       .slice(0, 5)
@@ -307,6 +332,5 @@ export function siteData({ model, reconciliation, datasets, files, urls, buildTi
     latestChanges: [...datasets].sort((a, b) => b.modified.localeCompare(a.modified) || a.name.localeCompare(b.name)).slice(0, 5).map((d) => ({ id: d.name, title: d.title, modified: d.modified })),
     notes: reconciliation.notes.length,
   };
-  out.set('site/home.json', json(home));
-  return out;
+  yield ['site/home.json', json(home)];
 }

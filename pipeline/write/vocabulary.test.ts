@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { latinVocabulary } from './vocabulary.ts';
+import { latinWords } from './vocabulary.ts';
 
 describe('Latin vocabulary', () => {
   it('keys Cyrillic words by their official transliteration, one file per first letter', () => {
-    const files = latinVocabulary(['Програма у Кривому Розі; Кривий Ріг', 'звернення громадян, пам’ятних дат']);
+    const words = latinWords();
+    for (const text of ['Програма у Кривому Розі; Кривий Ріг', 'звернення громадян, пам’ятних дат']) words.add(text);
+    const files = words.files();
     const k = JSON.parse(files.get('public/search/latin/k.json')!) as Record<string, string[]>;
     expect(k.kryvyi).toEqual(['кривий']);
     expect(k.kryvomu).toEqual(['кривому']);

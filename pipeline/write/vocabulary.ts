@@ -7,12 +7,19 @@ import { transliterate } from '../publish/translit.ts';
 
 const WORD = /[\p{Script=Cyrillic}][\p{Script=Cyrillic}'’ʼ]*/gu;
 
-export function latinVocabulary(texts: Iterable<string>): Map<string, string> {
-  const chunks = new Map<string, Map<string, Set<string>>>();
+/** Collects the words of texts as they pass; files() gives the vocabulary's files. */
+export function latinWords(): { add(text: string): void; files(): Map<string, string> } {
   const words = new Set<string>();
-  for (const text of texts) {
-    for (const match of text.matchAll(WORD)) words.add(match[0].toLowerCase().replace(/['’ʼ]+$/, ''));
-  }
+  return {
+    add(text) {
+      for (const match of text.matchAll(WORD)) words.add(match[0].toLowerCase().replace(/['’ʼ]+$/, ''));
+    },
+    files: () => vocabularyFiles(words),
+  };
+}
+
+function vocabularyFiles(words: Set<string>): Map<string, string> {
+  const chunks = new Map<string, Map<string, Set<string>>>();
   // Each distinct word is transliterated once, however often the pages repeat it.
   for (const word of words) {
     if (word.length < 2) continue;
