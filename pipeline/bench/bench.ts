@@ -32,9 +32,19 @@ const { values } = parseArgs({
     site: { type: 'boolean', default: true },
     keep: { type: 'boolean', default: false },
     threads: { type: 'string', default: String(defaultThreads()) },
+    // The JavaScript heap of the build and the rebuild, in MiB: what a machine of that size would give it.
+    heap: { type: 'string', default: '8192' },
   },
   allowNegative: true,
 });
+
+// The heap is fixed when a process starts, so a different one means starting again with it.
+const heapFlag = `--max-old-space-size=${values.heap}`;
+if (!process.execArgv.includes(heapFlag)) {
+  const flags = process.execArgv.filter((flag) => !flag.startsWith('--max-old-space-size'));
+  const again = spawnSync(process.execPath, [...flags, heapFlag, import.meta.filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(again.status ?? 1);
+}
 
 const project = resolve(import.meta.dirname, '..', '..');
 const count = Number(values.datasets);
@@ -157,7 +167,7 @@ try {
 
   const line = (r: Row) =>
     `${r.stage.padEnd(48)} ${(r.wall / 1000).toFixed(2).padStart(8)} ${(r.cpu / 1000).toFixed(2).padStart(8)} ${mib(r.peak).toFixed(0).padStart(8)} ${String(r.files).padStart(8)} ${(r.bytes / 1048576).toFixed(1).padStart(9)} ${(r.wall / count).toFixed(2).padStart(8)}`;
-  process.stdout.write(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+  process.stdout.write(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, heap ${values.heap} MiB\n`);
   process.stdout.write(`${'stage'.padEnd(48)} ${'wall s'.padStart(8)} ${'cpu s'.padStart(8)} ${'peak MiB'.padStart(8)} ${'files'.padStart(8)} ${'MiB'.padStart(9)} ${'ms/ds'.padStart(8)}\n`);
   for (const r of rows) process.stdout.write(line(r) + '\n');
   const pipeline = rows.filter((r) => !r.stage.includes('(astro)') && !r.stage.includes('(pagefind)'));
@@ -179,7 +189,7 @@ try {
   if (after === undefined) throw new Error(`${changed}: no value to change`);
   writeFileSync(join(sources, changed), after);
   // A process of its own, as a real rebuild is: this one still holds the first build.
-  const rebuilt = timed('rebuild', ['--max-old-space-size=8192', join(import.meta.dirname, 'rebuild.ts'), sources, out], {}, true);
+  const rebuilt = timed('rebuild', [heapFlag, join(import.meta.dirname, 'rebuild.ts'), sources, out], {}, true);
   process.stdout.write(
     `\nincremental pipeline build after changing ${changed}: ${(rebuilt.wall / 1000).toFixed(2)} s wall, ${(rebuilt.cpu / 1000).toFixed(2)} s CPU, peak ${(rebuilt.peak / 1024).toFixed(0)} MiB; ${rebuilt.stdout}\n`,
   );
