@@ -3,7 +3,7 @@
  * with wall time, CPU time, peak memory, files and bytes for each stage. Not a test: it
  * prints figures for docs/performance.md.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -91,23 +91,67 @@ async function measureAsync<T>(stage: string, fn: () => Promise<T>, output: (res
 }
 
 /** A Node script in a process of its own, measured by GNU time: wall, CPU and its own peak memory. */
-function timed(label: string, args: string[], env: Record<string, string> = {}, capture = false) {
+/**
+ * Runs node with args under /usr/bin/time, and samples the resident memory of the whole
+ * process tree meanwhile: pagefind's indexer is a program node starts and does not wait
+ * for, so neither time nor rusage sees it.
+ */
+async function timed(label: string, args: string[], env: Record<string, string> = {}, capture = false) {
   const timeFile = join(work, `${label}.time`);
   const start = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, ...args], {
+  const proc = spawn('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, ...args], {
     cwd: project,
     env: { ...process.env, ...env },
     // Astro prints a line a page: kept only when asked for.
     stdio: ['ignore', capture ? 'pipe' : 'ignore', 'inherit'],
   });
+  let stdout = '';
+  proc.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  let treePeakKb = 0;
+  const started = new Map<number, number>();
+  const sampler = setInterval(() => {
+    const sample = sampleTree(proc.pid!);
+    treePeakKb = Math.max(treePeakKb, sample.rssKb);
+    for (const [pid, seconds] of sample.cpu) started.set(pid, seconds);
+  }, 200);
+  const status = await new Promise<number | null>((done) => proc.on('close', done));
+  clearInterval(sampler);
   const wall = performance.now() - start;
-  if (result.status !== 0) throw new Error(`${label} failed`);
+  if (status !== 0) throw new Error(`${label} failed`);
   const [, user, system, peakKb] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
-  return { wall, cpu: (user! + system!) * 1000, peak: peakKb!, stdout: result.stdout?.toString().trim() ?? '' };
+  // Programs node started and did not wait for are missing from time's CPU figure.
+  const unwaited = [...started.values()].reduce((n, seconds) => n + seconds, 0);
+  return { wall, cpu: (user! + system! + unwaited) * 1000, peak: Math.max(peakKb!, treePeakKb), stdout: stdout.trim() };
 }
 
-function child(stage: string, args: string[], env: Record<string, string>, folder?: string) {
-  const { wall, cpu, peak } = timed(stage, args, env);
+/**
+ * Resident memory of a process and all its descendants, in KiB; and the CPU seconds of the
+ * processes below the root's child (programs the measured node process started).
+ */
+function sampleTree(root: number): { rssKb: number; cpu: Map<number, number> } {
+  const ps = spawnSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,times=']).stdout.toString();
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  const times = new Map<number, number>();
+  for (const line of ps.trim().split('\n')) {
+    const [pid, ppid, kb, seconds] = line.trim().split(/\s+/).map(Number) as [number, number, number, number];
+    rss.set(pid, kb);
+    times.set(pid, seconds);
+    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  let rssKb = 0;
+  const cpu = new Map<number, number>();
+  for (const stack: [number, number][] = [[root, 0]]; stack.length > 0; ) {
+    const [pid, depth] = stack.pop()!;
+    rssKb += rss.get(pid) ?? 0;
+    if (depth >= 2) cpu.set(pid, times.get(pid) ?? 0);
+    for (const child of children.get(pid) ?? []) stack.push([child, depth + 1]);
+  }
+  return { rssKb, cpu };
+}
+
+async function child(stage: string, args: string[], env: Record<string, string>, folder?: string) {
+  const { wall, cpu, peak } = await timed(stage, args, env);
   const size = folder ? folderSize(folder) : { files: 0, bytes: 0 };
   rows.push({ stage, wall, cpu, peak, ...size });
 }
@@ -161,8 +205,8 @@ try {
 
   if (values.site) {
     const env = { BUILD_DIR: out, SITE_OUT: join(work, 'dist') };
-    child('site build (astro)', [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], env, join(work, 'dist'));
-    child('search index (pagefind)', ['site/scripts/index-search.ts'], env, join(work, 'dist', 'pagefind'));
+    await child('site build (astro)', [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], env, join(work, 'dist'));
+    await child('search index (pagefind)', ['site/scripts/index-search.ts'], env, join(work, 'dist', 'pagefind'));
   }
 
   const line = (r: Row) =>
@@ -189,7 +233,7 @@ try {
   if (after === undefined) throw new Error(`${changed}: no value to change`);
   writeFileSync(join(sources, changed), after);
   // A process of its own, as a real rebuild is: this one still holds the first build.
-  const rebuilt = timed('rebuild', [heapFlag, join(import.meta.dirname, 'rebuild.ts'), sources, out], {}, true);
+  const rebuilt = await timed('rebuild', [heapFlag, join(import.meta.dirname, 'rebuild.ts'), sources, out], {}, true);
   process.stdout.write(
     `\nincremental pipeline build after changing ${changed}: ${(rebuilt.wall / 1000).toFixed(2)} s wall, ${(rebuilt.cpu / 1000).toFixed(2)} s CPU, peak ${(rebuilt.peak / 1024).toFixed(0)} MiB; ${rebuilt.stdout}\n`,
   );
