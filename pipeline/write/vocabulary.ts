@@ -12,7 +12,8 @@ export function latinWords(): { add(text: string): void; files(): Map<string, st
   const words = new Set<string>();
   return {
     add(text) {
-      for (const match of text.matchAll(WORD)) words.add(match[0].toLowerCase().replace(/['’ʼ]+$/, ''));
+      // A page repeats its words; each distinct one is folded once.
+      for (const word of new Set(text.match(WORD))) words.add(word.toLowerCase().replace(/['’ʼ]+$/, ''));
     },
     files: () => vocabularyFiles(words),
   };
