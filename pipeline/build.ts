@@ -105,7 +105,7 @@ export async function writeDatasets({ model, reconciliation, history, urls, sink
   const writer = reuse ? reusingWriter(maker, settings, reuse, counts) : maker;
   let publication: Publication;
   try {
-    publication = await publish({ model, datasets: derivation.datasets, streamed: [derivation.portal], version: settings.version, urls, history, sink, writer, manifest: reuse !== undefined });
+    publication = await publish({ model, datasets: derivation.datasets, streamed: [derivation.portal], settings, urls, history, sink, writer, manifest: reuse !== undefined });
     // The portal-wide package changes with any source, so it is always made.
     if (reuse) counts.made++;
   } finally {

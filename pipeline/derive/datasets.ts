@@ -398,7 +398,7 @@ function runs<T>(items: T[], count: number): T[][] {
 
 function chunked<T>(items: T[], size: number, derive: (some: T[]) => Derived): TableGroup {
   return {
-    tables: [{ ...derive([]).table }],
+    tables: [derive([]).table],
     *chunks() {
       for (let at = 0; at < items.length; at += size) yield [derive(items.slice(at, at + size)).table.rows];
     },

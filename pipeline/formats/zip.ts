@@ -37,35 +37,34 @@ export function zip(entries: ZipEntry[], modified: Date, level = 1): Uint8Array 
     for (const size of [body.length, entry.data.length, offset]) {
       if (size > 0xffffffff) throw new RangeError(`ZIP entry ${entry.path}: past 4 GiB, which needs ZIP64`);
     }
-    const local = new DataView(new ArrayBuffer(30));
-    local.setUint32(0, LOCAL, true);
-    local.setUint16(4, VERSION, true);
-    local.setUint16(6, flags, true);
-    local.setUint16(8, DEFLATE, true);
-    local.setUint16(10, time, true);
-    local.setUint16(12, date, true);
-    local.setUint32(14, crc, true);
-    local.setUint32(18, body.length, true);
-    local.setUint32(22, entry.data.length, true);
-    local.setUint16(26, name.length, true);
-    local.setUint16(28, 0, true);
-    parts.push(new Uint8Array(local.buffer), name, body);
+    // From "version needed" to the extra field's length, the local header and the central
+    // directory's header carry the same fields: written once, placed in both.
+    const fields = new DataView(new ArrayBuffer(26));
+    fields.setUint16(0, VERSION, true);
+    fields.setUint16(2, flags, true);
+    fields.setUint16(4, DEFLATE, true);
+    fields.setUint16(6, time, true);
+    fields.setUint16(8, date, true);
+    fields.setUint32(10, crc, true);
+    fields.setUint32(14, body.length, true);
+    fields.setUint32(18, entry.data.length, true);
+    fields.setUint16(22, name.length, true);
+    // Extra field length 0.
+    const shared = new Uint8Array(fields.buffer);
 
-    const header = new DataView(new ArrayBuffer(46));
-    header.setUint32(0, CENTRAL, true);
-    header.setUint16(4, VERSION, true);
-    header.setUint16(6, VERSION, true);
-    header.setUint16(8, flags, true);
-    header.setUint16(10, DEFLATE, true);
-    header.setUint16(12, time, true);
-    header.setUint16(14, date, true);
-    header.setUint32(16, crc, true);
-    header.setUint32(20, body.length, true);
-    header.setUint32(24, entry.data.length, true);
-    header.setUint16(28, name.length, true);
-    // Extra field, comment, disk number, internal and external attributes: all zero.
-    header.setUint32(42, offset, true);
-    central.push(new Uint8Array(header.buffer), name);
+    const local = new Uint8Array(30);
+    new DataView(local.buffer).setUint32(0, LOCAL, true);
+    local.set(shared, 4);
+    parts.push(local, name, body);
+
+    const header = new Uint8Array(46);
+    const view = new DataView(header.buffer);
+    view.setUint32(0, CENTRAL, true);
+    view.setUint16(4, VERSION, true);
+    header.set(shared, 6);
+    // Comment length, disk number, internal and external attributes: all zero.
+    view.setUint32(42, offset, true);
+    central.push(header, name);
     offset += 30 + name.length + body.length;
   }
   const centralSize = central.reduce((n, part) => n + part.length, 0);

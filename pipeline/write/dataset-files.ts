@@ -39,14 +39,20 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export function writeDatasetFiles(dataset: Dataset, urls: Urls, portalTitle: string): DatasetFiles {
+/** A list of files made in memory, and how to add one: text is stored as UTF-8. */
+export function fileList(): { files: DatasetFiles['files']; put: (path: string, content: string | Uint8Array) => Uint8Array } {
   const files: DatasetFiles['files'] = [];
-  const written: WrittenFile[] = [];
   const put = (path: string, content: string | Uint8Array) => {
     const bytes = typeof content === 'string' ? encoder.encode(content) : content;
     files.push({ path, bytes });
     return bytes;
   };
+  return { files, put };
+}
+
+export function writeDatasetFiles(dataset: Dataset, urls: Urls, portalTitle: string): DatasetFiles {
+  const { files, put } = fileList();
+  const written: WrittenFile[] = [];
 
   const csvTexts: { name: string; schema: Table['schema']; csv: string }[] = [];
   for (const table of dataset.tables) {

@@ -14,7 +14,7 @@ import type { FileStream, Sink } from '../io/output.ts';
 import type { Dataset, Row, Table } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
 import { csvPiece } from './csv.ts';
-import { describeDataset, WORKBOOK_ROW_LIMIT, type DatasetFiles } from './dataset-files.ts';
+import { describeDataset, fileList, WORKBOOK_ROW_LIMIT, type DatasetFiles } from './dataset-files.ts';
 import { jsonPieces } from './json.ts';
 import type { WrittenFile } from './package.ts';
 import type { WriterSettings } from './writers.ts';
@@ -108,12 +108,7 @@ export function* streamDatasetFiles(
     offset += group.tables.length;
   }
 
-  const small: DatasetFiles['files'] = [];
-  const put = (path: string, content: string | Uint8Array) => {
-    const bytes = typeof content === 'string' ? encoder.encode(content) : content;
-    small.push({ path, bytes });
-    return bytes;
-  };
+  const { files: small, put } = fileList();
   // The workbook is made from the rows when there are few enough; the descriptions need none.
   const holding: Dataset = { ...dataset, tables: dataset.tables.map((table, at) => ({ ...table, rows: workbook?.[at] ?? [] })) };
   const described = describeDataset(holding, rows, written, checker.finish(), urls, settings.portalTitle, put);

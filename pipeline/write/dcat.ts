@@ -83,7 +83,7 @@ export function writeCatalogue(model: Model, datasets: Dataset[], filesOf: (data
  * The triples in pieces: first the catalogue's node (naming every dataset) and the portal's
  * agent, then one piece per dataset. A subject's triples are all in one piece.
  */
-export function* cataloguePieces(model: Model, datasets: Dataset[], filesOf: (dataset: Dataset) => WrittenFile[], urls: Urls, buildTime: string): Generator<Quad[]> {
+function* cataloguePieces(model: Model, datasets: Dataset[], filesOf: (dataset: Dataset) => WrittenFile[], urls: Urls, buildTime: string): Generator<Quad[]> {
   let quads: Quad[] = [];
   const add = (s: Term, pr: Term, o: Term) => quads.push(quad(s as never, pr as never, o as never));
   const catalog = namedNode(`${urls.home()}#catalog`);

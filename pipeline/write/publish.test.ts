@@ -16,7 +16,8 @@ describe('publish', () => {
     const urls = makeUrls('https://portal.example.org', '/');
     const history = fixedHistory('2024-05-01T12:00:00Z');
     const { datasets, portal } = deriveDatasets({ model: checked.model, reconciliation: checked.reconciliation, history, urls });
-    const inline = inlineWriter({ siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: 'P' });
+    const settings = { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: 'P' };
+    const inline = inlineWriter(settings);
     // The first dataset fails at once; the others are still being made, and so is the streamed package.
     let first = true;
     const failing: DatasetWriter = {
@@ -30,7 +31,7 @@ describe('publish', () => {
     };
     const name = checked.model.catalog[0]!.name;
     const sink = memorySink();
-    await expect(publish({ model: checked.model, datasets, streamed: [portal], urls, history, sink, writer: failing })).rejects.toThrow(`${name}: out of disk`);
+    await expect(publish({ model: checked.model, datasets, streamed: [portal], settings, urls, history, sink, writer: failing })).rejects.toThrow(`${name}: out of disk`);
     // Nothing is described as published: no catalogue, no descriptor of the streamed package.
     expect([...sink.tree.keys()].filter((path) => path.endsWith('catalog.ttl') || path.endsWith('usi-dani-portalu/datapackage.json'))).toEqual([]);
   });

@@ -21,7 +21,7 @@ import { writeCatalogue } from './dcat.ts';
 import { atomFeed, dataJson, sitemap, sitePages } from './feeds.ts';
 import type { WrittenFile } from './package.ts';
 import { MANIFEST_PATH, manifestOf, type FileList } from './reuse.ts';
-import type { DatasetWriter } from './writers.ts';
+import type { DatasetWriter, WriterSettings } from './writers.ts';
 
 export interface PublishInput {
   model: Model;
@@ -32,8 +32,8 @@ export interface PublishInput {
   writer: DatasetWriter;
   /** Datasets made here, a chunk at a time, while the writer's threads are busy. */
   streamed?: StreamedDataset[];
-  /** The code's hash, which the streamed datasets' keys include (as the writer's do). */
-  version?: string | undefined;
+  /** What the files are made for (site address, portal title, code version), as the writer has them. */
+  settings: WriterSettings;
   /** Write a manifest for the next incremental build (write/reuse.ts). */
   manifest?: boolean;
 }
@@ -62,7 +62,7 @@ const encoder = new TextEncoder();
 /** Lets finished work of other threads land before going on. */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function publish({ model, datasets, urls, history, sink, writer, streamed = [], version, manifest }: PublishInput): Promise<Publication> {
+export async function publish({ model, datasets, urls, history, sink, writer, streamed = [], settings, manifest }: PublishInput): Promise<Publication> {
   const kept: Dataset[] = [];
   const results: FileList[] = [];
   const inFlight = new Set<Promise<void>>();
@@ -70,7 +70,6 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
   let failure: { error: unknown } | undefined;
 
   // The streamed datasets advance a chunk at a time whenever this thread would otherwise wait.
-  const settings = { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: model.portal?.title ?? '', version };
   const jobs = streamed.map((one) => streamDatasetFiles(one, urls, settings, sink, `public/datasets/${one.dataset.name}`, KEPT_ROWS));
   const made: StreamedFiles[] = [];
   /** One chunk of streamed work; false when there is none left. */
