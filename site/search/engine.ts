@@ -4,6 +4,7 @@
  * first. Each page keeps the excerpt of the search that scored it best, so the words
  * marked in it are the page's own.
  */
+import { PARTS_FILE, partUrls, type PartsFile } from './parts.ts';
 import { alternatives, normalizeWord, plan, searches, stem } from './ukrainian.ts';
 
 export interface PagefindResult {
@@ -21,6 +22,24 @@ export interface ResultData {
 
 export interface Pagefind {
   search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
+}
+
+/** pagefind's script as the browser imports it. */
+export interface PagefindModule extends Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+/**
+ * Makes the imported index whole: its options, then every further part parts.json lists,
+ * merged one after another (a large portal's index is written in parts; see parts.ts).
+ */
+export async function openIndex(module: PagefindModule, indexUrl: string, baseUrl: string, fetchJson: (url: string) => Promise<unknown>): Promise<PagefindModule> {
+  await module.options({ baseUrl });
+  const list = (await fetchJson(`${indexUrl}${PARTS_FILE}`).catch(() => undefined)) as PartsFile | undefined;
+  for (const url of partUrls(indexUrl, list)) await module.mergeIndex(url, { baseUrl });
+  return module;
 }
 
 /** Reads a chunk of the Latin vocabulary: Latin spelling → the Cyrillic words it stands for. */

@@ -42,6 +42,17 @@ export function score(found: string[], expected: string[]): { recall: number; pr
   return { recall: hits / Math.min(5, expected.length), precision: top.length === 0 ? 0 : hits / top.length };
 }
 
+/** In the page: plain pagefind over the whole index (its parts merged as the search page merges them); the first five URLs. */
+async function plainSearch([q, module, base]: readonly [string, string, string]): Promise<string[]> {
+  const pagefind = await import(module);
+  await pagefind.options({ baseUrl: base });
+  const folder = module.slice(0, module.lastIndexOf('/') + 1);
+  const list = (await fetch(`${folder}parts.json`).then((r) => r.json())) as { parts: string[] };
+  for (const part of list.parts) await pagefind.mergeIndex(`${folder}${part}`, { baseUrl: base });
+  const found = await pagefind.search(q);
+  return Promise.all(found.results.slice(0, 5).map(async (r: { data(): Promise<{ url: string }> }) => (await r.data()).url));
+}
+
 if (import.meta.main) {
   try {
     step(['pipeline/cli.ts', 'build', '--out', env.BUILD_DIR]);
@@ -55,12 +66,7 @@ if (import.meta.main) {
     const rows: { query: Query; plain: string[]; ukrainian: string[] }[] = [];
     for (const query of queries) {
       await page.goto(url);
-      const plain = await page.evaluate(async ([q, module]) => {
-        const pagefind = await import(module);
-        await pagefind.options({ baseUrl: '/' });
-        const found = await pagefind.search(q);
-        return Promise.all(found.results.slice(0, 5).map(async (r: { data(): Promise<{ url: string }> }) => (await r.data()).url));
-      }, [query.query, `${basePath}pagefind/pagefind.js`] as const);
+      const plain = await page.evaluate(plainSearch, [query.query, `${basePath}pagefind/pagefind.js`, basePath] as const);
       await page.goto(`${url}search/?q=${encodeURIComponent(query.query)}`);
       await page.locator('#search-status').filter({ hasText: /знайдено/ }).waitFor({ timeout: 15000 });
       const ranked = await page.locator('#search-results a[data-rank]').evaluateAll((as) => as.map((a) => [Number((a as HTMLElement).dataset.rank), a.getAttribute('href')!] as const));
@@ -88,11 +94,7 @@ if (import.meta.main) {
     process.stdout.write('\nfirst query from a fresh page (what the browser fetches for it):\n');
     for (const q of ['звернення громадян', 'Kryvyi Rih']) {
       await firstQuery(`plain pagefind «${q}»`, async (fresh) => {
-        await fresh.evaluate(async ([query, module]) => {
-          const pagefind = await import(module);
-          const found = await pagefind.search(query);
-          await Promise.all(found.results.slice(0, 5).map((r: { data(): Promise<unknown> }) => r.data()));
-        }, [q, `${basePath}pagefind/pagefind.js`] as const);
+        await fresh.evaluate(plainSearch, [q, `${basePath}pagefind/pagefind.js`, basePath] as const);
       });
       await firstQuery(`search page, Ukrainian-aware «${q}»`, async (fresh) => {
         await fresh.locator('header input[type="search"]').fill(q);
