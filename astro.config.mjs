@@ -23,7 +23,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Whitespace between tags keeps the search index from running words together ("НазваКриворізька").
   compressHTML: false,
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages rendered eight at a time: a page spends most of its time reading its JSON and
+  // writing its HTML, so overlapping them takes a third off the site build; the output is the same.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   devToolbar: { enabled: false },
   // No Markdown code blocks here; Shiki's inline styles would need a looser CSP.
   markdown: { syntaxHighlight: false },
