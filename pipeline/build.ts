@@ -17,7 +17,7 @@ import type { Dataset } from './publish/types.ts';
 import type { Reconciliation } from './reconcile/reconcile.ts';
 import { publish, type DatasetSummary, type Publication } from './write/publish.ts';
 import { reusingWriter, type Reuse, type ReuseCounts } from './write/reuse.ts';
-import { defaultThreads, makeWriter, POOL_THRESHOLD, type WriterSettings } from './write/writers.ts';
+import { defaultThreads, makeWriter, POOL_THRESHOLD, writerSettings, type WriterSettings } from './write/writers.ts';
 import { siteData, type SiteDataInput } from './write/site-data.ts';
 import { latinWords } from './write/vocabulary.ts';
 
@@ -44,7 +44,7 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   if (!checked.ok) return checked;
   const { model, reconciliation } = checked;
   const urls = makeUrls(options.siteUrl ?? model.portal!.siteUrl, options.basePath ?? model.portal!.basePath);
-  const settings = { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: model.portal?.title ?? '', version: options.reuse?.version };
+  const settings = writerSettings(model, urls, options.reuse?.version);
   const memory = options.sink ? undefined : memorySink();
   const sink = options.sink ?? memory!;
   const counts: ReuseCounts = { made: 0, reused: 0 };

@@ -23,7 +23,7 @@ import { validateShapes } from '../validate/shape.ts';
 import { arrange } from '../validate/tree.ts';
 import { codeVersion } from '../io/code-version.ts';
 import { BENCH_TIME } from './rebuild.ts';
-import { defaultThreads } from '../write/writers.ts';
+import { defaultThreads, writerSettings } from '../write/writers.ts';
 
 const { values } = parseArgs({
   options: {
@@ -192,7 +192,7 @@ try {
   const threads = Number(values.threads);
   // As the command line builds: with each dataset's key, for the next build's manifest.
   const version = await codeVersion(project);
-  const settings = { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: model.portal?.title ?? '', version };
+  const settings = writerSettings(model, urls, version);
   const { publication, conservation } = await measureAsync(
     `derive and write: datasets, metadata, catalogues (checked, to disk; ${threads} threads)`,
     () => writeDatasets({ model, reconciliation, history, urls, sink: staging, settings, threads, reuse: { previous: undefined, version }, counts: { made: 0, reused: 0 } }),

@@ -4,7 +4,7 @@
  * swapped in with renames only after every check passed: a reader sees the previous build
  * or the new one, never half of one, and a failed build leaves the previous output as it was.
  */
-import { closeSync, linkSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -19,6 +19,8 @@ export interface Sink {
    * links it); for incremental builds.
    */
   reuse?(path: string): void;
+  /** Bytes [start, end) of a file of the output being replaced; undefined when it has no such file. */
+  previous?(path: string, start: number, end: number): Uint8Array | undefined;
   /** Files and bytes written so far (files taken over count as files, not bytes). */
   readonly written: { files: number; bytes: number };
 }
@@ -125,6 +127,25 @@ export async function stage(target: string): Promise<Staging> {
         throw new Error(`${path} was in the previous build's manifest but cannot be taken over (${(error as NodeJS.ErrnoException).code}); build again with --clean`, { cause: error });
       }
       written.files++;
+    },
+    previous(path, start, end) {
+      let fd: number;
+      try {
+        fd = openSync(join(target, path), 'r');
+      } catch {
+        return undefined;
+      }
+      try {
+        const bytes = new Uint8Array(end - start);
+        for (let at = 0; at < bytes.length; ) {
+          const read = readSync(fd, bytes, at, bytes.length - at, start + at);
+          if (read === 0) return undefined;
+          at += read;
+        }
+        return bytes;
+      } finally {
+        closeSync(fd);
+      }
     },
     async commit() {
       await settle();

@@ -10,8 +10,10 @@ import type { Dataset, Table } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
 import { tableToCsv } from './csv.ts';
 import { tableToJson } from './json.ts';
+import { datasetPiece, type CataloguePiece, type PieceRanges } from './dcat.ts';
 import { ckanPackage, dataPackage, passport, passportCsv, structureCsv, type WrittenFile } from './package.ts';
 import { checkDataPackage } from './profile.ts';
+import type { WriterSettings } from './writers.ts';
 
 /** A written file as it crosses threads: the table by name rather than by reference. */
 export type FileRecord = Omit<WrittenFile, 'table'> & { table: string | undefined };
@@ -28,6 +30,10 @@ export interface DatasetFiles {
   reused?: string[];
   /** The hash the files were made under, for the next build's manifest. */
   key?: string;
+  /** The dataset's piece of the DCAT catalogue, read back and checked (not for files taken over). */
+  catalogue?: CataloguePiece;
+  /** For files taken over: where the previous build wrote the dataset's piece of the catalogue. */
+  previousPiece?: PieceRanges | undefined;
 }
 
 const encoder = new TextEncoder();
@@ -50,7 +56,7 @@ export function fileList(): { files: DatasetFiles['files']; put: (path: string, 
   return { files, put };
 }
 
-export function writeDatasetFiles(dataset: Dataset, urls: Urls, portalTitle: string): DatasetFiles {
+export function writeDatasetFiles(dataset: Dataset, urls: Urls, settings: Pick<WriterSettings, 'portalTitle' | 'portalContact'>): DatasetFiles {
   const { files, put } = fileList();
   const written: WrittenFile[] = [];
 
@@ -65,12 +71,13 @@ export function writeDatasetFiles(dataset: Dataset, urls: Urls, portalTitle: str
   }
   const rows = dataset.tables.reduce((n, table) => n + table.rows.length, 0);
   const findings = checkTables(csvTexts);
-  return { name: dataset.name, files, rows, ...describeDataset(dataset, rows, written, findings, urls, portalTitle, put) };
+  return { name: dataset.name, files, rows, ...describeDataset(dataset, rows, written, findings, urls, settings, put) };
 }
 
 /**
  * What follows the tables' CSV and JSON: the workbook (from the rows the dataset holds, when
- * it is small enough for one), the check's findings as problems, and the descriptions.
+ * it is small enough for one), the check's findings as problems, the descriptions, and the
+ * dataset's piece of the catalogue.
  */
 export function describeDataset(
   dataset: Dataset,
@@ -78,13 +85,13 @@ export function describeDataset(
   written: WrittenFile[],
   findings: TableFinding[],
   urls: Urls,
-  portalTitle: string,
+  settings: Pick<WriterSettings, 'portalTitle' | 'portalContact'>,
   put: (path: string, content: string | Uint8Array) => Uint8Array,
-): Pick<DatasetFiles, 'written' | 'problems'> {
+): Pick<DatasetFiles, 'written' | 'problems' | 'catalogue'> {
   const problems: string[] = [];
   // Excel stops at 1 048 576 rows a sheet, and long before that a workbook is no help.
   if (rows <= WORKBOOK_ROW_LIMIT) {
-    const workbook = put(`${dataset.name}.xlsx`, writeXlsx(workbookSheets(dataset, urls), { created: dataset.modified, title: dataset.title, creator: dataset.publisher?.name.uk ?? portalTitle }));
+    const workbook = put(`${dataset.name}.xlsx`, writeXlsx(workbookSheets(dataset, urls), { created: dataset.modified, title: dataset.title, creator: dataset.publisher?.name.uk ?? settings.portalTitle }));
     written.push({ path: `${dataset.name}.xlsx`, bytes: workbook.length, sha256: sha256(workbook), format: 'XLSX', mediatype: XLSX_TYPE, table: undefined });
   }
 
@@ -100,7 +107,9 @@ export function describeDataset(
   put('passport.json', JSON.stringify(lines, null, 2) + '\n');
   put('passport.csv', passportCsv(lines));
   put('structure.csv', structureCsv(dataset));
-  return { written: written.map((file) => ({ ...file, table: file.table?.name })), problems };
+  const catalogue = datasetPiece(dataset, written, urls, settings.portalContact);
+  for (const problem of catalogue.problems) problems.push(`catalog: ${problem}`);
+  return { written: written.map((file) => ({ ...file, table: file.table?.name })), problems, catalogue: catalogue.piece };
 }
 
 /** A sheet per table, then the data dictionary and the sources, for spreadsheet readers. */

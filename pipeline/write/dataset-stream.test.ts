@@ -66,7 +66,7 @@ function stream(streamed: StreamedDataset) {
 describe('streamDatasetFiles', async () => {
   const { portal } = await portalOf(diskSources(join(import.meta.dirname, '..', 'fixtures', 'base')));
   const full = withRows(portal);
-  const whole = writeDatasetFiles(full, urls, settings.portalTitle);
+  const whole = writeDatasetFiles(full, urls, settings);
   const expected = new Map(whole.files.map((file) => [`out/${file.path}`, Buffer.from(file.bytes)]));
 
   it('writes the files writeDatasetFiles writes from all the rows, byte for byte, however the rows are cut', () => {

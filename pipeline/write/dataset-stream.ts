@@ -17,6 +17,7 @@ import { csvPiece } from './csv.ts';
 import { describeDataset, fileList, WORKBOOK_ROW_LIMIT, type DatasetFiles } from './dataset-files.ts';
 import { jsonPieces } from './json.ts';
 import type { WrittenFile } from './package.ts';
+import { settingsKey } from './reuse.ts';
 import type { WriterSettings } from './writers.ts';
 
 export interface StreamedFiles {
@@ -111,7 +112,7 @@ export function* streamDatasetFiles(
   const { files: small, put } = fileList();
   // The workbook is made from the rows when there are few enough; the descriptions need none.
   const holding: Dataset = { ...dataset, tables: dataset.tables.map((table, at) => ({ ...table, rows: workbook?.[at] ?? [] })) };
-  const described = describeDataset(holding, rows, written, checker.finish(), urls, settings.portalTitle, put);
+  const described = describeDataset(holding, rows, written, checker.finish(), urls, settings, put);
   const files: StreamedFiles['files'] = { name: dataset.name, files: small, rows, streamed, ...described };
   if (settings.version !== undefined) files.key = streamedKey(dataset, written, settings, settings.version);
   const kept: Dataset = { ...dataset, tables: dataset.tables.map((table, at) => ({ ...table, rows: first[at]!, rowCount: counts[at]! })) };
@@ -123,9 +124,8 @@ export function* streamDatasetFiles(
  * hashes of its tables' files, which the rows decide.
  */
 function streamedKey(dataset: Dataset, written: WrittenFile[], settings: WriterSettings, version: string): string {
-  const { siteUrl, basePath, portalTitle } = settings;
   const { tables, ...description } = dataset;
   const shapes = tables.map(({ rows: _rows, ...table }) => table);
   const hashes = written.filter((file) => file.table !== undefined).map((file) => [file.path, file.sha256]);
-  return createHash('sha256').update(JSON.stringify([version, siteUrl, basePath, portalTitle, description, shapes, hashes])).digest('hex');
+  return createHash('sha256').update(JSON.stringify([...settingsKey(settings, version), description, shapes, hashes])).digest('hex');
 }

@@ -9,6 +9,6 @@ const settings = workerData as WriterSettings;
 const urls = makeUrls(settings.siteUrl, settings.basePath);
 
 parentPort!.on('message', (dataset: Dataset) => {
-  const result = keyed(writeDatasetFiles(dataset, urls, settings.portalTitle), dataset, settings);
+  const result = keyed(writeDatasetFiles(dataset, urls, settings), dataset, settings);
   parentPort!.postMessage(result, [...new Set(result.files.map((file) => file.bytes.buffer as ArrayBuffer))]);
 });

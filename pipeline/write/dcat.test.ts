@@ -6,7 +6,7 @@ import { buildPortal } from '../build.ts';
 import { diskSources } from '../io/files.ts';
 import { fixedHistory } from '../io/history.ts';
 import { makeUrls } from '../publish/urls.ts';
-import { checkPiece, NS, readJsonLd, writeCatalogue } from './dcat.ts';
+import { catalogueWriter, checkPiece, datasetPiece, NS, readJsonLd } from './dcat.ts';
 
 const { namedNode, literal, quad } = DataFactory;
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
@@ -41,11 +41,24 @@ describe('the DCAT catalogue', async () => {
     expect(named).toEqual(built.datasets.map((dataset) => `https://portal.example.org/data/datasets/${dataset.name}/`));
   });
 
-  it('reports a subject whose triples would be split between pieces', () => {
+  it('reports a dataset given two pieces, whose subjects would be written twice', () => {
     const urls = makeUrls('https://portal.example.org', '/');
-    const twice = [built.datasets[0]!, built.datasets[0]!];
-    const problems = writeCatalogue(built.model, twice, () => [], urls, '2024-05-01T12:00:00Z', { turtle: () => {}, jsonld: () => {} });
-    expect(problems).toContain(`https://portal.example.org/datasets/${twice[0]!.name}/ has triples in more than one piece of the catalogue`);
+    const dataset = built.datasets[0]!;
+    const { piece, problems } = datasetPiece(dataset, [], urls, undefined);
+    expect(problems).toEqual([]);
+    const writer = catalogueWriter({ turtle: () => {}, jsonld: () => {} });
+    writer.add(dataset.name, piece);
+    writer.add(dataset.name, piece);
+    expect(writer.end({ turtle: '', jsonld: '' })).toEqual([`the dataset ${dataset.name} has more than one piece of the catalogue`]);
+  });
+
+  it('lists the catalogue node and the agents after the datasets, each agent once', () => {
+    const subjects = [...new Set(quads.map((q) => q.subject.value))];
+    const agents = subjects.filter((subject) => subject.includes('/publishers/') || subject.endsWith('#publisher'));
+    expect(new Set(agents).size).toBe(agents.length);
+    const firstHead = subjects.indexOf('https://portal.example.org/data/#catalog');
+    expect(subjects.slice(firstHead).every((subject) => !subject.includes('/datasets/'))).toBe(true);
+    expect(agents.every((agent) => subjects.indexOf(agent) > firstHead)).toBe(true);
   });
 });
 
@@ -63,11 +76,20 @@ describe('checkPiece', () => {
   const nodes = JSON.stringify({ '@id': subject.value, '@type': [NS.dcat + 'Dataset'], [NS.dct + 'title']: [{ '@value': 'Назва', '@language': 'uk' }] });
 
   it('names a mandatory DCAT-AP property a node lacks', () => {
-    expect(checkPiece([typeOf, title], turtle([typeOf, title]), nodes, new Set())).toEqual([`${subject.value} (${NS.dcat}Dataset) has no ${NS.dct}description`]);
+    expect(checkPiece([typeOf, title], turtle([typeOf, title]), nodes, () => true)).toEqual([`${subject.value} (${NS.dcat}Dataset) has no ${NS.dct}description`]);
   });
 
   it('notices a text that does not read back to the triples it was written from', () => {
-    const problems = checkPiece([typeOf, title], turtle([typeOf]), nodes, new Set());
+    const problems = checkPiece([typeOf, title], turtle([typeOf]), nodes, () => true);
     expect(problems[0]).toBe(`the piece from ${subject.value}: Turtle reads back 1 triples, the graph has 2`);
+  });
+
+  it('names a subject the piece does not own, whose triples could be split between pieces', () => {
+    const description = quad(subject, namedNode(NS.dct + 'description'), literal('Опис', 'uk'));
+    const all = [typeOf, title, description];
+    const text = JSON.stringify({ '@id': subject.value, '@type': [NS.dcat + 'Dataset'], [NS.dct + 'title']: [{ '@value': 'Назва', '@language': 'uk' }], [NS.dct + 'description']: [{ '@value': 'Опис', '@language': 'uk' }] });
+    expect(checkPiece(all, turtle(all), text, (s) => s.startsWith('https://portal.example.org/datasets/y/'))).toEqual([
+      `${subject.value} does not belong in the piece from ${subject.value}: its triples could be split between pieces`,
+    ]);
   });
 });

@@ -3,8 +3,8 @@
  * IRIs (readers that ignore type-scoped contexts read it the same). Every node has an
  * IRI (no blank nodes), and triples are in a fixed order, so the bytes are the same every
  * build. At tens of thousands of datasets the graph has millions of triples, so it is made,
- * written and read back one piece at a time: the catalogue's own node, then each dataset
- * with the nodes only it names.
+ * written and read back one piece at a time: each dataset with the nodes only it names
+ * (made where the dataset's files are made), then the catalogue's own node and the agents.
  */
 import { DataFactory, Parser, Writer, type Quad, type Term } from 'n3';
 import type { Model } from '../model/types.ts';
@@ -46,48 +46,98 @@ const A = p('rdf', 'type');
 const uk = (text: string) => literal(text, 'uk');
 const typed = (value: string, type: string) => literal(value, p('xsd', type));
 
-/** Where the two serialisations go, a piece at a time. */
+/** Where the two serialisations go, a piece at a time, as UTF-8. */
 export interface CatalogueOut {
-  turtle(text: string): void;
-  jsonld(text: string): void;
+  turtle(bytes: Uint8Array): void;
+  jsonld(bytes: Uint8Array): void;
+}
+
+/** Where a dataset's piece lies in each file, in bytes from the start: [start, end). */
+export interface PieceRanges {
+  turtle: [number, number];
+  jsonld: [number, number];
+}
+
+/** A piece as it is written: Turtle without the prefixes, JSON-LD nodes without the commas around them. */
+export interface CataloguePiece {
+  turtle: string;
+  jsonld: string;
+}
+
+/** Who answers for a dataset without a publisher of its own. */
+export interface PortalContact {
+  name: string;
+  email: string;
+}
+
+/** The prefixes every Turtle piece is written under. */
+const HEADER = toTurtle([]);
+
+export interface CatalogueWriter {
+  /** A dataset's piece, in the order the catalogue lists them; where it was written. */
+  add(name: string, piece: CataloguePiece): PieceRanges;
+  /** The catalogue's own node and the agents, then the files' ends; what went wrong, if anything. */
+  end(head: CataloguePiece): string[];
 }
 
 /**
- * Writes the catalogue piece by piece and reads each piece back from both texts; returns
- * what the reading found wrong (nothing, when all is well).
+ * Writes the catalogue as its pieces come: each dataset's (made, and read back, where its
+ * files are made), then the catalogue's own node with the agents. Every subject belongs to
+ * one piece, so the pieces together are one graph.
  */
-export function writeCatalogue(model: Model, datasets: Dataset[], filesOf: (dataset: Dataset) => WrittenFile[], urls: Urls, buildTime: string, out: CatalogueOut): string[] {
+export function catalogueWriter(out: CatalogueOut): CatalogueWriter {
   const problems: string[] = [];
-  const header = toTurtle([]);
-  const seen = new Set<string>();
-  let triples = 0;
+  const names = new Set<string>();
+  const encoder = new TextEncoder();
+  const at = { turtle: 0, jsonld: 0 };
+  const emit = (file: keyof CatalogueOut, text: string): [number, number] => {
+    const bytes = encoder.encode(text);
+    out[file](bytes);
+    at[file] += bytes.length;
+    return [at[file] - bytes.length, at[file]];
+  };
   let first = true;
-  out.turtle(header);
-  out.jsonld('{\n "@graph": [\n');
-  for (const piece of cataloguePieces(model, datasets, filesOf, urls, buildTime)) {
-    const grouped = groupBySubject(piece);
-    const turtle = toTurtle(grouped).slice(header.length);
-    const nodes = jsonLdNodes(grouped);
-    out.turtle(turtle);
-    out.jsonld((first ? '' : ',\n') + nodes);
+  emit('turtle', HEADER);
+  emit('jsonld', '{\n "@graph": [\n');
+  const write = (piece: CataloguePiece): PieceRanges => {
+    const turtle = emit('turtle', piece.turtle);
+    if (!first) emit('jsonld', ',\n');
     first = false;
-    triples += grouped.length;
-    problems.push(...checkPiece(grouped, header + turtle, nodes, seen));
-  }
-  out.jsonld('\n ]\n}\n');
-  if (triples === 0) problems.push('the catalogue has no triples');
-  return problems;
+    return { turtle, jsonld: emit('jsonld', piece.jsonld) };
+  };
+  return {
+    add(name, piece) {
+      if (names.has(name)) problems.push(`the dataset ${name} has more than one piece of the catalogue`);
+      names.add(name);
+      return write(piece);
+    },
+    end(head) {
+      write(head);
+      emit('jsonld', '\n ]\n}\n');
+      return problems;
+    },
+  };
 }
 
+/** Triples made into a piece and read back from both texts; `owns` says which subjects may be in it. */
+function makePiece(quads: Quad[], owns: (subject: string) => boolean): { piece: CataloguePiece; problems: string[] } {
+  const grouped = groupBySubject(quads);
+  const turtle = toTurtle(grouped).slice(HEADER.length);
+  const jsonld = jsonLdNodes(grouped);
+  return { piece: { turtle, jsonld }, problems: checkPiece(grouped, HEADER + turtle, jsonld, owns) };
+}
+
+const portalAgentOf = (urls: Urls) => namedNode(`${urls.home()}#publisher`);
+
 /**
- * The triples in pieces: first the catalogue's node (naming every dataset) and the portal's
- * agent, then one piece per dataset. A subject's triples are all in one piece.
+ * The catalogue's own node (naming every dataset, in order), the portal's agent and each
+ * publisher's agent: everything not under a dataset's address.
  */
-function* cataloguePieces(model: Model, datasets: Dataset[], filesOf: (dataset: Dataset) => WrittenFile[], urls: Urls, buildTime: string): Generator<Quad[]> {
-  let quads: Quad[] = [];
+export function headPiece(model: Pick<Model, 'portal'>, datasets: Dataset[], urls: Urls, buildTime: string): { piece: CataloguePiece; problems: string[] } {
+  const quads: Quad[] = [];
   const add = (s: Term, pr: Term, o: Term) => quads.push(quad(s as never, pr as never, o as never));
   const catalog = namedNode(`${urls.home()}#catalog`);
-  const portalAgent = namedNode(`${urls.home()}#publisher`);
+  const portalAgent = portalAgentOf(urls);
   const portal = model.portal;
 
   add(catalog, A, p('dcat', 'Catalog'));
@@ -107,79 +157,85 @@ function* cataloguePieces(model: Model, datasets: Dataset[], filesOf: (dataset: 
   add(portalAgent, p('foaf', 'name'), uk(portal?.title ?? 'Відкриті дані міських рад'));
   if (portal) add(portalAgent, p('foaf', 'mbox'), namedNode(`mailto:${portal.contact.email}`));
   for (const dataset of datasets) add(catalog, p('dcat', 'dataset'), namedNode(urls.dataset(dataset.name)));
-  yield quads;
 
   const agents = new Set<string>();
-  for (const dataset of datasets) {
-    quads = [];
-    const node = namedNode(urls.dataset(dataset.name));
-    add(node, A, p('dcat', 'Dataset'));
-    add(node, p('dct', 'identifier'), literal(dataset.id));
-    add(node, p('dct', 'title'), uk(dataset.title));
-    add(node, p('dct', 'description'), uk(dataset.description));
-    for (const keyword of dataset.keywords) add(node, p('dcat', 'keyword'), uk(keyword));
-    for (const theme of dataset.themes) add(node, p('dcat', 'theme'), namedNode(`${EU}data-theme/${theme}`));
-    add(node, p('dct', 'issued'), typed(dataset.created, 'dateTime'));
-    add(node, p('dct', 'modified'), typed(dataset.modified, 'dateTime'));
-    add(node, p('dct', 'accrualPeriodicity'), namedNode(`${EU}frequency/${EU_FREQUENCY[dataset.frequency]}`));
-    add(node, p('dct', 'language'), namedNode(`${EU}language/UKR`));
-    add(node, p('dct', 'spatial'), namedNode(`${EU}country/UKR`));
-    add(node, p('dcat', 'landingPage'), namedNode(urls.dataset(dataset.name)));
-    add(node, p('owl', 'versionInfo'), literal(dataset.version));
-    if (dataset.temporal) {
-      const period = namedNode(`${urls.dataset(dataset.name)}#period`);
-      add(node, p('dct', 'temporal'), period);
-      add(period, A, p('dct', 'PeriodOfTime'));
-      add(period, p('dcat', 'startDate'), typed(dataset.temporal.start, 'date'));
-      add(period, p('dcat', 'endDate'), typed(dataset.temporal.end, 'date'));
-    }
-    for (const source of dataset.sources) add(node, p('dct', 'source'), namedNode(source.path));
-
-    const publisher = dataset.publisher;
-    const agent = publisher ? namedNode(urls.publisher(publisher.id)) : portalAgent;
-    add(node, p('dct', 'publisher'), agent);
-    if (publisher && !agents.has(publisher.id)) {
-      agents.add(publisher.id);
-      add(agent, A, p('foaf', 'Agent'));
-      add(agent, p('foaf', 'name'), uk(publisher.name.uk));
-      add(agent, p('foaf', 'name'), literal(publisher.name.en, 'en'));
-      add(agent, p('dct', 'identifier'), literal(publisher.edrpou));
-      add(agent, p('dct', 'type'), namedNode('http://purl.org/adms/publishertype/LocalAuthority'));
-      add(agent, p('foaf', 'homepage'), namedNode(publisher.website));
-    }
-    const contactPerson = publisher?.contact ?? (portal ? { name: portal.contact.name, email: portal.contact.email } : undefined);
-    if (contactPerson) {
-      const contact = namedNode(`${urls.dataset(dataset.name)}#contact`);
-      add(node, p('dcat', 'contactPoint'), contact);
-      add(contact, A, p('vcard', 'Kind'));
-      add(contact, p('vcard', 'fn'), uk(contactPerson.name));
-      add(contact, p('vcard', 'hasEmail'), namedNode(`mailto:${contactPerson.email}`));
-    }
-
-    for (const file of filesOf(dataset)) {
-      const url = urls.datasetFile(dataset.name, file.path);
-      const distribution = namedNode(url);
-      add(node, p('dcat', 'distribution'), distribution);
-      add(distribution, A, p('dcat', 'Distribution'));
-      add(distribution, p('dct', 'title'), uk(file.table ? `${file.table.title} (${file.format})` : 'Книга XLSX'));
-      add(distribution, p('dct', 'description'), uk(file.table ? file.table.description : 'Усі таблиці набору, словник даних і джерела в одній книзі XLSX.'));
-      add(distribution, p('dcat', 'accessURL'), namedNode(urls.dataset(dataset.name)));
-      add(distribution, p('dcat', 'downloadURL'), distribution);
-      add(distribution, p('dct', 'format'), namedNode(`${EU}file-type/${file.format}`));
-      add(distribution, p('dcat', 'mediaType'), namedNode(`https://www.iana.org/assignments/media-types/${file.mediatype}`));
-      add(distribution, p('dcat', 'byteSize'), typed(String(file.bytes), 'nonNegativeInteger'));
-      add(distribution, p('dct', 'license'), namedNode(LICENCE.eu));
-      add(distribution, p('dcatap', 'availability'), namedNode('http://data.europa.eu/r5r/availability/stable'));
-      add(distribution, p('dct', 'issued'), typed(dataset.created, 'dateTime'));
-      add(distribution, p('dct', 'modified'), typed(dataset.modified, 'dateTime'));
-      const checksum = namedNode(`${url}#checksum`);
-      add(distribution, p('spdx', 'checksum'), checksum);
-      add(checksum, A, p('spdx', 'Checksum'));
-      add(checksum, p('spdx', 'algorithm'), p('spdx', 'checksumAlgorithm_sha256'));
-      add(checksum, p('spdx', 'checksumValue'), typed(file.sha256, 'hexBinary'));
-    }
-    yield quads;
+  for (const { publisher } of datasets) {
+    if (!publisher || agents.has(publisher.id)) continue;
+    agents.add(publisher.id);
+    const agent = namedNode(urls.publisher(publisher.id));
+    add(agent, A, p('foaf', 'Agent'));
+    add(agent, p('foaf', 'name'), uk(publisher.name.uk));
+    add(agent, p('foaf', 'name'), literal(publisher.name.en, 'en'));
+    add(agent, p('dct', 'identifier'), literal(publisher.edrpou));
+    add(agent, p('dct', 'type'), namedNode('http://purl.org/adms/publishertype/LocalAuthority'));
+    add(agent, p('foaf', 'homepage'), namedNode(publisher.website));
   }
+  const datasetsRoot = urls.catalog();
+  return makePiece(quads, (subject) => !subject.startsWith(datasetsRoot));
+}
+
+/** One dataset's piece: the dataset, its period and contact, its distributions and their checksums, all under its own address. */
+export function datasetPiece(dataset: Dataset, files: WrittenFile[], urls: Urls, portalContact: PortalContact | undefined): { piece: CataloguePiece; problems: string[] } {
+  const quads: Quad[] = [];
+  const add = (s: Term, pr: Term, o: Term) => quads.push(quad(s as never, pr as never, o as never));
+  const node = namedNode(urls.dataset(dataset.name));
+  add(node, A, p('dcat', 'Dataset'));
+  add(node, p('dct', 'identifier'), literal(dataset.id));
+  add(node, p('dct', 'title'), uk(dataset.title));
+  add(node, p('dct', 'description'), uk(dataset.description));
+  for (const keyword of dataset.keywords) add(node, p('dcat', 'keyword'), uk(keyword));
+  for (const theme of dataset.themes) add(node, p('dcat', 'theme'), namedNode(`${EU}data-theme/${theme}`));
+  add(node, p('dct', 'issued'), typed(dataset.created, 'dateTime'));
+  add(node, p('dct', 'modified'), typed(dataset.modified, 'dateTime'));
+  add(node, p('dct', 'accrualPeriodicity'), namedNode(`${EU}frequency/${EU_FREQUENCY[dataset.frequency]}`));
+  add(node, p('dct', 'language'), namedNode(`${EU}language/UKR`));
+  add(node, p('dct', 'spatial'), namedNode(`${EU}country/UKR`));
+  add(node, p('dcat', 'landingPage'), namedNode(urls.dataset(dataset.name)));
+  add(node, p('owl', 'versionInfo'), literal(dataset.version));
+  if (dataset.temporal) {
+    const period = namedNode(`${urls.dataset(dataset.name)}#period`);
+    add(node, p('dct', 'temporal'), period);
+    add(period, A, p('dct', 'PeriodOfTime'));
+    add(period, p('dcat', 'startDate'), typed(dataset.temporal.start, 'date'));
+    add(period, p('dcat', 'endDate'), typed(dataset.temporal.end, 'date'));
+  }
+  for (const source of dataset.sources) add(node, p('dct', 'source'), namedNode(source.path));
+
+  const publisher = dataset.publisher;
+  add(node, p('dct', 'publisher'), publisher ? namedNode(urls.publisher(publisher.id)) : portalAgentOf(urls));
+  const contactPerson = publisher?.contact ?? portalContact;
+  if (contactPerson) {
+    const contact = namedNode(`${urls.dataset(dataset.name)}#contact`);
+    add(node, p('dcat', 'contactPoint'), contact);
+    add(contact, A, p('vcard', 'Kind'));
+    add(contact, p('vcard', 'fn'), uk(contactPerson.name));
+    add(contact, p('vcard', 'hasEmail'), namedNode(`mailto:${contactPerson.email}`));
+  }
+
+  for (const file of files) {
+    const url = urls.datasetFile(dataset.name, file.path);
+    const distribution = namedNode(url);
+    add(node, p('dcat', 'distribution'), distribution);
+    add(distribution, A, p('dcat', 'Distribution'));
+    add(distribution, p('dct', 'title'), uk(file.table ? `${file.table.title} (${file.format})` : 'Книга XLSX'));
+    add(distribution, p('dct', 'description'), uk(file.table ? file.table.description : 'Усі таблиці набору, словник даних і джерела в одній книзі XLSX.'));
+    add(distribution, p('dcat', 'accessURL'), namedNode(urls.dataset(dataset.name)));
+    add(distribution, p('dcat', 'downloadURL'), distribution);
+    add(distribution, p('dct', 'format'), namedNode(`${EU}file-type/${file.format}`));
+    add(distribution, p('dcat', 'mediaType'), namedNode(`https://www.iana.org/assignments/media-types/${file.mediatype}`));
+    add(distribution, p('dcat', 'byteSize'), typed(String(file.bytes), 'nonNegativeInteger'));
+    add(distribution, p('dct', 'license'), namedNode(LICENCE.eu));
+    add(distribution, p('dcatap', 'availability'), namedNode('http://data.europa.eu/r5r/availability/stable'));
+    add(distribution, p('dct', 'issued'), typed(dataset.created, 'dateTime'));
+    add(distribution, p('dct', 'modified'), typed(dataset.modified, 'dateTime'));
+    const checksum = namedNode(`${url}#checksum`);
+    add(distribution, p('spdx', 'checksum'), checksum);
+    add(checksum, A, p('spdx', 'Checksum'));
+    add(checksum, p('spdx', 'algorithm'), p('spdx', 'checksumAlgorithm_sha256'));
+    add(checksum, p('spdx', 'checksumValue'), typed(file.sha256, 'hexBinary'));
+  }
+  const own = urls.dataset(dataset.name);
+  return makePiece(quads, (subject) => subject.startsWith(own));
 }
 
 /**
@@ -260,8 +316,11 @@ const MANDATORY: Record<string, string[]> = {
   [NS.foaf + 'Agent']: [NS.foaf + 'name'],
 };
 
-/** Reads a piece back from both texts and checks it against the triples it was written from. */
-export function checkPiece(quads: Quad[], turtle: string, nodes: string, seen: Set<string>): string[] {
+/**
+ * Reads a piece back from both texts and checks it against the triples it was written from;
+ * `owns` says which subjects the piece may hold.
+ */
+export function checkPiece(quads: Quad[], turtle: string, nodes: string, owns: (subject: string) => boolean): string[] {
   const problems: string[] = [];
   const parsed = new Parser().parse(turtle);
   const fromJsonLd = readJsonLd(JSON.parse(`[${nodes}]`) as Record<string, unknown>[]);
@@ -284,8 +343,7 @@ export function checkPiece(quads: Quad[], turtle: string, nodes: string, seen: S
   }
   // A subject in two pieces would be written as two nodes, and the pieces would not make one graph.
   for (const subject of properties.keys()) {
-    if (seen.has(subject)) problems.push(`${subject} has triples in more than one piece of the catalogue`);
+    if (!owns(subject)) problems.push(`${subject} does not belong in ${about}: its triples could be split between pieces`);
   }
-  for (const subject of properties.keys()) seen.add(subject);
   return problems;
 }

@@ -12,12 +12,13 @@
  */
 import type { StreamedDataset } from '../derive/datasets.ts';
 import type { History } from '../io/history.ts';
-import type { FileStream, Sink } from '../io/output.ts';
+import type { Sink } from '../io/output.ts';
 import type { Model } from '../model/types.ts';
 import type { Dataset, Table } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
+import type { FileRecord } from './dataset-files.ts';
 import { streamDatasetFiles, type StreamedFiles } from './dataset-stream.ts';
-import { writeCatalogue } from './dcat.ts';
+import { catalogueWriter, datasetPiece, headPiece, type CataloguePiece, type PieceRanges } from './dcat.ts';
 import { atomFeed, dataJson, sitemap, sitePages } from './feeds.ts';
 import type { WrittenFile } from './package.ts';
 import { MANIFEST_PATH, manifestOf, type FileList } from './reuse.ts';
@@ -58,6 +59,7 @@ export interface Publication {
 export const KEPT_ROWS = 10;
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** Lets finished work of other threads land before going on. */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -68,6 +70,31 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
   const inFlight = new Set<Promise<void>>();
   // A failed dataset stops the build at the next wait; none of its siblings' failures go unheard.
   let failure: { error: unknown } | undefined;
+
+  // The catalogue is written as the datasets' pieces come back, in the datasets' order.
+  const turtle = sink.open('public/catalog.ttl');
+  const jsonld = sink.open('public/catalog.jsonld');
+  const catalogue = catalogueWriter({ turtle: (bytes) => turtle.write(bytes), jsonld: (bytes) => jsonld.write(bytes) });
+  const pieces: (CataloguePiece | undefined)[] = [];
+  /**
+   * The piece of a dataset whose files were taken over: as the previous build wrote it (its
+   * key covers everything the piece says), or made here, its problems the dataset's.
+   */
+  const takenOver = (dataset: Dataset, result: FileList, ranges: PieceRanges | undefined): CataloguePiece => {
+    const turtleBytes = ranges && sink.previous?.('public/catalog.ttl', ...ranges.turtle);
+    const jsonldBytes = ranges && sink.previous?.('public/catalog.jsonld', ...ranges.jsonld);
+    if (turtleBytes && jsonldBytes) return { turtle: decoder.decode(turtleBytes), jsonld: decoder.decode(jsonldBytes) };
+    const made = datasetPiece(dataset, withTables(dataset, result.written), urls, settings.portalContact);
+    result.problems.push(...made.problems.map((problem) => `catalog: ${problem}`));
+    return made.piece;
+  };
+  let nextPiece = 0;
+  const flushPieces = () => {
+    for (let piece = pieces[nextPiece]; piece; piece = pieces[nextPiece]) {
+      results[nextPiece]!.catalogue = catalogue.add(kept[nextPiece]!.name, piece);
+      pieces[nextPiece++] = undefined;
+    }
+  };
 
   // The streamed datasets advance a chunk at a time whenever this thread would otherwise wait.
   const jobs = streamed.map((one) => streamDatasetFiles(one, urls, settings, sink, `public/datasets/${one.dataset.name}`, KEPT_ROWS));
@@ -89,7 +116,7 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
     const at = index++;
     // The callback names the dataset, not the dataset itself: its rows must not outlive this turn.
     const name = dataset.name;
-    const task = writer.write(dataset).then(({ files, reused, ...result }) => {
+    const task = writer.write(dataset).then(({ files, reused, catalogue: piece, previousPiece, ...result }) => {
       const folder = `public/datasets/${name}`;
       for (const file of files) sink.put(`${folder}/${file.path}`, file.bytes);
       if (reused) {
@@ -98,6 +125,8 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
       }
       // The bytes are in the sink; only the list of them stays.
       results[at] = { ...result, paths: reused ?? files.map((file) => file.path) };
+      pieces[at] = piece ?? takenOver(kept[at]!, results[at]!, previousPiece);
+      flushPieces();
     });
     kept[at] = slim(dataset);
     const tracked: Promise<void> = task.then(
@@ -116,13 +145,19 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
   }
   while (!failure && step()) await turn();
   await Promise.all(inFlight);
-  if (failure) throw failure.error;
-  for (const { files: { files, streamed: paths, ...result }, kept: dataset } of made) {
+  if (failure) {
+    turtle.close();
+    jsonld.close();
+    throw failure.error;
+  }
+  for (const { files: { files, streamed: paths, catalogue: piece, ...result }, kept: dataset } of made) {
     const folder = `public/datasets/${dataset.name}`;
     for (const file of files) sink.put(`${folder}/${file.path}`, file.bytes);
     kept.push(dataset);
     results.push({ ...result, paths: [...paths, ...files.map((file) => file.path)] });
+    pieces.push(piece ?? takenOver(dataset, results.at(-1)!, undefined));
   }
+  flushPieces();
 
   // Publishers' datasets, then the registers, then the portal-wide package, whatever order they were made in.
   const rank = (dataset: Dataset) => (dataset.kind === 'portal' ? 2 : dataset.kind === 'register' ? 1 : 0);
@@ -135,8 +170,7 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
   const problems: string[] = [];
   kept.forEach((dataset, at) => {
     const result = results[at]!;
-    const tables = new Map(dataset.tables.map((table) => [table.name, table]));
-    const written = result.written.map((file) => ({ ...file, table: file.table === undefined ? undefined : tables.get(file.table) }));
+    const written = withTables(dataset, result.written);
     files.set(dataset.name, written);
     problems.push(...result.problems);
     summary.push({ name: dataset.name, resources: dataset.tables.length, rows: result.rows, bytes: written.reduce((n, file) => n + file.bytes, 0) });
@@ -144,10 +178,8 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
 
   const put = (path: string, text: string) => sink.put(path, encoder.encode(text));
   const filesOf = (dataset: Dataset) => files.get(dataset.name) ?? [];
-  const turtle = sink.open('public/catalog.ttl');
-  const jsonld = sink.open('public/catalog.jsonld');
-  const text = (file: FileStream) => (piece: string) => file.write(encoder.encode(piece));
-  problems.push(...writeCatalogue(model, kept, filesOf, urls, history.buildTime, { turtle: text(turtle), jsonld: text(jsonld) }).map((problem) => `catalog: ${problem}`));
+  const head = headPiece(model, kept, urls, history.buildTime);
+  problems.push(...[...head.problems, ...catalogue.end(head.piece)].map((problem) => `catalog: ${problem}`));
   turtle.close();
   jsonld.close();
   put('public/data.json', dataJson(model, kept, filesOf, urls));
@@ -156,6 +188,12 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
   put('public/feed.xml', atomFeed(model, kept, urls, history.buildTime));
   if (manifest) put(MANIFEST_PATH, JSON.stringify(manifestOf(results)));
   return { datasets: kept, files, summary, problems };
+}
+
+/** Written files with their tables again, as they were before crossing threads by name. */
+function withTables(dataset: Dataset, written: FileRecord[]): WrittenFile[] {
+  const tables = new Map(dataset.tables.map((table) => [table.name, table]));
+  return written.map((file) => ({ ...file, table: file.table === undefined ? undefined : tables.get(file.table) }));
 }
 
 function slim(dataset: Dataset): Dataset {

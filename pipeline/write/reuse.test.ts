@@ -91,6 +91,25 @@ describe('an incremental build', async () => {
     expect(changedKeys).toContain('usi-dani-portalu');
   });
 
+  it('takes the catalogue pieces of unchanged datasets from where the manifest says they lie', () => {
+    const manifest = readManifest(out)!;
+    const turtle = readFileSync(join(out, 'public', 'catalog.ttl'));
+    for (const [name, entry] of Object.entries(manifest.datasets)) {
+      const [start, end] = entry.catalogue!.turtle;
+      expect(turtle.subarray(start, end).toString()).toMatch(new RegExp(`^<[^>]*/datasets/${name}/> a dcat:Dataset;`));
+    }
+  });
+
+  it('makes the pieces again when the previous catalogue is gone, and still writes what a clean build writes', async () => {
+    const again = join(work, 'again');
+    await build(sources, again, { clean: true });
+    rmSync(join(again, 'public', 'catalog.ttl'));
+    rmSync(join(again, 'public', 'catalog.jsonld'));
+    const counts = await build(sources, again);
+    expect(counts.reused).toBe(first.made - 1);
+    expectSameTree(again, out);
+  });
+
   it('takes files over as they are (the same file on disk), so unchanged files cost no writing', () => {
     const manifest = readManifest(out)!;
     const same = Object.entries(manifest.datasets).filter(([name, entry]) => statSync(join(out, 'public', 'datasets', name, entry.files[0]!)).ino === inodes.get(name));

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Dataset } from '../publish/types.ts';
 import type { DatasetFiles, FileRecord } from './dataset-files.ts';
+import type { PieceRanges } from './dcat.ts';
 import type { DatasetWriter, WriterSettings } from './writers.ts';
 
 export const MANIFEST_PATH = 'manifest.json';
@@ -18,6 +19,8 @@ export interface ManifestEntry {
   written: FileRecord[];
   /** Every file of the dataset's folder. */
   files: string[];
+  /** Where the dataset's piece of the catalogue lies in catalog.ttl and catalog.jsonld. */
+  catalogue?: PieceRanges | undefined;
 }
 
 export interface Manifest {
@@ -40,14 +43,18 @@ export interface ReuseCounts {
 const ROWS_PER_PIECE = 2_000;
 
 export function datasetKey(dataset: Dataset, settings: WriterSettings, version: string): string {
-  const { siteUrl, basePath, portalTitle } = settings;
   const { tables, ...description } = dataset;
-  const hash = createHash('sha256').update(JSON.stringify([version, siteUrl, basePath, portalTitle, description]));
+  const hash = createHash('sha256').update(JSON.stringify([...settingsKey(settings, version), description]));
   for (const { rows, ...table } of tables) {
     hash.update(JSON.stringify(table)).update(`\n${rows.length}\n`);
     for (let at = 0; at < rows.length; at += ROWS_PER_PIECE) hash.update(JSON.stringify(rows.slice(at, at + ROWS_PER_PIECE)));
   }
   return hash.digest('hex');
+}
+
+/** What of the settings a dataset's files and catalogue piece depend on. */
+export function settingsKey({ siteUrl, basePath, portalTitle, portalContact }: WriterSettings, version: string): unknown[] {
+  return [version, siteUrl, basePath, portalTitle, portalContact ?? null];
 }
 
 /**
@@ -65,7 +72,7 @@ export function reusingWriter(inner: DatasetWriter, settings: WriterSettings, re
         const key = datasetKey(dataset, settings, reuse.version);
         if (before.key === key) {
           counts.reused++;
-          return { name: dataset.name, files: [], reused: before.files, written: before.written, rows: before.rows, problems: [], key };
+          return { name: dataset.name, files: [], reused: before.files, written: before.written, rows: before.rows, problems: [], key, previousPiece: before.catalogue };
         }
       }
       counts.made++;
@@ -76,13 +83,13 @@ export function reusingWriter(inner: DatasetWriter, settings: WriterSettings, re
 }
 
 /** What publish keeps of a dataset's files once their bytes are in the sink. */
-export type FileList = Omit<DatasetFiles, 'files' | 'reused'> & { paths: string[] };
+export type FileList = Omit<DatasetFiles, 'files' | 'reused' | 'catalogue' | 'previousPiece'> & { paths: string[]; catalogue?: PieceRanges };
 
 export function manifestOf(lists: FileList[]): Manifest {
   const datasets: Record<string, ManifestEntry> = {};
   for (const list of lists) {
     if (list.key === undefined || list.problems.length > 0) continue;
-    datasets[list.name] = { key: list.key, rows: list.rows, written: list.written, files: list.paths };
+    datasets[list.name] = { key: list.key, rows: list.rows, written: list.written, files: list.paths, catalogue: list.catalogue };
   }
   return { datasets };
 }

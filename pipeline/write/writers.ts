@@ -5,8 +5,10 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { Model } from '../model/types.ts';
 import type { Dataset } from '../publish/types.ts';
-import { makeUrls } from '../publish/urls.ts';
+import { makeUrls, type Urls } from '../publish/urls.ts';
+import type { PortalContact } from './dcat.ts';
 import { writeDatasetFiles, type DatasetFiles } from './dataset-files.ts';
 import { datasetKey } from './reuse.ts';
 
@@ -14,8 +16,16 @@ export interface WriterSettings {
   siteUrl: string;
   basePath: string;
   portalTitle: string;
+  /** Named in the catalogue for datasets without a publisher of their own. */
+  portalContact?: PortalContact | undefined;
   /** The code's hash: when given, each result carries its key for the next build's manifest. */
   version?: string | undefined;
+}
+
+/** What every dataset's files are made for, from the portal and its address. */
+export function writerSettings(model: Model, urls: Urls, version: string | undefined): WriterSettings {
+  const portal = model.portal;
+  return { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: portal?.title ?? '', portalContact: portal && { name: portal.contact.name, email: portal.contact.email }, version };
 }
 
 export interface DatasetWriter {
@@ -29,7 +39,7 @@ export function inlineWriter(settings: WriterSettings): DatasetWriter {
   const urls = makeUrls(settings.siteUrl, settings.basePath);
   return {
     capacity: 1,
-    write: async (dataset) => keyed(writeDatasetFiles(dataset, urls, settings.portalTitle), dataset, settings),
+    write: async (dataset) => keyed(writeDatasetFiles(dataset, urls, settings), dataset, settings),
     close: async () => {},
   };
 }
