@@ -120,14 +120,16 @@ async function timed(label: string, args: string[], env: Record<string, string> 
   const wall = performance.now() - start;
   if (status !== 0) throw new Error(`${label} failed`);
   const [, user, system, peakKb] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
-  // Programs node started and did not wait for are missing from time's CPU figure.
-  const unwaited = [...started.values()].reduce((n, seconds) => n + seconds, 0);
-  return { wall, cpu: (user! + system! + unwaited) * 1000, peak: Math.max(peakKb!, treePeakKb), stdout: stdout.trim() };
+  // time's figure misses programs node started and did not wait for; the samples miss each
+  // process's last moments. The larger of the two, not their sum: a program node did wait
+  // for is in both.
+  const sampled = [...started.values()].reduce((n, seconds) => n + seconds, 0);
+  return { wall, cpu: Math.max(user! + system!, sampled) * 1000, peak: Math.max(peakKb!, treePeakKb), stdout: stdout.trim() };
 }
 
 /**
- * Resident memory of a process and all its descendants, in KiB; and the CPU seconds of the
- * processes below the root's child (programs the measured node process started).
+ * Resident memory of a process and all its descendants, in KiB; and the CPU seconds of each
+ * process below the root (the measured node process and the programs it started).
  */
 function sampleTree(root: number): { rssKb: number; cpu: Map<number, number> } {
   const ps = spawnSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,times=']).stdout.toString();
@@ -145,7 +147,7 @@ function sampleTree(root: number): { rssKb: number; cpu: Map<number, number> } {
   for (const stack: [number, number][] = [[root, 0]]; stack.length > 0; ) {
     const [pid, depth] = stack.pop()!;
     rssKb += rss.get(pid) ?? 0;
-    if (depth >= 2) cpu.set(pid, times.get(pid) ?? 0);
+    if (depth >= 1) cpu.set(pid, times.get(pid) ?? 0);
     for (const child of children.get(pid) ?? []) stack.push([child, depth + 1]);
   }
   return { rssKb, cpu };
