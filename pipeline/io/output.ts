@@ -28,6 +28,8 @@ export interface Sink {
 export interface FileStream {
   write(bytes: Uint8Array): void;
   close(): void;
+  /** Stops writing when the build has failed: the file is not to be kept, only its handle let go. */
+  discard(): void;
 }
 
 export function memorySink(): Sink & { tree: OutputTree } {
@@ -46,6 +48,7 @@ export function memorySink(): Sink & { tree: OutputTree } {
       return {
         write: (bytes) => void pieces.push(bytes),
         close: () => sink.put(path, Buffer.concat(pieces)),
+        discard: () => void pieces.splice(0),
       };
     },
   };
@@ -116,6 +119,8 @@ export async function stage(target: string): Promise<Staging> {
           written.bytes += bytes.length;
         },
         close: () => closeSync(fd),
+        // The staging folder it is in goes as a whole when the build is aborted.
+        discard: () => closeSync(fd),
       };
     },
     reuse(path) {

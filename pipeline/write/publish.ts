@@ -146,8 +146,8 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
   while (!failure && step()) await turn();
   await Promise.all(inFlight);
   if (failure) {
-    turtle.close();
-    jsonld.close();
+    turtle.discard();
+    jsonld.discard();
     throw failure.error;
   }
   for (const { files: { files, streamed: paths, catalogue: piece, ...result }, kept: dataset } of made) {
