@@ -77,4 +77,4 @@ if (total <= budget) {
 }
 const list: PartsFile = { parts: parts.slice(1).map((_, i) => partFolder(i + 2)) };
 writeFileSync(join(output, PARTS_FILE), `${JSON.stringify(list)}\n`);
-process.stdout.write(`search index: ${indexed} pages${parts.length > 1 ? ` in ${parts.length} parts` : ''}\n`);
+process.stdout.write(`search index: ${indexed} pages read${parts.length > 1 ? ` (those with indexed text), in ${parts.length} parts` : ''}\n`);
