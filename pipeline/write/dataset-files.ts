@@ -87,7 +87,7 @@ export function describeDataset(
   urls: Urls,
   settings: Pick<WriterSettings, 'portalTitle' | 'portalContact'>,
   put: (path: string, content: string | Uint8Array) => Uint8Array,
-): Pick<DatasetFiles, 'written' | 'problems' | 'catalogue'> {
+): Pick<DatasetFiles, 'written' | 'problems'> & { catalogue: CataloguePiece } {
   const problems: string[] = [];
   // Excel stops at 1 048 576 rows a sheet, and long before that a workbook is no help.
   if (rows <= WORKBOOK_ROW_LIMIT) {

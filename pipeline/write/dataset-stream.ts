@@ -15,6 +15,7 @@ import type { Dataset, Row, Table } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
 import { csvPiece } from './csv.ts';
 import { describeDataset, fileList, WORKBOOK_ROW_LIMIT, type DatasetFiles } from './dataset-files.ts';
+import type { CataloguePiece } from './dcat.ts';
 import { jsonPieces } from './json.ts';
 import type { WrittenFile } from './package.ts';
 import { settingsKey } from './reuse.ts';
@@ -22,7 +23,7 @@ import type { WriterSettings } from './writers.ts';
 
 export interface StreamedFiles {
   /** As writeDatasetFiles returns it; `files` holds the small files, `streamed` names the rest. */
-  files: DatasetFiles & { streamed: string[] };
+  files: DatasetFiles & { streamed: string[]; catalogue: CataloguePiece };
   /** The dataset with the first `keep` rows of each table, and rowCount. */
   kept: Dataset;
 }

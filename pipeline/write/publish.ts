@@ -155,7 +155,7 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
     for (const file of files) sink.put(`${folder}/${file.path}`, file.bytes);
     kept.push(dataset);
     results.push({ ...result, paths: [...paths, ...files.map((file) => file.path)] });
-    pieces.push(piece ?? takenOver(dataset, results.at(-1)!, undefined));
+    pieces.push(piece);
   }
   flushPieces();
 

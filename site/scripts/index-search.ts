@@ -48,11 +48,11 @@ const pages = htmlPages(site);
 const total = pages.reduce((sum, page) => sum + page.bytes, 0);
 const output = join(site, INDEX_FOLDER);
 rmSync(output, { recursive: true, force: true });
-let indexed = 0;
+let read = 0;
 let parts: string[][];
 if (total <= budget) {
   parts = [pages.map((page) => page.path)];
-  indexed = await indexFolder(site, output);
+  read = await indexFolder(site, output);
 } else {
   // pagefind leaves out pages without data-pagefind-body only when it sees one with it;
   // a part must not depend on which pages it happens to hold.
@@ -68,7 +68,7 @@ if (total <= budget) {
         mkdirSync(dirname(join(folder, path)), { recursive: true });
         linkSync(join(site, path), join(folder, path));
       }
-      indexed += await indexFolder(folder, join(output, partFolder(i + 1)));
+      read += await indexFolder(folder, join(output, partFolder(i + 1)));
       rmSync(folder, { recursive: true });
     }
   } finally {
@@ -77,4 +77,4 @@ if (total <= budget) {
 }
 const list: PartsFile = { parts: parts.slice(1).map((_, i) => partFolder(i + 2)) };
 writeFileSync(join(output, PARTS_FILE), `${JSON.stringify(list)}\n`);
-process.stdout.write(`search index: ${indexed} pages read${parts.length > 1 ? ` (those with indexed text), in ${parts.length} parts` : ''}\n`);
+process.stdout.write(`search index: ${read} pages read${parts.length > 1 ? ` (those with indexed text), in ${parts.length} parts` : ''}\n`);
