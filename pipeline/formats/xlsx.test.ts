@@ -309,6 +309,21 @@ describe('writeXlsx: layout', () => {
     expect(widths[2]).toBeGreaterThanOrEqual('Виконавчий комітет Криворізької міської ради'.length);
     expect(widths[3]).toBe(60);
   });
+
+  it('measures a text by its longest line, a character outside the BMP counting once', () => {
+    const widths = columnWidths(
+      oneSheet(
+        [
+          { title: 'Т', type: 'string' },
+          { title: 'Т', type: 'string' },
+          { title: 'Т', type: 'string' },
+        ],
+        [['рядок\r\nдругий, довший рядок\nтретій', '🇺🇦'.repeat(10), 'a\uD800b']],
+      ),
+    );
+    // The longest line, 20 characters, plus two; the flags are 20 code points, not 40 code units.
+    expect(widths).toEqual([22, 22, 6]);
+  });
 });
 
 describe('writeXlsx: sheets', () => {

@@ -47,6 +47,8 @@ const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2}))?$/;
 // Everything outside the XML 1.0 Char production (including lone surrogates) makes the part unreadable.
 const ILLEGAL_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+// Text without these code units, and without lone surrogates, is already clean.
+const MAYBE_UNCLEAN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\r\uFFFE\uFFFF]/;
 const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/g;
 
 const MS_PER_DAY = 86_400_000;
@@ -289,8 +291,25 @@ function groupedLength(value: string, twoDecimals: boolean): number {
   return (negative ? 1 : 0) + digits + Math.floor((digits - 1) / 3) + (twoDecimals ? 3 : 0);
 }
 
+/** Characters (code points, as a reader counts them) of the text's longest line. */
 function longestLine(text: string): number {
-  return Math.max(0, ...text.split('\n').map((line) => [...line].length));
+  let longest = 0;
+  let line = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10) {
+      longest = Math.max(longest, line);
+      line = 0;
+      continue;
+    }
+    // A surrogate pair is one character; a lone surrogate counts as one too.
+    if (code >= 0xd800 && code <= 0xdbff && at + 1 < text.length) {
+      const next = text.charCodeAt(at + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) at++;
+    }
+    line++;
+  }
+  return Math.max(longest, line);
 }
 
 // ---------------------------------------------------------------- sheet names
@@ -341,12 +360,16 @@ function truncate(text: string, max: number): string {
 // ---------------------------------------------------------------- XML text
 
 function cleanText(text: string): string {
+  // Most text needs nothing done, and the full test of the Char production is slow in Unicode mode.
+  if (!MAYBE_UNCLEAN.test(text) && text.isWellFormed()) return text;
   // XML parsers turn CR LF into LF anyway; doing it here keeps lengths and widths honest.
   return text.replace(/\r\n?/g, '\n').replace(ILLEGAL_XML, '');
 }
 
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
+  return text.replace(/[&<>"]/g, (char) => XML_ESCAPES[char]!);
 }
 
 /** A <t> element; Excel would otherwise trim edge spaces and decode "_x000D_" written by the council as a character. */
@@ -371,8 +394,10 @@ function renderSheet(sheet: XlsxSheet, columns: ColumnPlan[], selected: boolean,
     return title === '' ? '' : `<c r="${columnName(c)}1" s="${STYLE.header}" t="s"><v>${strings.add(title)}</v></c>`;
   });
   const rows = [`<row r="1">${header.join('')}</row>`];
+  const letters = columns.map((_, c) => columnName(c));
   for (let r = 0; r < sheet.rows.length; r++) {
-    const cells = columns.map((column, c) => renderCell(column.cells[r] ?? null, `${columnName(c)}${r + 2}`, column.numberStyle, strings)).join('');
+    let cells = '';
+    for (let c = 0; c < columns.length; c++) cells += renderCell(columns[c]!.cells[r] ?? null, `${letters[c]}${r + 2}`, columns[c]!.numberStyle, strings);
     if (cells !== '') rows.push(`<row r="${r + 2}">${cells}</row>`);
   }
   return [

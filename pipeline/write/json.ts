@@ -26,17 +26,25 @@ export function tableToJson(table: Table): Uint8Array {
  * The pieces joined are one array of records.
  */
 export function jsonPieces(fields: Field[]): { rows(rows: Row[]): string; end(): string } {
+  // Worked out once per table, not once per cell: the key as JSON and how the value is written.
+  const columns = fields.map((field) => ({
+    name: field.name,
+    key: `${JSON.stringify(field.name)}:`,
+    as: NUMERIC.has(field.type) ? ('number' as const) : field.type === 'boolean' ? ('boolean' as const) : ('text' as const),
+  }));
   const record = (row: Row) => {
-    const parts = fields.map((field) => {
-      const value = row[field.name] ?? null;
-      let json: string;
-      if (value === null) json = 'null';
-      else if (NUMERIC.has(field.type)) json = String(value);
-      else if (field.type === 'boolean') json = value === 'true' ? 'true' : 'false';
-      else json = JSON.stringify(value);
-      return `${JSON.stringify(field.name)}:${json}`;
-    });
-    return `{${parts.join(',')}}`;
+    let text = '{';
+    for (let at = 0; at < columns.length; at++) {
+      const { name, key, as } = columns[at]!;
+      const value = row[name] ?? null;
+      if (at > 0) text += ',';
+      text += key;
+      if (value === null) text += 'null';
+      else if (as === 'number') text += String(value);
+      else if (as === 'boolean') text += value === 'true' ? 'true' : 'false';
+      else text += JSON.stringify(value);
+    }
+    return text + '}';
   };
   let started = false;
   return {
