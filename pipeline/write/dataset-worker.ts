@@ -10,5 +10,6 @@ const urls = makeUrls(settings.siteUrl, settings.basePath);
 
 parentPort!.on('message', (dataset: Dataset) => {
   const result = keyed(writeDatasetFiles(dataset, urls, settings), dataset, settings);
-  parentPort!.postMessage(result, [...new Set(result.files.map((file) => file.bytes.buffer as ArrayBuffer))]);
+  const pieces = result.catalogue ? [result.catalogue.turtle, result.catalogue.jsonld] : [];
+  parentPort!.postMessage(result, [...new Set([...result.files.map((file) => file.bytes), ...pieces].map((bytes) => bytes.buffer as ArrayBuffer))]);
 });

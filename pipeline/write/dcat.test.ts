@@ -49,7 +49,7 @@ describe('the DCAT catalogue', async () => {
     const writer = catalogueWriter({ turtle: () => {}, jsonld: () => {} });
     writer.add(dataset.name, piece);
     writer.add(dataset.name, piece);
-    expect(writer.end({ turtle: '', jsonld: '' })).toEqual([`the dataset ${dataset.name} has more than one piece of the catalogue`]);
+    expect(writer.end({ turtle: new Uint8Array(), jsonld: new Uint8Array() })).toEqual([`the dataset ${dataset.name} has more than one piece of the catalogue`]);
   });
 
   it('lists the catalogue node and the agents after the datasets, each agent once', () => {

@@ -59,7 +59,6 @@ export interface Publication {
 export const KEPT_ROWS = 10;
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** Lets finished work of other threads land before going on. */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -83,7 +82,7 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
   const takenOver = (dataset: Dataset, result: FileList, ranges: PieceRanges | undefined): CataloguePiece => {
     const turtleBytes = ranges && sink.previous?.('public/catalog.ttl', ...ranges.turtle);
     const jsonldBytes = ranges && sink.previous?.('public/catalog.jsonld', ...ranges.jsonld);
-    if (turtleBytes && jsonldBytes) return { turtle: decoder.decode(turtleBytes), jsonld: decoder.decode(jsonldBytes) };
+    if (turtleBytes && jsonldBytes) return { turtle: turtleBytes, jsonld: jsonldBytes };
     const made = datasetPiece(dataset, withTables(dataset, result.written), urls, settings.portalContact);
     result.problems.push(...made.problems.map((problem) => `catalog: ${problem}`));
     return made.piece;

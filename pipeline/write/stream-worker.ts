@@ -57,7 +57,8 @@ port.on('message', (request: StreamRequest) => {
       return;
     case 'finish': {
       const result = files!.finish();
-      reply({ type: 'done', result }, [...new Set(result.files.files.map((file) => file.bytes.buffer as ArrayBuffer))]);
+      const { catalogue } = result.files;
+      reply({ type: 'done', result }, [...new Set([...result.files.files.map((file) => file.bytes), catalogue.turtle, catalogue.jsonld].map((bytes) => bytes.buffer as ArrayBuffer))]);
     }
   }
 });
