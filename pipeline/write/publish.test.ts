@@ -27,7 +27,6 @@ describe('publish', () => {
         first = false;
         return fails ? Promise.reject(new Error(`${dataset.name}: out of disk`)) : new Promise((resolve) => setTimeout(() => resolve(inline.write(dataset)), 5));
       },
-      stream: (...args) => inline.stream(...args),
       close: async () => {},
     };
     const name = checked.model.catalog[0]!.name;

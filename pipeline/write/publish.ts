@@ -17,7 +17,7 @@ import type { Model } from '../model/types.ts';
 import type { Dataset, Table } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
 import type { FileRecord } from './dataset-files.ts';
-import type { StreamedFiles } from './dataset-stream.ts';
+import { streamDatasetFiles, type StreamedFiles } from './dataset-stream.ts';
 import { catalogueWriter, datasetPiece, headPiece, type CataloguePiece, type PieceRanges } from './dcat.ts';
 import { atomFeed, dataJson, sitemap, sitePages } from './feeds.ts';
 import type { WrittenFile } from './package.ts';
@@ -96,16 +96,18 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
   };
 
   // The streamed datasets advance a chunk at a time whenever this thread would otherwise wait.
-  const jobs = streamed.map((one) => writer.stream(one, sink, `public/datasets/${one.dataset.name}`, KEPT_ROWS));
-  const pending = [...jobs];
-  /** One chunk of streamed work: 'wait' when the streams' own threads are behind, 'done' when none is left. */
-  const step = (): 'more' | 'wait' | 'done' => {
-    while (pending.length > 0) {
-      const state = pending[0]!.step();
-      if (state !== 'done') return state;
-      pending.shift();
+  const jobs = streamed.map((one) => streamDatasetFiles(one, urls, settings, sink, `public/datasets/${one.dataset.name}`, KEPT_ROWS));
+  const made: StreamedFiles[] = [];
+  /** One chunk of streamed work; false when there is none left. */
+  const step = (): boolean => {
+    const job = jobs[0];
+    if (!job) return false;
+    const next = job.next();
+    if (next.done) {
+      made.push(next.value);
+      jobs.shift();
     }
-    return 'done';
+    return true;
   };
 
   let index = 0;
@@ -135,25 +137,13 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
     );
     inFlight.add(tracked);
     while (inFlight.size >= writer.capacity && !failure) {
-      const state = step();
-      if (state === 'more') await turn();
-      else await Promise.race(state === 'wait' ? [...inFlight, pending[0]!.ready()] : inFlight);
+      if (step()) await turn();
+      else await Promise.race(inFlight);
     }
     if (failure) break;
   }
-  for (let state = step(); !failure && state !== 'done'; state = step()) {
-    if (state === 'more') await turn();
-    else await pending[0]!.ready();
-  }
+  while (!failure && step()) await turn();
   await Promise.all(inFlight);
-  let made: StreamedFiles[] = [];
-  if (!failure) {
-    try {
-      made = await Promise.all(jobs.map((job) => job.result));
-    } catch (error) {
-      failure = { error };
-    }
-  }
   if (failure) {
     turtle.discard();
     jsonld.discard();

@@ -78,8 +78,6 @@ export function reusingWriter(inner: DatasetWriter, settings: WriterSettings, re
       counts.made++;
       return inner.write(dataset);
     },
-    // A streamed dataset changes with any source: it is always made.
-    stream: (...args) => inner.stream(...args),
     close: () => inner.close(),
   };
 }

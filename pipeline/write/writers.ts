@@ -5,15 +5,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { StreamedDataset } from '../derive/datasets.ts';
-import type { FileStream, Sink } from '../io/output.ts';
 import type { Model } from '../model/types.ts';
 import type { Dataset } from '../publish/types.ts';
 import { makeUrls, type Urls } from '../publish/urls.ts';
 import type { PortalContact } from './dcat.ts';
 import { writeDatasetFiles, type DatasetFiles } from './dataset-files.ts';
-import { inlineStream, laterResult, type StreamJob } from './dataset-stream.ts';
-import type { StreamReply, StreamRequest } from './stream-worker.ts';
 import { datasetKey } from './reuse.ts';
 
 export interface WriterSettings {
@@ -36,8 +32,6 @@ export interface DatasetWriter {
   /** How many datasets may be in flight before the caller should wait for one. */
   readonly capacity: number;
   write(dataset: Dataset): Promise<DatasetFiles>;
-  /** A dataset too large to hold at once, its files into `folder` of the sink as its chunks are derived. */
-  stream(one: StreamedDataset, sink: Sink, folder: string, keep: number): StreamJob;
   close(): Promise<void>;
 }
 
@@ -46,7 +40,6 @@ export function inlineWriter(settings: WriterSettings): DatasetWriter {
   return {
     capacity: 1,
     write: async (dataset) => keyed(writeDatasetFiles(dataset, urls, settings), dataset, settings),
-    stream: (one, sink, folder, keep) => inlineStream(one, urls, settings, sink, folder, keep),
     close: async () => {},
   };
 }
@@ -74,8 +67,8 @@ export function defaultThreads(): number {
  */
 const WORKER_HEAP_MB = 512;
 
-function spawn(settings: WriterSettings, heapMb?: number, script = './dataset-worker.ts'): Worker {
-  return new Worker(new URL(script, import.meta.url), { workerData: settings, ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}) });
+function spawn(settings: WriterSettings, heapMb?: number): Worker {
+  return new Worker(new URL('./dataset-worker.ts', import.meta.url), { workerData: settings, ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}) });
 }
 
 /**
@@ -96,92 +89,6 @@ function writeOnOwnThread(settings: WriterSettings, dataset: Dataset): Promise<D
   return done.finally(() => worker.terminate());
 }
 
-/** Chunks handed to a stream's thread and not yet written: enough to keep it busy, few enough to hold. */
-const CHUNKS_AHEAD = 4;
-
-/**
- * A streamed dataset made on a thread of its own: this thread derives the chunks and hands
- * them over, and writes the bytes that come back to the sink. Serialising, checking and
- * hashing the rows, which cost most, happen there.
- */
-function streamOnOwnThread(settings: WriterSettings, { dataset, groups }: StreamedDataset, sink: Sink, folder: string, keep: number): StreamJob & { stop(): Promise<number> } {
-  const worker = spawn(settings, undefined, './stream-worker.ts');
-  const post = (request: StreamRequest) => worker.postMessage(request);
-  const files = new Map<string, FileStream>();
-  let ahead = 0;
-  let failure: { error: unknown } | undefined;
-  let wake: (() => void) | undefined;
-  const { promise: result, resolve: finish, reject: fail } = laterResult();
-  const stopWith = (error: unknown) => {
-    failure ??= { error };
-    fail(error);
-    wake?.();
-    for (const file of files.values()) file.discard();
-    files.clear();
-  };
-  worker.on('message', (reply: StreamReply) => {
-    try {
-      switch (reply.type) {
-        case 'open':
-          files.set(reply.path, sink.open(reply.path));
-          return;
-        case 'write':
-          files.get(reply.path)!.write(reply.bytes);
-          return;
-        case 'close':
-          files.get(reply.path)!.close();
-          files.delete(reply.path);
-          return;
-        case 'chunk done':
-          ahead--;
-          wake?.();
-          return;
-        case 'done':
-          finish(reply.result);
-          void worker.terminate();
-      }
-    } catch (error) {
-      stopWith(error);
-      void worker.terminate();
-    }
-  });
-  worker.on('error', stopWith);
-
-  post({ type: 'start', dataset, groups: groups.map((group) => group.tables), folder, keep });
-  function* chunks(): Generator<StreamRequest & { type: 'chunk' }> {
-    for (const [group, { chunks }] of groups.entries()) for (const rows of chunks()) yield { type: 'chunk', group, rows };
-  }
-  const next = chunks();
-  let done = false;
-  return {
-    step() {
-      if (failure) throw failure.error;
-      if (done) return 'done';
-      if (ahead >= CHUNKS_AHEAD) return 'wait';
-      const chunk = next.next();
-      if (chunk.done) {
-        done = true;
-        post({ type: 'finish' });
-        return 'done';
-      }
-      ahead++;
-      post(chunk.value);
-      return 'more';
-    },
-    ready: () =>
-      failure || ahead < CHUNKS_AHEAD
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => {
-            wake = () => {
-              wake = undefined;
-              resolve();
-            };
-          }),
-    result,
-    stop: () => worker.terminate(),
-  };
-}
-
 export function poolWriter(settings: WriterSettings, threads = defaultThreads()): DatasetWriter {
   const workers = Array.from({ length: threads }, () => spawn(settings, WORKER_HEAP_MB));
   const idle = [...workers];
@@ -189,7 +96,6 @@ export function poolWriter(settings: WriterSettings, threads = defaultThreads())
   const queue: (Task & { dataset: Dataset })[] = [];
   const running = new Map<Worker, Task>();
   const own = new Set<Promise<unknown>>();
-  const streams = new Set<{ stop(): Promise<number> }>();
   let failure: unknown;
 
   const next = () => {
@@ -229,15 +135,8 @@ export function poolWriter(settings: WriterSettings, threads = defaultThreads())
         next();
       });
     },
-    stream(one, sink, folder, keep) {
-      const job = streamOnOwnThread(settings, one, sink, folder, keep);
-      streams.add(job);
-      return job;
-    },
     async close() {
       await Promise.allSettled(own);
-      // A stream still running here belongs to a build that failed.
-      await Promise.all([...streams].map((job) => job.stop()));
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
