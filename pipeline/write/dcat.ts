@@ -74,7 +74,7 @@ export interface PortalContact {
   email: string;
 }
 
-const pieceEncoder = new TextEncoder();
+const encoder = new TextEncoder();
 
 /** The prefixes every Turtle piece is written under. */
 const HEADER = toTurtle([]);
@@ -94,7 +94,6 @@ export interface CatalogueWriter {
 export function catalogueWriter(out: CatalogueOut): CatalogueWriter {
   const problems: string[] = [];
   const names = new Set<string>();
-  const encoder = new TextEncoder();
   const at = { turtle: 0, jsonld: 0 };
   const emit = (file: keyof CatalogueOut, text: string | Uint8Array): [number, number] => {
     const bytes = typeof text === 'string' ? encoder.encode(text) : text;
@@ -130,7 +129,7 @@ function makePiece(quads: Quad[], owns: (subject: string) => boolean): { piece: 
   const grouped = groupBySubject(quads);
   const turtle = toTurtle(grouped).slice(HEADER.length);
   const jsonld = jsonLdNodes(grouped);
-  return { piece: { turtle: pieceEncoder.encode(turtle), jsonld: pieceEncoder.encode(jsonld) }, problems: checkPiece(grouped, HEADER + turtle, jsonld, owns) };
+  return { piece: { turtle: encoder.encode(turtle), jsonld: encoder.encode(jsonld) }, problems: checkPiece(grouped, HEADER + turtle, jsonld, owns) };
 }
 
 const portalAgentOf = (urls: Urls) => namedNode(`${urls.home()}#publisher`);
