@@ -153,7 +153,13 @@ export async function stage(target: string): Promise<Staging> {
       }
     },
     async commit() {
-      await settle();
+      try {
+        await settle();
+      } catch (error) {
+        // A write that failed in the background stops the build here: nothing of it stays behind.
+        await rm(staging, { recursive: true, force: true });
+        throw error;
+      }
       let hadPrevious = true;
       try {
         await rename(target, previous);
