@@ -22,6 +22,7 @@ import { checkReferences } from '../validate/references.ts';
 import { validateShapes } from '../validate/shape.ts';
 import { arrange } from '../validate/tree.ts';
 import { codeVersion } from '../io/code-version.ts';
+import { stagingFloor } from './floor.ts';
 import { BENCH_TIME } from './rebuild.ts';
 import { defaultThreads, writerSettings } from '../write/writers.ts';
 
@@ -240,6 +241,12 @@ try {
     const rebuilt = await timed('rebuild', [heapFlag, join(import.meta.dirname, 'rebuild.ts'), sources, out], {}, true);
     process.stdout.write(
       `\nincremental pipeline build after changing ${changed}: ${(rebuilt.wall / 1000).toFixed(2)} s wall, ${(rebuilt.cpu / 1000).toFixed(2)} s CPU, peak ${(rebuilt.peak / 1024).toFixed(0)} MiB; ${rebuilt.stdout}\n`,
+    );
+    const floor = stagingFloor(out);
+    process.stdout.write(
+      `the file system's part of any incremental build of this output: ${(floor.linked.seconds + floor.rewritten.seconds).toFixed(2)} s ` +
+        `(${floor.linked.files} files taken over, linked: ${floor.linked.seconds.toFixed(2)} s; ` +
+        `${floor.rewritten.files} portal-wide files, ${(floor.rewritten.bytes / 1048576).toFixed(1)} MiB, written again and the package's hashed: ${floor.rewritten.seconds.toFixed(2)} s)\n`,
     );
   }
 } finally {
