@@ -7,7 +7,7 @@
  */
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PORTAL_DATASET_TITLE } from '../derive/datasets.ts';
 import { ckanName } from '../publish/translit.ts';
 
@@ -27,7 +27,7 @@ export function stagingFloor(out: string): Floor {
   try {
     const folders = new Set<string>();
     const place = (path: string) => {
-      const folder = join(copy, path, '..');
+      const folder = dirname(join(copy, path));
       if (!folders.has(folder)) {
         mkdirSync(folder, { recursive: true });
         folders.add(folder);
