@@ -2,6 +2,7 @@
  * The file system, passed into the stages so each one is testable without a disk and a
  * build reads nothing it was not given.
  */
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
@@ -9,6 +10,8 @@ export interface SourceFiles {
   /** Every file below the root: relative paths with forward slashes, sorted. */
   list(): Promise<string[]>;
   read(path: string): Promise<Uint8Array>;
+  /** The same, at once: for the rare second look at a file (where a field is written), so that no file has to be held for it. */
+  readSync?(path: string): Uint8Array;
 }
 
 export function diskSources(root: string): SourceFiles {
@@ -23,19 +26,26 @@ export function diskSources(root: string): SourceFiles {
     async read(path) {
       return readFile(join(root, path));
     },
+    readSync(path) {
+      return readFileSync(join(root, path));
+    },
   };
 }
 
 export function memorySources(files: Record<string, string | Uint8Array>): SourceFiles {
   const encoder = new TextEncoder();
+  const bytesOf = (path: string) => {
+    const content = files[path];
+    if (content === undefined) throw new Error(`no such file: ${path}`);
+    return typeof content === 'string' ? encoder.encode(content) : content;
+  };
   return {
     async list() {
       return Object.keys(files).sort();
     },
     async read(path) {
-      const content = files[path];
-      if (content === undefined) throw new Error(`no such file: ${path}`);
-      return typeof content === 'string' ? encoder.encode(content) : content;
+      return bytesOf(path);
     },
+    readSync: bytesOf,
   };
 }

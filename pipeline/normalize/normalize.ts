@@ -27,6 +27,7 @@ import type { CellSource, ProgrammeSource } from '../sources/schema.ts';
 import type { DocumentEntry, Part, SourceTree } from '../validate/tree.ts';
 import { ckanName } from '../publish/translit.ts';
 import { uuidV5 } from '../publish/uuid.ts';
+import { interner } from '../model/strings.ts';
 
 export interface Normalized {
   model: Model;
@@ -75,6 +76,8 @@ class LazyOrigin implements Origin {
 export function normalize(tree: SourceTree): Normalized {
   const problems: Problem[] = [];
   const figures: Figure[] = [];
+  // A section is the same words for every figure of a table, however often it is put together.
+  const section = interner();
   const model: Model = { portal: undefined, catalog: [], publishers: [], documents: [], programmes: [], executions: [], observations: [], statedTotals: [], figures };
   if (tree.portal) {
     const portal = tree.portal.data;
@@ -113,14 +116,15 @@ export function normalize(tree: SourceTree): Normalized {
     const value = parsed.empty ? null : kind === 'UAH' ? toUah(parsed, unit)! : parsed.value;
     const quote = object?.quote ?? context.quote;
     const figure: Figure = {
-      key: `${context.document}:${context.part.file.path.split('/').at(-1)}:${formatPath(context.path)}`,
+      // Joined rather than concatenated: one string, not a tree of its parts (model/strings.ts).
+      key: [context.document, context.part.file.path.split('/').at(-1), formatPath(context.path)].join(':'),
       document: context.document,
       printed: parsed.printed,
       value,
       kind,
       unit,
       qualifier: parsed.qualifier ?? context.qualifier ?? 'exact',
-      section: object?.section ?? context.section,
+      section: section(object?.section ?? context.section),
       quote: quote ?? parsed.printed,
       quoteIsFigure: quote === undefined,
       note: object?.note ?? context.note,

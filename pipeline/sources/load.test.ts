@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSources } from '../check.ts';
-import { memorySources } from '../io/files.ts';
+import { memorySources, type SourceFiles } from '../io/files.ts';
 import { toPlain } from '../numbers/decimal.ts';
 import { loadSources } from './load.ts';
 import { PUBLISHER, tree } from '../fixtures/inline.ts';
@@ -41,5 +41,25 @@ describe('YAML positions', () => {
     const file = loaded.files[0]!;
     expect(file.locate(['contact', 'email'])).toEqual({ line: 7, column: 33 });
     expect(file.locate(['website'], { key: true })).toEqual({ line: 6, column: 1 });
+  });
+});
+
+describe('what loading keeps', () => {
+  it('does not keep a file to say where a field is written: it reads the file again when asked, once', async () => {
+    const files = memorySources({ 'c/publisher.yaml': PUBLISHER });
+    const asked: string[] = [];
+    const counting: SourceFiles = { list: files.list, read: files.read, readSync: (path) => (asked.push(path), files.readSync!(path)) };
+    const [file] = (await loadSources(counting)).files;
+    expect(asked).toEqual([]);
+    expect(file!.locate(['contact', 'email'])).toEqual({ line: 7, column: 33 });
+    expect(file!.locate(['website'], { key: true })).toEqual({ line: 6, column: 1 });
+    expect(asked).toEqual(['c/publisher.yaml']);
+  });
+
+  it('keeps every text as written: long, short, with a leading U+FEFF, and a lone surrogate from an escape', async () => {
+    const long = 'Програма сприяння розвитку місцевого самоврядування';
+    const yaml = `a: ${long}\nb: коротко\nc: "\\ufeffз позначкою порядку байтів"\nd: "\\ud800 самотній сурогат, довгий рядок"\ne: [${long}, ще один рядок списку]\n`;
+    const [file] = (await loadSources(memorySources({ 'c/d/document.yaml': yaml }))).files;
+    expect(file!.data).toEqual({ a: long, b: 'коротко', c: '\ufeffз позначкою порядку байтів', d: '\ud800 самотній сурогат, довгий рядок', e: [long, 'ще один рядок списку'] });
   });
 });

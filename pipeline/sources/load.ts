@@ -83,14 +83,17 @@ export async function loadSources(files: SourceFiles): Promise<Loaded> {
     const name = parts.at(-1)!;
     const text = decode(bytes, path, problems);
     if (text === undefined) continue;
-    const file = name.endsWith('.csv') ? parseCsv(text, path, problems) : parseYaml(text, path, problems);
+    const again = files.readSync ? readAgain(files.readSync, path) : held(bytes);
+    const file = name.endsWith('.csv') ? parseCsv(text, path, problems) : parseYaml(text, again, path, problems);
     if (file === undefined) continue;
     loaded.push({
       path,
       name: (name === 'observations.csv' ? 'observations.yaml' : name) as SourceFileName,
       publisher: parts.length === 1 ? '' : parts[0]!,
       document: parts.length === 3 ? parts[1] : undefined,
-      ...file,
+      // A copy with strings of their own: a parser's strings are slices of the file's text (model/strings.ts).
+      data: structuredClone(file.data),
+      locate: file.locate,
     });
   }
   checkRequiredFiles(folders, problems);
@@ -186,7 +189,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  * the positioned document is built only when a file has a syntax error or a later stage
  * asks where a field is written, which happens only for files with problems.
  */
-function parseYaml(text: string, path: string, problems: Problem[]): Pick<LoadedFile, 'data' | 'locate'> | undefined {
+function parseYaml(text: string, bytes: () => Uint8Array, path: string, problems: Problem[]): Pick<LoadedFile, 'data' | 'locate'> | undefined {
   let data: unknown;
   try {
     data = loadYaml(text, { schema: CORE_SCHEMA });
@@ -197,11 +200,25 @@ function parseYaml(text: string, path: string, problems: Problem[]): Pick<Loaded
   let locate: Locator | undefined;
   return {
     data,
+    // The text is not kept for a question that may never come.
     locate: (fieldPath, options) => {
-      locate ??= parsePositioned(text, path, [])?.locate ?? (() => ({ line: 1, column: 1 }));
+      locate ??= parsePositioned(utf8.decode(bytes()), path, [])?.locate ?? (() => ({ line: 1, column: 1 }));
       return locate(fieldPath, options);
     },
   };
+}
+
+/**
+ * Where a field is written is asked of few files (those with problems, the figures whose
+ * quotes are missing), so no file's text is kept for it: the file is read again then, if the
+ * files can be. (A function of its own, so the closure holds nothing of the loop.)
+ */
+function readAgain(readSync: (path: string) => Uint8Array, path: string): () => Uint8Array {
+  return () => readSync(path);
+}
+
+function held(bytes: Uint8Array): () => Uint8Array {
+  return () => bytes;
 }
 
 function parsePositioned(text: string, path: string, problems: Problem[]): { doc: Document; locate: Locator } | undefined {
