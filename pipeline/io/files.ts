@@ -11,7 +11,7 @@ export interface SourceFiles {
   list(): Promise<string[]>;
   read(path: string): Promise<Uint8Array>;
   /** The same, at once: for the rare second look at a file (where a field is written), so that no file has to be held for it. */
-  readSync?(path: string): Uint8Array;
+  readSync(path: string): Uint8Array;
 }
 
 export function diskSources(root: string): SourceFiles {

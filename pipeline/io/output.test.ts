@@ -1,7 +1,7 @@
 /** The staging folder: files appear all at once on commit, and a failed build leaves the previous output as it was. */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stage } from './output.ts';
 
@@ -19,6 +19,13 @@ function previousBuild(name: string, paths: string[]): string {
 }
 
 const read = (target: string, path: string) => readFileSync(join(target, path), 'utf8');
+
+/** The previous build's file is as it was, and nothing of the failed build is left beside it. */
+function expectLeftAsItWas(target: string, path: string) {
+  expect(read(target, path)).toBe(`old ${path}`);
+  const name = basename(target);
+  expect(readdirSync(work).filter((entry) => entry.startsWith(`${name}.`))).toEqual([]);
+}
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('a staged build', () => {
@@ -54,8 +61,7 @@ describe('a staged build', () => {
     staging.put('public/datasets/a/a.csv', bytes('new'));
     expect(() => staging.reuse!('public/datasets/gone/gone.csv')).toThrow(/^public\/datasets\/gone\/gone\.csv was in the previous build's manifest but cannot be taken over \(ENOENT\); build again with --clean$/);
     await staging.abort();
-    expect(read(target, 'public/datasets/a/a.csv')).toBe('old public/datasets/a/a.csv');
-    expect(readdirSync(work).filter((name) => name.startsWith('missing.'))).toEqual([]);
+    expectLeftAsItWas(target, 'public/datasets/a/a.csv');
   });
 
   it('fails its commit when a write in the background failed; the previous output stays and the staging folder goes', async () => {
@@ -65,8 +71,7 @@ describe('a staged build', () => {
     // A file where the folder already is: the write fails after put() has returned.
     staging.put('public/datasets/a', bytes('not a folder'));
     await expect(staging.commit()).rejects.toThrow(/EISDIR/);
-    expect(read(target, 'public/feed.xml')).toBe('old public/feed.xml');
-    expect(readdirSync(work).filter((name) => name.startsWith('failed.'))).toEqual([]);
+    expectLeftAsItWas(target, 'public/feed.xml');
   });
 
   it('leaves the previous output as it was when aborted', async () => {
@@ -74,7 +79,6 @@ describe('a staged build', () => {
     const staging = await stage(target);
     staging.put('public/catalog.ttl', bytes('new'));
     await staging.abort();
-    expect(read(target, 'public/catalog.ttl')).toBe('old public/catalog.ttl');
-    expect(readdirSync(work).filter((name) => name.startsWith('aborted.'))).toEqual([]);
+    expectLeftAsItWas(target, 'public/catalog.ttl');
   });
 });

@@ -48,7 +48,7 @@ describe('what loading keeps', () => {
   it('does not keep a file to say where a field is written: it reads the file again when asked, once', async () => {
     const files = memorySources({ 'c/publisher.yaml': PUBLISHER });
     const asked: string[] = [];
-    const counting: SourceFiles = { list: files.list, read: files.read, readSync: (path) => (asked.push(path), files.readSync!(path)) };
+    const counting: SourceFiles = { list: files.list, read: files.read, readSync: (path) => (asked.push(path), files.readSync(path)) };
     const [file] = (await loadSources(counting)).files;
     expect(asked).toEqual([]);
     expect(file!.locate(['contact', 'email'])).toEqual({ line: 7, column: 33 });

@@ -83,8 +83,7 @@ export async function loadSources(files: SourceFiles): Promise<Loaded> {
     const name = parts.at(-1)!;
     const text = decode(bytes, path, problems);
     if (text === undefined) continue;
-    const again = files.readSync ? readAgain(files.readSync, path) : held(bytes);
-    const file = name.endsWith('.csv') ? parseCsv(text, path, problems) : parseYaml(text, again, path, problems);
+    const file = name.endsWith('.csv') ? parseCsv(text, path, problems) : parseYaml(text, readAgain(files, path), path, problems);
     if (file === undefined) continue;
     loaded.push({
       path,
@@ -210,15 +209,11 @@ function parseYaml(text: string, bytes: () => Uint8Array, path: string, problems
 
 /**
  * Where a field is written is asked of few files (those with problems, the figures whose
- * quotes are missing), so no file's text is kept for it: the file is read again then, if the
- * files can be. (A function of its own, so the closure holds nothing of the loop.)
+ * quotes are missing), so no file's text is kept for it: the file is read again then. (A
+ * function of its own, so the closure holds nothing of the loop that reads the files.)
  */
-function readAgain(readSync: (path: string) => Uint8Array, path: string): () => Uint8Array {
-  return () => readSync(path);
-}
-
-function held(bytes: Uint8Array): () => Uint8Array {
-  return () => bytes;
+function readAgain(files: SourceFiles, path: string): () => Uint8Array {
+  return () => files.readSync(path);
 }
 
 function parsePositioned(text: string, path: string, problems: Problem[]): { doc: Document; locate: Locator } | undefined {
