@@ -1,4 +1,6 @@
 /** Page-weight budgets on the real site: small pages, code only when it is used. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser.ts';
@@ -21,6 +23,13 @@ describe('page weight', () => {
   it.each([programme, dataset])('%s ships at most 50 KB of compressed HTML and CSS', (path) => {
     const weight = pageWeight(siteDir, new URL(base).pathname, path);
     expect(weight.html + weight.css).toBeLessThanOrEqual(BUDGET);
+  });
+
+  it('ships no comment written for the templates\' readers', () => {
+    const pages = readdirSync(siteDir, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(40);
+    const commented = pages.filter((path) => readFileSync(join(siteDir, path), 'utf8').includes('<!--'));
+    expect(commented).toEqual([]);
   });
 
   it('loads search code only when a search is run, and the preview parser only on click', async () => {
