@@ -92,11 +92,10 @@ async function measureAsync<T>(stage: string, fn: () => Promise<T>, output: (res
   return result;
 }
 
-/** A Node script in a process of its own, measured by GNU time: wall, CPU and its own peak memory. */
 /**
- * Runs node with args under /usr/bin/time, and samples the resident memory of the whole
- * process tree meanwhile: pagefind's indexer is a program node starts and does not wait
- * for, so neither time nor rusage sees it.
+ * A Node script in a process of its own, run under GNU time for its wall and CPU time,
+ * while the resident memory of its whole process tree is sampled: pagefind's indexer is a
+ * program node starts and does not wait for, so neither time nor rusage sees it.
  */
 async function timed(label: string, args: string[], env: Record<string, string> = {}, capture = false) {
   const timeFile = join(work, `${label}.time`);
