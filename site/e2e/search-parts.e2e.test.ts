@@ -19,6 +19,7 @@ let page: Page;
 let work: string;
 let parted: { server: Server; url: string };
 let copy: string;
+let printed: string;
 
 beforeAll(async () => {
   work = workDir('search-parts-');
@@ -28,6 +29,7 @@ beforeAll(async () => {
   const indexed = spawnSync(process.execPath, ['site/scripts/index-search.ts'], { cwd: project, env: { ...process.env, SITE_OUT: copy, SEARCH_PART_MB: '0.25' }, encoding: 'utf8' });
   expect(indexed.status, indexed.stderr).toBe(0);
   expect(indexed.stdout).toMatch(/in \d+ parts/);
+  printed = indexed.stdout;
   parted = await serve(copy, basePath);
   browser = await launch();
   page = await browser.newPage();
@@ -53,6 +55,16 @@ describe('search over an index in parts', () => {
     expect(list.parts[0]).toBe('parts/2/');
     const whole = JSON.parse(readFileSync(join(siteDir, 'pagefind', 'parts.json'), 'utf8')) as { parts: string[] };
     expect(whole.parts).toEqual([]);
+  });
+
+  it('indexes every page of the whole index once, whichever part it falls in', () => {
+    const pageCount = (folder: string) => (JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> }).languages.uk!.page_count;
+    const whole = pageCount(join(siteDir, 'pagefind'));
+    const list = JSON.parse(readFileSync(join(copy, 'pagefind', 'parts.json'), 'utf8')) as { parts: string[] };
+    const inParts = ['', ...list.parts].reduce((sum, folder) => sum + pageCount(join(copy, 'pagefind', folder)), 0);
+    expect(whole).toBeGreaterThan(10);
+    expect(inParts).toBe(whole);
+    expect(printed).toContain(`search index: ${whole} pages read`);
   });
 
   it.each(['звернення громадян', 'Кривий Ріг', 'Ivano-Frankivsk', '1 243 280,57', 'програма'])('«%s» finds the same pages as on the whole index', async (query) => {

@@ -3,18 +3,19 @@
  * Only the parts marked data-pagefind-body are indexed; filters come from the pages'
  * data-pagefind-filter attributes (kind, publisher, year, format).
  *
- * A site of more than SEARCH_PART_MB megabytes of HTML (default 256) is indexed in parts of
- * at most that size, one after another, so the indexer's memory stays bounded whatever the
- * portal's size; the search page merges them (pagefind's mergeIndex), listed in
- * pagefind/parts.json.
+ * A site of more than SEARCH_PART_MB megabytes of HTML (default 128) is indexed in parts of
+ * at most that size, two at a time (one per core; pagefind alone keeps about one and a half
+ * busy), so the indexer's memory stays bounded whatever the portal's size; the search page
+ * merges them (pagefind's mergeIndex), listed in pagefind/parts.json.
  */
 import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import * as pagefind from 'pagefind';
 import { INDEX_FOLDER, partFolder, PARTS_FILE, planParts, type IndexedPage, type PartsFile } from '../search/parts.ts';
 
 const site = resolve(process.env.SITE_OUT ?? 'dist');
-const budget = Number(process.env.SEARCH_PART_MB ?? 256) * 2 ** 20;
+const budget = Number(process.env.SEARCH_PART_MB ?? 128) * 2 ** 20;
 if (!(budget > 0)) throw new Error(`SEARCH_PART_MB must be a positive number of megabytes, not «${process.env.SEARCH_PART_MB}»`);
 
 /** Every HTML page of the site but the index's own folder, in path order. */
@@ -32,16 +33,18 @@ function htmlPages(root: string, prefix = ''): IndexedPage[] {
   return pages;
 }
 
-/** One index of the pages under `folder`, written to `output`; pagefind's process ends with it, and so does its memory. */
-async function indexFolder(folder: string, output: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'uk' });
-  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: folder });
-  if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-  const written = await index.writeFiles({ outputPath: output });
-  if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-  await pagefind.close();
-  return added.page_count;
+/** Parts indexed at once: each holds a part's index in memory, about 1.2 GiB for 128 MB of HTML. */
+const AT_ONCE = Math.min(2, availableParallelism());
+
+/** The index of the pages under `folder`, written to `output`, by a process of its own; how many pages it read. */
+function indexPart(folder: string, output: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(import.meta.dirname, 'index-part.ts'), folder, output], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let printed = '';
+    child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(Number(printed)) : reject(new Error(`search index: indexing ${folder} failed (exit ${code})`))));
+  });
 }
 
 const pages = htmlPages(site);
@@ -52,25 +55,33 @@ let read = 0;
 let parts: string[][];
 if (total <= budget) {
   parts = [pages.map((page) => page.path)];
-  read = await indexFolder(site, output);
+  read = await indexPart(site, output);
 } else {
   // pagefind leaves out pages without data-pagefind-body only when it sees one with it;
   // a part must not depend on which pages it happens to hold.
   const marker = Buffer.from('data-pagefind-body');
   const bodied = pages.filter((page) => readFileSync(join(site, page.path)).includes(marker));
-  parts = planParts(bodied, budget);
+  const planned = planParts(bodied, budget);
+  parts = planned;
   // Each part is a folder of hard links beside the site, so pagefind sees the pages at their own paths.
   const staging = mkdtempSync(join(dirname(site), '.search-part-'));
   try {
-    for (const [i, part] of parts.entries()) {
-      const folder = join(staging, String(i + 1));
-      for (const path of part) {
-        mkdirSync(dirname(join(folder, path)), { recursive: true });
-        linkSync(join(site, path), join(folder, path));
+    let next = 0;
+    const indexer = async () => {
+      while (next < planned.length) {
+        const i = next++;
+        const folder = join(staging, String(i + 1));
+        for (const path of planned[i]!) {
+          mkdirSync(dirname(join(folder, path)), { recursive: true });
+          linkSync(join(site, path), join(folder, path));
+        }
+        // Not `read += await …`: that adds to the value `read` had before the other part's count came in.
+        const count = await indexPart(folder, join(output, partFolder(i + 1)));
+        read += count;
+        rmSync(folder, { recursive: true });
       }
-      read += await indexFolder(folder, join(output, partFolder(i + 1)));
-      rmSync(folder, { recursive: true });
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(AT_ONCE, planned.length) }, indexer));
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
