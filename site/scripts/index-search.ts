@@ -51,27 +51,24 @@ const pages = htmlPages(site);
 const total = pages.reduce((sum, page) => sum + page.bytes, 0);
 const output = join(site, INDEX_FOLDER);
 rmSync(output, { recursive: true, force: true });
+const whole = total <= budget;
+// pagefind leaves out pages without data-pagefind-body only when it sees one with it;
+// a part must not depend on which pages it happens to hold.
+const marker = Buffer.from('data-pagefind-body');
+const parts = whole ? [pages.map((page) => page.path)] : planParts(pages.filter((page) => readFileSync(join(site, page.path)).includes(marker)), budget);
 let read = 0;
-let parts: string[][];
-if (total <= budget) {
-  parts = [pages.map((page) => page.path)];
+if (whole) {
   read = await indexPart(site, output);
 } else {
-  // pagefind leaves out pages without data-pagefind-body only when it sees one with it;
-  // a part must not depend on which pages it happens to hold.
-  const marker = Buffer.from('data-pagefind-body');
-  const bodied = pages.filter((page) => readFileSync(join(site, page.path)).includes(marker));
-  const planned = planParts(bodied, budget);
-  parts = planned;
   // Each part is a folder of hard links beside the site, so pagefind sees the pages at their own paths.
   const staging = mkdtempSync(join(dirname(site), '.search-part-'));
   try {
     let next = 0;
     const indexer = async () => {
-      while (next < planned.length) {
+      while (next < parts.length) {
         const i = next++;
         const folder = join(staging, String(i + 1));
-        for (const path of planned[i]!) {
+        for (const path of parts[i]!) {
           mkdirSync(dirname(join(folder, path)), { recursive: true });
           linkSync(join(site, path), join(folder, path));
         }
@@ -81,7 +78,7 @@ if (total <= budget) {
         rmSync(folder, { recursive: true });
       }
     };
-    await Promise.all(Array.from({ length: Math.min(AT_ONCE, planned.length) }, indexer));
+    await Promise.all(Array.from({ length: Math.min(AT_ONCE, parts.length) }, indexer));
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
