@@ -23,6 +23,11 @@ export interface Sink {
   previous?(path: string, start: number, end: number): Uint8Array | undefined;
   /** Files and bytes written so far (files taken over count as files, not bytes). */
   readonly written: { files: number; bytes: number };
+  /**
+   * A sink on disk: the folder its paths are under, so that other threads can write files
+   * into it themselves rather than hand their bytes to this one, and how to count them.
+   */
+  readonly disk?: { folder: string; wrote(files: number, bytes: number): void };
 }
 
 export interface FileStream {
@@ -91,6 +96,13 @@ export async function stage(target: string): Promise<Staging> {
   };
   return {
     written,
+    disk: {
+      folder: staging,
+      wrote(files, bytes) {
+        written.files += files;
+        written.bytes += bytes;
+      },
+    },
     put(path, bytes) {
       if (failure) throw failure;
       const file = place(path);

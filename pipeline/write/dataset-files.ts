@@ -4,6 +4,8 @@
  * function of the dataset, so it can run on another thread and its result can be kept.
  */
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkTables, type TableFinding } from '../formats/table-check.ts';
 import { writeXlsx, type XlsxSheet } from '../formats/xlsx.ts';
 import type { Dataset, Table } from '../publish/types.ts';
@@ -28,6 +30,8 @@ export interface DatasetFiles {
   problems: string[];
   /** Files taken over from the previous build instead of made (write/reuse.ts). */
   reused?: string[];
+  /** Files the thread that made them wrote to disk itself (`files` is then empty). */
+  stored?: { paths: string[]; bytes: number };
   /** The hash the files were made under, for the next build's manifest. */
   key?: string;
   /** The dataset's piece of the DCAT catalogue, read back and checked (not for files taken over). */
@@ -54,6 +58,20 @@ export function fileList(): { files: DatasetFiles['files']; put: (path: string, 
     return bytes;
   };
   return { files, put };
+}
+
+/**
+ * The files written into `folder` by the thread that made them, their bytes let go: the
+ * thread that hands datasets out then spends no time on them.
+ */
+export function storeFiles(made: DatasetFiles, folder: string): DatasetFiles {
+  mkdirSync(folder, { recursive: true });
+  let bytes = 0;
+  for (const file of made.files) {
+    writeFileSync(join(folder, file.path), file.bytes);
+    bytes += file.bytes.length;
+  }
+  return { ...made, files: [], stored: { paths: made.files.map((file) => file.path), bytes } };
 }
 
 export function writeDatasetFiles(dataset: Dataset, urls: Urls, settings: Pick<WriterSettings, 'portalTitle' | 'portalContact'>): DatasetFiles {

@@ -10,6 +10,7 @@
  * dataset's description with the first rows of its tables, which is all the catalogues and
  * the site need.
  */
+import { join } from 'node:path';
 import type { StreamedDataset } from '../derive/datasets.ts';
 import type { History } from '../io/history.ts';
 import type { Sink } from '../io/output.ts';
@@ -115,15 +116,16 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
     const at = index++;
     // The callback names the dataset, not the dataset itself: its rows must not outlive this turn.
     const name = dataset.name;
-    const task = writer.write(dataset).then(({ files, reused, catalogue: piece, previousPiece, ...result }) => {
-      const folder = `public/datasets/${name}`;
+    const folder = `public/datasets/${name}`;
+    const task = writer.write(dataset, sink.disk && join(sink.disk.folder, folder)).then(({ files, reused, stored, catalogue: piece, previousPiece, ...result }) => {
       for (const file of files) sink.put(`${folder}/${file.path}`, file.bytes);
+      if (stored) sink.disk?.wrote(stored.paths.length, stored.bytes);
       if (reused) {
         if (!sink.reuse) throw new Error(`${name}: files can be taken over from a previous build only by a sink on disk`);
         for (const path of reused) sink.reuse(`${folder}/${path}`);
       }
       // The bytes are in the sink; only the list of them stays.
-      results[at] = { ...result, paths: reused ?? files.map((file) => file.path) };
+      results[at] = { ...result, paths: reused ?? stored?.paths ?? files.map((file) => file.path) };
       pieces[at] = piece ?? takenOver(kept[at]!, results[at]!, previousPiece);
       flushPieces();
     });

@@ -32,7 +32,7 @@ async function build(sources: string, out: string, options: { clean?: boolean; v
     throw new Error(JSON.stringify(built.problems.slice(0, 3), null, 2));
   }
   await staging.commit();
-  return built.counts;
+  return { ...built.counts, written: built.written };
 }
 
 function tree(folder: string): Map<string, Buffer> {
@@ -122,9 +122,11 @@ describe('an incremental build', async () => {
     expect(counts.made).toBe(first.made);
   });
 
-  it('gives the same files on worker threads', async () => {
+  it('gives the same files on worker threads, which write them to disk themselves, and counts them all', async () => {
     const threaded = join(work, 'threaded');
-    await build(sources, threaded, { clean: true, threads: 2, version: 'code-2' });
+    const { written } = await build(sources, threaded, { clean: true, threads: 2, version: 'code-2' });
     expectSameTree(threaded, out);
+    const files = [...tree(threaded).values()];
+    expect(written).toEqual({ files: files.length, bytes: files.reduce((n, bytes) => n + bytes.length, 0) });
   });
 });

@@ -65,7 +65,7 @@ export function settingsKey({ siteUrl, basePath, portalTitle, portalContact }: W
 export function reusingWriter(inner: DatasetWriter, settings: WriterSettings, reuse: Reuse, counts: ReuseCounts): DatasetWriter {
   return {
     capacity: inner.capacity,
-    async write(dataset) {
+    async write(dataset, folder) {
       const before = reuse.previous?.datasets[dataset.name];
       // Without a previous build, the key is computed by the inner writer, beside the files.
       if (before) {
@@ -76,14 +76,14 @@ export function reusingWriter(inner: DatasetWriter, settings: WriterSettings, re
         }
       }
       counts.made++;
-      return inner.write(dataset);
+      return inner.write(dataset, folder);
     },
     close: () => inner.close(),
   };
 }
 
 /** What publish keeps of a dataset's files once their bytes are in the sink. */
-export type FileList = Omit<DatasetFiles, 'files' | 'reused' | 'catalogue' | 'previousPiece'> & { paths: string[]; catalogue?: PieceRanges };
+export type FileList = Omit<DatasetFiles, 'files' | 'reused' | 'stored' | 'catalogue' | 'previousPiece'> & { paths: string[]; catalogue?: PieceRanges };
 
 export function manifestOf(lists: FileList[]): Manifest {
   const datasets: Record<string, ManifestEntry> = {};

@@ -1,7 +1,9 @@
 /**
  * Who runs writeDatasetFiles: the calling thread (small builds, tests), or a pool of worker
  * threads, so that on a machine with two cores both make files while the main thread derives
- * the next datasets and hands finished files to the sink.
+ * the next datasets. When the sink is a folder on disk the threads also write the files
+ * there: at 10 000 datasets the main thread sets the pace, and writing 190 000 files took a
+ * sixth of its time.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -31,8 +33,19 @@ export function writerSettings(model: Model, urls: Urls, version: string | undef
 export interface DatasetWriter {
   /** How many datasets may be in flight before the caller should wait for one. */
   readonly capacity: number;
-  write(dataset: Dataset): Promise<DatasetFiles>;
+  /**
+   * `folder`, a folder on disk for the dataset's files: a writer with threads of its own
+   * writes them there and names them in `stored`; without one, or on the calling thread,
+   * the files come back as bytes.
+   */
+  write(dataset: Dataset, folder?: string): Promise<DatasetFiles>;
   close(): Promise<void>;
+}
+
+/** What a worker thread is handed. */
+export interface WriterTask {
+  dataset: Dataset;
+  folder: string | undefined;
 }
 
 export function inlineWriter(settings: WriterSettings): DatasetWriter {
@@ -78,14 +91,14 @@ function spawn(settings: WriterSettings, heapMb?: number): Worker {
  */
 const OWN_THREAD_ROWS = 50_000;
 
-function writeOnOwnThread(settings: WriterSettings, dataset: Dataset): Promise<DatasetFiles> {
+function writeOnOwnThread(settings: WriterSettings, task: WriterTask): Promise<DatasetFiles> {
   const worker = spawn(settings);
   const done = new Promise<DatasetFiles>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
   });
   // Posted outside any closure, so that nothing here holds the rows once they are copied.
-  worker.postMessage(dataset);
+  worker.postMessage(task);
   return done.finally(() => worker.terminate());
 }
 
@@ -93,7 +106,7 @@ export function poolWriter(settings: WriterSettings, threads = defaultThreads())
   const workers = Array.from({ length: threads }, () => spawn(settings, WORKER_HEAP_MB));
   const idle = [...workers];
   type Task = { resolve: (files: DatasetFiles) => void; reject: (error: unknown) => void };
-  const queue: (Task & { dataset: Dataset })[] = [];
+  const queue: (Task & WriterTask)[] = [];
   const running = new Map<Worker, Task>();
   const own = new Set<Promise<unknown>>();
   let failure: unknown;
@@ -101,9 +114,9 @@ export function poolWriter(settings: WriterSettings, threads = defaultThreads())
   const next = () => {
     while (idle.length > 0 && queue.length > 0) {
       const worker = idle.pop()!;
-      const { dataset, ...task } = queue.shift()!;
+      const { dataset, folder, ...task } = queue.shift()!;
       running.set(worker, task);
-      worker.postMessage(dataset);
+      worker.postMessage({ dataset, folder } satisfies WriterTask);
     }
   };
   for (const worker of workers) {
@@ -123,15 +136,15 @@ export function poolWriter(settings: WriterSettings, threads = defaultThreads())
   }
   return {
     capacity: threads * 2,
-    write(dataset) {
+    write(dataset, folder) {
       if (failure) return Promise.reject(failure);
       if (dataset.tables.reduce((n, table) => n + table.rows.length, 0) > OWN_THREAD_ROWS) {
-        const task = writeOnOwnThread(settings, dataset);
+        const task = writeOnOwnThread(settings, { dataset, folder });
         own.add(task);
         return task;
       }
       return new Promise((resolve, reject) => {
-        queue.push({ dataset, resolve, reject });
+        queue.push({ dataset, folder, resolve, reject });
         next();
       });
     },
