@@ -30,7 +30,7 @@ export interface PortalChunks {
 }
 
 /** A programme has some tens of rows; a chunk is a few thousand rows in all. */
-const PORTAL_CHUNKS: PortalChunks = { programmes: 100, rows: 5_000 };
+const PORTAL_CHUNKS: PortalChunks = { programmes: 20, rows: 1_000 };
 
 /** Tables made in pieces: each chunk holds the next rows of every table of the group, in order. */
 export interface TableGroup {

@@ -102,40 +102,29 @@ function writeOnOwnThread(settings: WriterSettings, task: WriterTask): Promise<D
   return done.finally(() => worker.terminate());
 }
 
+/**
+ * Datasets handed to a thread and not yet back, at most: enough that a thread always has the
+ * next one in its inbox while the main thread is busy with a chunk of the portal-wide package
+ * (tens of milliseconds), since only the main thread can hand out more.
+ */
+const TASKS_PER_THREAD = 16;
+
 export function poolWriter(settings: WriterSettings, threads = defaultThreads()): DatasetWriter {
-  const workers = Array.from({ length: threads }, () => spawn(settings, WORKER_HEAP_MB));
-  const idle = [...workers];
   type Task = { resolve: (files: DatasetFiles) => void; reject: (error: unknown) => void };
-  const queue: (Task & WriterTask)[] = [];
-  const running = new Map<Worker, Task>();
+  // Each thread answers its tasks in the order it was handed them.
+  const workers = Array.from({ length: threads }, () => ({ thread: spawn(settings, WORKER_HEAP_MB), tasks: [] as Task[] }));
   const own = new Set<Promise<unknown>>();
   let failure: unknown;
 
-  const next = () => {
-    while (idle.length > 0 && queue.length > 0) {
-      const worker = idle.pop()!;
-      const { dataset, folder, ...task } = queue.shift()!;
-      running.set(worker, task);
-      worker.postMessage({ dataset, folder } satisfies WriterTask);
-    }
-  };
   for (const worker of workers) {
-    worker.on('message', (files: DatasetFiles) => {
-      const task = running.get(worker)!;
-      running.delete(worker);
-      idle.push(worker);
-      task.resolve(files);
-      next();
-    });
-    worker.on('error', (error) => {
+    worker.thread.on('message', (files: DatasetFiles) => worker.tasks.shift()!.resolve(files));
+    worker.thread.on('error', (error) => {
       failure = error;
-      running.get(worker)?.reject(error);
-      running.delete(worker);
-      for (const task of queue.splice(0)) task.reject(error);
+      for (const task of worker.tasks.splice(0)) task.reject(error);
     });
   }
   return {
-    capacity: threads * 2,
+    capacity: threads * TASKS_PER_THREAD,
     write(dataset, folder) {
       if (failure) return Promise.reject(failure);
       if (dataset.tables.reduce((n, table) => n + table.rows.length, 0) > OWN_THREAD_ROWS) {
@@ -143,14 +132,15 @@ export function poolWriter(settings: WriterSettings, threads = defaultThreads())
         own.add(task);
         return task;
       }
-      return new Promise((resolve, reject) => {
-        queue.push({ dataset, folder, resolve, reject });
-        next();
-      });
+      const worker = workers.reduce((least, other) => (other.tasks.length < least.tasks.length ? other : least));
+      const done = new Promise<DatasetFiles>((resolve, reject) => void worker.tasks.push({ resolve, reject }));
+      // Posted outside any closure, so that nothing here holds the rows once they are copied.
+      worker.thread.postMessage({ dataset, folder } satisfies WriterTask);
+      return done;
     },
     async close() {
       await Promise.allSettled(own);
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      await Promise.all(workers.map((worker) => worker.thread.terminate()));
     },
   };
 }
