@@ -19,7 +19,7 @@ import { publish, type DatasetSummary, type Publication } from './write/publish.
 import { reusingWriter, type Reuse, type ReuseCounts } from './write/reuse.ts';
 import { defaultThreads, makeWriter, POOL_THRESHOLD, writerSettings, type WriterSettings } from './write/writers.ts';
 import { siteData, type SiteDataInput } from './write/site-data.ts';
-import { latinWords } from './write/vocabulary.ts';
+import { siteFiles, siteFilesOnThread, type Written } from './write/site-files.ts';
 
 export interface BuildOptions {
   files: SourceFiles;
@@ -59,27 +59,23 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   if (conservation.length > 0) return { ok: false, problems: conservation.map(selfCheck) };
   if (publication.problems.length > 0) return { ok: false, problems: publication.problems.map(selfCheck) };
   const { datasets } = publication;
-  writeSiteData({ model, reconciliation, datasets, files: publication.files, urls, buildTime: options.history.buildTime }, sink);
+  await writeSiteData({ model, reconciliation, datasets, files: publication.files, urls, buildTime: options.history.buildTime }, sink, threads > 0);
   return { ok: true, tree: memory?.tree ?? new Map(), written: sink.written, model, reconciliation, datasets, summary: publication.summary, counts };
 }
 
-/** The site's JSON, then the Latin vocabulary of every word in it, each file to the sink as it is made. */
-export function writeSiteData(input: SiteDataInput, sink: Sink): { files: number; bytes: number } {
-  const encoder = new TextEncoder();
-  const words = latinWords();
-  const written = { files: 0, bytes: 0 };
-  const put = (path: string, text: string) => {
-    const bytes = encoder.encode(text);
-    sink.put(path, bytes);
-    written.files++;
-    written.bytes += bytes.length;
-  };
-  for (const [path, text] of siteData(input)) {
-    put(path, text);
-    words.add(text);
+/**
+ * The site's JSON, then the Latin vocabulary of every word in it, each file to the sink as it
+ * is made; on a thread of its own when asked and the sink is a folder on disk.
+ */
+export async function writeSiteData(input: SiteDataInput, sink: Sink, onThread = false): Promise<Written> {
+  const files = onThread && sink.disk ? siteFilesOnThread(sink.disk) : siteFiles((path, bytes) => sink.put(path, bytes));
+  try {
+    for (const [path, text] of siteData(input)) await files.add(path, text);
+    return await files.end();
+  } catch (error) {
+    await files.stop();
+    throw error;
   }
-  for (const [path, text] of words.files()) put(path, text);
-  return written;
 }
 
 export interface WriteInput {

@@ -203,7 +203,7 @@ try {
   );
   if (conservation.length > 0) throw new Error(`conservation: ${conservation[0]}`);
   if (publication.problems.length > 0) throw new Error(`self-check: ${publication.problems[0]}`);
-  measure('write: site data and search vocabulary', () => writeSiteData({ model, reconciliation, datasets: publication.datasets, files: publication.files, urls, buildTime: history.buildTime }, staging), (written) => written);
+  await measureAsync('write: site data and search vocabulary', () => writeSiteData({ model, reconciliation, datasets: publication.datasets, files: publication.files, urls, buildTime: history.buildTime }, staging, threads > 0), (written) => written);
   await measureAsync('write: atomic swap', () => staging.commit());
 
   if (values.site) {

@@ -70,15 +70,11 @@ export interface Staging extends Sink {
 /** Writes in flight before put() waits by writing synchronously: bounds the bytes held. */
 const MAX_PENDING_WRITES = 128;
 
-export async function stage(target: string): Promise<Staging> {
-  const staging = `${target}.staging-${process.pid}`;
-  const previous = `${target}.previous-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
+/** A path's place under `root`, its folder made the first time it is asked for. */
+export function placer(root: string): (path: string) => string {
   const folders = new Set<string>();
-  /** The file's place in the staging folder, its folder made once. */
-  const place = (path: string) => {
-    const file = join(staging, path);
+  return (path) => {
+    const file = join(root, path);
     const folder = dirname(file);
     if (!folders.has(folder)) {
       mkdirSync(folder, { recursive: true });
@@ -86,6 +82,14 @@ export async function stage(target: string): Promise<Staging> {
     }
     return file;
   };
+}
+
+export async function stage(target: string): Promise<Staging> {
+  const staging = `${target}.staging-${process.pid}`;
+  const previous = `${target}.previous-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  const place = placer(staging);
   const written = { files: 0, bytes: 0 };
   // Files are written on libuv's threads while this one goes on making the next ones.
   const pending = new Set<Promise<void>>();
