@@ -23,6 +23,7 @@ import { validateShapes } from '../validate/shape.ts';
 import { arrange } from '../validate/tree.ts';
 import { codeVersion } from '../io/code-version.ts';
 import { stagingFloor } from './floor.ts';
+import { probeFileSystem } from './probe.ts';
 import { BENCH_TIME } from './rebuild.ts';
 import { defaultThreads, writerSettings } from '../write/writers.ts';
 
@@ -58,6 +59,8 @@ interface Row {
   stage: string;
   wall: number;
   cpu: number;
+  /** The part of `cpu` spent in the kernel: at this size, mostly creating files. */
+  sys: number;
   peak: number;
   files: number;
   bytes: number;
@@ -69,7 +72,7 @@ function record(stage: string, start: number, cpu: NodeJS.CpuUsage, written: { f
   const wall = performance.now() - start;
   const used = process.cpuUsage(cpu);
   const peak = process.resourceUsage().maxRSS;
-  rows.push({ stage, wall, cpu: (used.user + used.system) / 1000, peak, ...written });
+  rows.push({ stage, wall, cpu: (used.user + used.system) / 1000, sys: used.system / 1000, peak, ...written });
   // Printed as it goes, so a run that fails still shows how far it got.
   process.stderr.write(`  ${stage}: ${(wall / 1000).toFixed(1)} s, peak ${(peak / 1024).toFixed(0)} MiB\n`);
 }
@@ -109,7 +112,7 @@ async function timed(label: string, args: string[], env: Record<string, string> 
   let stdout = '';
   proc.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   let treePeakKb = 0;
-  const started = new Map<number, number>();
+  const started = new Map<number, { cpu: number; sys: number }>();
   const sampler = setInterval(() => {
     const sample = sampleTree(proc.pid!);
     treePeakKb = Math.max(treePeakKb, sample.rssKb);
@@ -123,15 +126,31 @@ async function timed(label: string, args: string[], env: Record<string, string> 
   // time's figure misses programs node started and did not wait for; the samples miss each
   // process's last moments. The larger of the two, not their sum: a program node did wait
   // for is in both.
-  const sampled = [...started.values()].reduce((n, seconds) => n + seconds, 0);
-  return { wall, cpu: Math.max(user! + system!, sampled) * 1000, peak: Math.max(peakKb!, treePeakKb), stdout: stdout.trim() };
+  const sampled = [...started.values()].reduce((n, seconds) => ({ cpu: n.cpu + seconds.cpu, sys: n.sys + seconds.sys }), { cpu: 0, sys: 0 });
+  return { wall, cpu: Math.max(user! + system!, sampled.cpu) * 1000, sys: Math.max(system!, sampled.sys) * 1000, peak: Math.max(peakKb!, treePeakKb), stdout: stdout.trim() };
+}
+
+/** Clock ticks a second, the unit of /proc/PID/stat's times. */
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK']).stdout.toString()) || 100;
+
+/** A process's system CPU seconds so far, from /proc (ps gives only the sum); 0 once it has gone. */
+function systemSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command's name, in parentheses, may hold spaces: the fields are counted after it.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[12]) / TICKS;
+  } catch {
+    return 0;
+  }
 }
 
 /**
- * Resident memory of a process and all its descendants, in KiB; and the CPU seconds of each
- * process below the root (the measured node process and the programs it started).
+ * Resident memory of a process and all its descendants, in KiB; and the CPU seconds, in all
+ * and in the kernel, of each process below the root (the measured node process and the
+ * programs it started).
  */
-function sampleTree(root: number): { rssKb: number; cpu: Map<number, number> } {
+function sampleTree(root: number): { rssKb: number; cpu: Map<number, { cpu: number; sys: number }> } {
   const ps = spawnSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,times=']).stdout.toString();
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
@@ -143,20 +162,20 @@ function sampleTree(root: number): { rssKb: number; cpu: Map<number, number> } {
     children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   }
   let rssKb = 0;
-  const cpu = new Map<number, number>();
+  const cpu = new Map<number, { cpu: number; sys: number }>();
   for (const stack: [number, number][] = [[root, 0]]; stack.length > 0; ) {
     const [pid, depth] = stack.pop()!;
     rssKb += rss.get(pid) ?? 0;
-    if (depth >= 1) cpu.set(pid, times.get(pid) ?? 0);
+    if (depth >= 1) cpu.set(pid, { cpu: times.get(pid) ?? 0, sys: systemSeconds(pid) });
     for (const child of children.get(pid) ?? []) stack.push([child, depth + 1]);
   }
   return { rssKb, cpu };
 }
 
 async function child(stage: string, args: string[], env: Record<string, string>, folder?: string) {
-  const { wall, cpu, peak } = await timed(stage, args, env);
+  const { wall, cpu, sys, peak } = await timed(stage, args, env);
   const size = folder ? folderSize(folder) : { files: 0, bytes: 0 };
-  rows.push({ stage, wall, cpu, peak, ...size });
+  rows.push({ stage, wall, cpu, sys, peak, ...size });
 }
 
 function folderSize(folder: string): { files: number; bytes: number } {
@@ -176,7 +195,9 @@ try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
   }
-  process.stdout.write(`corpus: ${stats.files} files, ${(stats.bytes / 1048576).toFixed(1)} MiB in ${((performance.now() - genStart) / 1000).toFixed(1)} s (not counted below)\n\n`);
+  process.stdout.write(`corpus: ${stats.files} files, ${(stats.bytes / 1048576).toFixed(1)} MiB in ${((performance.now() - genStart) / 1000).toFixed(1)} s (not counted below)\n`);
+  const probed = (when: string) => `file system ${when}: ${probeFileSystem(work).msPerFile.toFixed(3)} ms to create a file\n`;
+  process.stdout.write(`${probed('before')}\n`);
 
   const files = diskSources(sources);
   const loaded = await measureAsync('load', () => loadSources(files));
@@ -213,21 +234,23 @@ try {
   }
 
   const line = (r: Row) =>
-    `${r.stage.padEnd(48)} ${(r.wall / 1000).toFixed(2).padStart(8)} ${(r.cpu / 1000).toFixed(2).padStart(8)} ${mib(r.peak).toFixed(0).padStart(8)} ${String(r.files).padStart(8)} ${(r.bytes / 1048576).toFixed(1).padStart(9)} ${(r.wall / count).toFixed(2).padStart(8)}`;
+    `${r.stage.padEnd(48)} ${(r.wall / 1000).toFixed(2).padStart(8)} ${(r.cpu / 1000).toFixed(2).padStart(8)} ${(r.sys / 1000).toFixed(2).padStart(8)} ${mib(r.peak).toFixed(0).padStart(8)} ${String(r.files).padStart(8)} ${(r.bytes / 1048576).toFixed(1).padStart(9)} ${(r.wall / count).toFixed(2).padStart(8)}`;
   process.stdout.write(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, heap ${values.heap} MiB\n`);
-  process.stdout.write(`${'stage'.padEnd(48)} ${'wall s'.padStart(8)} ${'cpu s'.padStart(8)} ${'peak MiB'.padStart(8)} ${'files'.padStart(8)} ${'MiB'.padStart(9)} ${'ms/ds'.padStart(8)}\n`);
+  process.stdout.write(`${'stage'.padEnd(48)} ${'wall s'.padStart(8)} ${'cpu s'.padStart(8)} ${'sys s'.padStart(8)} ${'peak MiB'.padStart(8)} ${'files'.padStart(8)} ${'MiB'.padStart(9)} ${'ms/ds'.padStart(8)}\n`);
   for (const r of rows) process.stdout.write(line(r) + '\n');
   const pipeline = rows.filter((r) => !r.stage.includes('(astro)') && !r.stage.includes('(pagefind)'));
   const total = (subset: Row[], stage: string): Row => ({
     stage,
     wall: subset.reduce((n, r) => n + r.wall, 0),
     cpu: subset.reduce((n, r) => n + r.cpu, 0),
+    sys: subset.reduce((n, r) => n + r.sys, 0),
     peak: Math.max(...subset.map((r) => r.peak)),
     files: subset.reduce((n, r) => n + r.files, 0),
     bytes: subset.reduce((n, r) => n + r.bytes, 0),
   });
   process.stdout.write(line(total(pipeline, 'total: data pipeline')) + '\n');
   process.stdout.write(line(total(rows, 'total: everything')) + '\n');
+  process.stdout.write(probed('after'));
 
   // After everything: one source file changes, and the pipeline builds again as `npm run build:data` does.
   if (values.rebuild) {
@@ -239,7 +262,7 @@ try {
     // A process of its own, as a real rebuild is: this one still holds the first build.
     const rebuilt = await timed('rebuild', [heapFlag, join(import.meta.dirname, 'rebuild.ts'), sources, out], {}, true);
     process.stdout.write(
-      `\nincremental pipeline build after changing ${changed}: ${(rebuilt.wall / 1000).toFixed(2)} s wall, ${(rebuilt.cpu / 1000).toFixed(2)} s CPU, peak ${(rebuilt.peak / 1024).toFixed(0)} MiB; ${rebuilt.stdout}\n`,
+      `\nincremental pipeline build after changing ${changed}: ${(rebuilt.wall / 1000).toFixed(2)} s wall, ${(rebuilt.cpu / 1000).toFixed(2)} s CPU (${(rebuilt.sys / 1000).toFixed(2)} s in the kernel), peak ${(rebuilt.peak / 1024).toFixed(0)} MiB; ${rebuilt.stdout}\n`,
     );
     const floor = stagingFloor(out);
     process.stdout.write(
