@@ -10,7 +10,7 @@ import { deriveDatasets } from './derive/datasets.ts';
 import type { Problem } from './errors/problem.ts';
 import type { SourceFiles } from './io/files.ts';
 import type { History } from './io/history.ts';
-import { memorySink, type OutputTree, type Sink } from './io/output.ts';
+import { memorySink, type OutputTree, type Sink, type Written } from './io/output.ts';
 import type { Model } from './model/types.ts';
 import { makeUrls, type Urls } from './publish/urls.ts';
 import type { Dataset } from './publish/types.ts';
@@ -19,7 +19,7 @@ import { publish, type DatasetSummary, type Publication } from './write/publish.
 import { reusingWriter, type Reuse, type ReuseCounts } from './write/reuse.ts';
 import { defaultThreads, makeWriter, POOL_THRESHOLD, writerSettings, type WriterSettings } from './write/writers.ts';
 import { siteData, type SiteDataInput } from './write/site-data.ts';
-import { siteFiles, siteFilesOnThread, type Written } from './write/site-files.ts';
+import { siteFiles, siteFilesOnThread } from './write/site-files.ts';
 
 export interface BuildOptions {
   files: SourceFiles;
@@ -36,7 +36,7 @@ export interface BuildOptions {
 }
 
 export type Built =
-  | { ok: true; tree: OutputTree; written: { files: number; bytes: number }; model: Model; reconciliation: Reconciliation; datasets: Dataset[]; summary: DatasetSummary[]; counts: ReuseCounts }
+  | { ok: true; tree: OutputTree; written: Written; model: Model; reconciliation: Reconciliation; datasets: Dataset[]; summary: DatasetSummary[]; counts: ReuseCounts }
   | { ok: false; problems: Problem[] };
 
 export async function buildPortal(options: BuildOptions): Promise<Built> {

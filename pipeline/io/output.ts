@@ -10,6 +10,12 @@ import { dirname, join } from 'node:path';
 
 export type OutputTree = Map<string, Uint8Array>;
 
+/** How many files, and how many bytes in them, a writer has written. */
+export interface Written {
+  files: number;
+  bytes: number;
+}
+
 export interface Sink {
   put(path: string, bytes: Uint8Array): void;
   /** A file written piece by piece, for a file too large to hold at once. */
@@ -22,7 +28,7 @@ export interface Sink {
   /** Bytes [start, end) of a file of the output being replaced; undefined when it has no such file. */
   previous?(path: string, start: number, end: number): Uint8Array | undefined;
   /** Files and bytes written so far (files taken over count as files, not bytes). */
-  readonly written: { files: number; bytes: number };
+  readonly written: Written;
   /**
    * A sink on disk: the folder its paths are under, so that other threads can write files
    * into it themselves rather than hand their bytes to this one, and how to count them.

@@ -5,13 +5,8 @@
  * of the main thread's time in this stage, while the pool's threads had nothing left to do.
  */
 import { Worker } from 'node:worker_threads';
-import type { Sink } from '../io/output.ts';
+import type { Sink, Written } from '../io/output.ts';
 import { latinWords } from './vocabulary.ts';
-
-export interface Written {
-  files: number;
-  bytes: number;
-}
 
 export interface SiteFiles {
   /** A file's text; a promise when the thread writing them is behind and the caller should wait. */
