@@ -14,8 +14,11 @@ import { validateShapes } from './validate/shape.ts';
 import { arrange } from './validate/tree.ts';
 
 export type Checked =
-  | { ok: true; model: Model; reconciliation: Reconciliation; problems: [] }
-  | { ok: false; problems: Problem[] };
+  | { ok: true; model: Model; reconciliation: Reconciliation; problems: []; skipped: string[] }
+  | { ok: false; problems: Problem[]; skipped: string[] };
+
+/** Problems one report lists; a tree with more gets the first of them and a count of the rest. */
+export const MAX_PROBLEMS = 200;
 
 export async function checkSources(files: SourceFiles): Promise<Checked> {
   const loaded = await loadSources(files);
@@ -26,6 +29,27 @@ export async function checkSources(files: SourceFiles): Promise<Checked> {
   const catalog = checkCatalog(tree, broken);
   const normalized = normalize(tree);
   const problems = [...loaded.problems, ...shapes.problems, ...references, ...catalog, ...normalized.problems];
-  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, model: normalized.model, reconciliation: reconcile(normalized.model), problems: [] };
+  const { skipped } = loaded;
+  if (problems.length > 0) return { ok: false, problems: capProblems(sortProblems(problems)), skipped };
+  return { ok: true, model: normalized.model, reconciliation: reconcile(normalized.model), problems: [], skipped };
+}
+
+/** The first MAX_PROBLEMS problems in reading order, and one that counts the rest. */
+export function capProblems(sorted: Problem[]): Problem[] {
+  if (sorted.length <= MAX_PROBLEMS) return sorted;
+  const rest = sorted.slice(MAX_PROBLEMS);
+  const files = new Set(rest.map((problem) => problem.file));
+  const codes = new Map<string, number>();
+  for (const problem of rest) codes.set(problem.code, (codes.get(problem.code) ?? 0) + 1);
+  const most = [...codes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([code, count]) => `${count} ${code}`);
+  return [
+    ...sorted.slice(0, MAX_PROBLEMS),
+    {
+      code: 'E_TOO_MANY_PROBLEMS',
+      file: rest[0]!.file,
+      line: rest[0]!.line,
+      message: `and ${rest.length} more problems in ${files.size} file${files.size === 1 ? '' : 's'} (${most.join(', ')}${codes.size > 3 ? ', …' : ''})`,
+      hint: `Only the first ${MAX_PROBLEMS} problems are listed. Fix those and run again: many problems at once are often one slip repeated (a column shifted, a file in another encoding).`,
+    },
+  ];
 }

@@ -26,6 +26,16 @@ export const ERROR_CODES = {
   E_QUALIFIER_CONFLICT: 'The qualifier field contradicts the qualifier word printed in the figure.',
   E_SELF_CHECK: 'A published file failed the build\'s own check before it was written.',
   E_DATASET_COVERAGE: 'A programme or a document\'s figures are in no dataset, or in more than one.',
+  E_FILE_TOO_LARGE: 'A source file is larger than the pipeline reads.',
+  E_YAML_DEPTH: 'The YAML nests deeper than any file of the format.',
+  E_YAML_ALIAS: 'YAML aliases repeat more values than the pipeline copies.',
+  E_YAML_TAG: 'A YAML tag the format does not know.',
+  E_TEXT_CONTROL: 'Text holds a control character no published format keeps as written.',
+  E_TEXT_NORMALIZATION: 'Text is not in Unicode NFC and would compare unequal to the same words.',
+  E_TEXT_TOO_LONG: 'Text is longer than a published format or field allows.',
+  E_NAME_INVALID: 'A dataset name is empty or too short once derived, or one the portal keeps for itself.',
+  E_REF_FOREIGN: 'A reference names something of another publisher.',
+  E_TOO_MANY_PROBLEMS: 'More problems than one report lists; the rest are counted.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -2,26 +2,30 @@
  * The file system, passed into the stages so each one is testable without a disk and a
  * build reads nothing it was not given.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
 export interface SourceFiles {
   /** Every file below the root: relative paths with forward slashes, sorted. */
   list(): Promise<string[]>;
+  /** Entries below the root that are not regular files (symbolic links, sockets…), which are not read. */
+  skipped?(): Promise<string[]>;
   read(path: string): Promise<Uint8Array>;
   /** The same, at once: for the rare second look at a file (where a field is written), so that no file has to be held for it. */
   readSync(path: string): Uint8Array;
 }
 
 export function diskSources(root: string): SourceFiles {
+  const relativePath = (entry: Dirent) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/');
+  let listing: Promise<Dirent[]> | undefined;
+  const entries = () => (listing ??= readdir(root, { recursive: true, withFileTypes: true }));
   return {
     async list() {
-      const entries = await readdir(root, { recursive: true, withFileTypes: true });
-      return entries
-        .filter((entry) => entry.isFile())
-        .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
-        .sort();
+      return (await entries()).filter((entry) => entry.isFile()).map(relativePath).sort();
+    },
+    async skipped() {
+      return (await entries()).filter((entry) => !entry.isFile() && !entry.isDirectory()).map(relativePath).sort();
     },
     async read(path) {
       return readFile(join(root, path));

@@ -53,7 +53,10 @@ function canonicalUnit(unit: string): string {
 }
 
 const HINT =
-  'Write the figure as Ukrainian documents print it: digits in groups of three separated by spaces, a comma before the decimals, e.g. "1 243 280,57" or "14 981,8 тис. грн".';
+  'Write the figure in quotes as Ukrainian documents print it: digits in groups of three separated by spaces, a comma before the decimals, e.g. "1 243 280,57" or "14 981,8 тис. грн".';
+
+/** Digits a spreadsheet or a JSON reader keeps exactly; a longer figure would be read as another number. */
+export const MAX_SIGNIFICANT_DIGITS = 15;
 
 /** Parses a figure; returns a problem instead of throwing so the validator can report it. */
 export function parseFigure(input: string | number): ParsedFigure | FigureProblem {
@@ -89,7 +92,12 @@ export function parseFigure(input: string | number): ParsedFigure | FigureProble
   const [, sign, wholeRaw, fraction = ''] = numberMatch;
   const whole = wholeRaw!.trimEnd();
   const tail = rest.slice(numberMatch[0].length - (wholeRaw!.length - whole.length)).trim();
-  if (sign) return negative(printed);
+  if (sign) {
+    if (/^[0 ]+$/.test(whole) && /^0*$/.test(fraction)) {
+      return { code: 'E_NUMBER_FORMAT', message: `"${printed}" is a zero with a sign, which readers and spreadsheets show as 0`, hint: 'Write 0, or "-" for an empty cell.' };
+    }
+    return negative(printed);
+  }
   if (whole.includes(' ') && !/^\d{1,3}(?: \d{3})+$/.test(whole)) {
     return { code: 'E_NUMBER_FORMAT', message: `"${printed}": digit groups after the first must have three digits`, hint: HINT };
   }
@@ -116,6 +124,14 @@ export function parseFigure(input: string | number): ParsedFigure | FigureProble
     if (canonical === '%' || canonical in MONEY_UNITS) unit = canonical;
     else if (/^[\p{L}][\p{L}\s'’ʼ.-]*$/u.test(unitText)) unit = unitText;
     else return { code: 'E_NUMBER_FORMAT', message: `"${printed}": unexpected "${unitText}" after the number`, hint: HINT };
+  }
+  const significant = (whole.replace(/ /g, '') + fraction).replace(/^0+/, '').length;
+  if (significant > MAX_SIGNIFICANT_DIGITS) {
+    return {
+      code: 'E_NUMBER_FORMAT',
+      message: `"${printed}" has ${significant} significant digits; spreadsheets and JSON readers keep ${MAX_SIGNIFICANT_DIGITS} and would show another number`,
+      hint: 'Check the figure in the document; a unit such as тис. грн or млн грн shortens a large amount.',
+    };
   }
   const number = normalize(decimal(BigInt(whole.replace(/ /g, '') + fraction), fraction.length));
   return { printed, number, value: shift(number, multiplier), empty: false, qualifier, multiplier, unit };

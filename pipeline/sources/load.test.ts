@@ -56,10 +56,16 @@ describe('what loading keeps', () => {
     expect(asked).toEqual(['c/publisher.yaml']);
   });
 
-  it('keeps every text as written: long, short, with a leading U+FEFF, and a lone surrogate from an escape', async () => {
+  it('keeps every text as written: long, short, with a leading U+FEFF', async () => {
     const long = 'Програма сприяння розвитку місцевого самоврядування';
-    const yaml = `a: ${long}\nb: коротко\nc: "\\ufeffз позначкою порядку байтів"\nd: "\\ud800 самотній сурогат, довгий рядок"\ne: [${long}, ще один рядок списку]\n`;
+    const yaml = `a: ${long}\nb: коротко\nc: "\\ufeffз позначкою порядку байтів"\ne: [${long}, ще один рядок списку]\n`;
     const [file] = (await loadSources(memorySources({ 'c/d/document.yaml': yaml }))).files;
-    expect(file!.data).toEqual({ a: long, b: 'коротко', c: '\ufeffз позначкою порядку байтів', d: '\ud800 самотній сурогат, довгий рядок', e: [long, 'ще один рядок списку'] });
+    expect(file!.data).toEqual({ a: long, b: 'коротко', c: '\ufeffз позначкою порядку байтів', e: [long, 'ще один рядок списку'] });
+  });
+
+  it('refuses a lone surrogate from an escape, which no UTF-8 file can carry', async () => {
+    const loaded = await loadSources(memorySources({ 'c/d/document.yaml': 'a: коротко\nd: "\\ud800 самотній сурогат"\n' }));
+    expect(loaded.files).toEqual([]);
+    expect(loaded.problems.filter((problem) => problem.file === 'c/d/document.yaml').map(({ code, line, path }) => ({ code, line, path }))).toEqual([{ code: 'E_TEXT_CONTROL', line: 2, path: 'd' }]);
   });
 });

@@ -18,20 +18,67 @@ function fail(ctx: z.core.$RefinementCtx<unknown>, code: string, message: string
   ctx.addIssue({ code: 'custom', message, params: { code, hint } });
 }
 
-/** Free text from a document. Refuses text a spreadsheet would run as a formula. */
+/** A spreadsheet cell holds at most this many characters (Excel's limit; longer text is cut or the file "repaired"). */
+export const MAX_CELL_TEXT = 32_767;
+
+/** The first and last year a date of the portal may name: before 1991 no Ukrainian council reported, and spreadsheets cannot store dates before 1900. */
+export const FIRST_YEAR = 1991;
+export const LAST_YEAR = 2100;
+
+const tooLong = (ctx: z.core.$RefinementCtx<unknown>, length: number, limit: number, where: string) =>
+  fail(ctx, 'E_TEXT_TOO_LONG', `the text has ${length} characters; ${where} holds at most ${limit}`, `Shorten it to ${limit} characters or fewer${limit === MAX_CELL_TEXT ? ', or split it over several fields or figures' : ''}.`);
+
+/**
+ * Free text from a document: published as one cell, so no longer than a spreadsheet cell,
+ * and refused when a spreadsheet would run it as a formula.
+ */
 export const Text = z
   .string()
   .min(1)
   .superRefine((value, ctx) => {
+    if (value.length > MAX_CELL_TEXT) tooLong(ctx, value.length, MAX_CELL_TEXT, 'a spreadsheet cell');
     if (formulaLike(value)) {
       fail(
         ctx,
         'E_FORMULA_TEXT',
         `text starts like a spreadsheet formula: ${JSON.stringify(value.slice(0, 20))}`,
-        'A cell starting with =, +, - or @ runs as a formula when the CSV is opened in a spreadsheet. Reword the start, or put the text in quotes « » if it is a quotation.',
+        'A cell starting with =, +, -, @, a tab or a carriage return (or their full-width forms) runs as a formula when the CSV is opened in a spreadsheet, unless the whole cell is a number. Reword the start, or put the text in quotes « » if it is a quotation.',
       );
     }
   });
+
+/** Text a published format holds up to `limit` characters of (the data.gov.ua passport's fields). */
+export function TextUpTo(limit: number, where: string) {
+  return Text.superRefine((value, ctx) => {
+    if (value.length > limit && value.length <= MAX_CELL_TEXT) tooLong(ctx, value.length, limit, where);
+  });
+}
+
+/** Texts published together in one cell, joined by "; ". */
+export function TextList(where: string) {
+  return z.array(Text).superRefine((items, ctx) => {
+    const length = items.reduce((n, item) => n + item.length, 0) + 2 * Math.max(0, items.length - 1);
+    if (length > MAX_CELL_TEXT) tooLong(ctx, length, MAX_CELL_TEXT, `${where}, joined into one spreadsheet cell,`);
+  });
+}
+
+/**
+ * An address published as a link: absolute http(s), with a host, and nothing a reader or
+ * a format would take apart (spaces, quotes, angle brackets, backslashes, control characters).
+ * `javascript:`, `data:` and other schemes never become links.
+ */
+export const HttpUrl = z.string().superRefine((value, ctx) => {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  const clean = /^https?:\/\/[^\s"'<>`\\^{|}\u0000-\u001f\u007f-\u009f]+$/i.test(value);
+  if (!clean || !url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    fail(ctx, 'E_FIELD_VALUE', `${JSON.stringify(value.slice(0, 60))} is not an absolute http(s) address`, 'Write the whole address as a browser shows it, starting with https:// (or http://), without spaces, quotes or angle brackets; encode a space as %20.');
+  }
+});
 
 export const Id = z
   .string()
@@ -40,12 +87,16 @@ export const Id = z
   })
   .max(80);
 
+const inYears = (text: string) => Number(text.slice(0, 4)) >= FIRST_YEAR && Number(text.slice(0, 4)) <= LAST_YEAR;
+const YEARS_ERROR = `a year from ${FIRST_YEAR} to ${LAST_YEAR}`;
+
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'a date is written YYYY-MM-DD, e.g. 2016-12-21' })
+  .refine(inYears, { error: `the date's year is not ${YEARS_ERROR}` })
   .refine(isCalendarDate, { error: 'not a calendar date: check the day and month' });
 
-export const Year = z.int().min(1991).max(2100);
+export const Year = z.int().min(FIRST_YEAR, { error: `expected ${YEARS_ERROR}` }).max(LAST_YEAR, { error: `expected ${YEARS_ERROR}` });
 
 /**
  * A period: a year (`2023`), an interval of dates (`2022-01-01/2022-06-30`),
@@ -53,9 +104,12 @@ export const Year = z.int().min(1991).max(2100);
  */
 export const Period = z.union([
   Year,
-  z.string().regex(/^\d{4}(-\d{2}-\d{2})?(\/\d{4}(-\d{2}-\d{2})?)?$/, {
-    error: 'a period is a year (2023), a date (2024-01-01) or an interval (2022-01-01/2022-06-30)',
-  }),
+  z
+    .string()
+    .regex(/^\d{4}(-\d{2}-\d{2})?(\/\d{4}(-\d{2}-\d{2})?)?$/, {
+      error: 'a period is a year (2023), a date (2024-01-01) or an interval (2022-01-01/2022-06-30)',
+    })
+    .refine((period) => period.split('/').every(inYears), { error: `each end of a period is in ${YEARS_ERROR}` }),
 ]);
 
 export const YearSpan = z.strictObject({ start: Year, end: Year });
@@ -97,17 +151,31 @@ export const Cell = z.union([
 
 // ---------------------------------------------------------------- publisher.yaml
 
+/** 254 characters of a register's passport title, less «Реєстр наборів даних: ». */
+export const MAX_PUBLISHER_NAME = 254 - 'Реєстр наборів даних: '.length;
+
+/** 4 000 characters of the portal-wide package's description, less the sentence it adds. */
+export const MAX_PORTAL_DESCRIPTION = 4000 - ' Усі таблиці всіх наборів даних порталу в одному пакеті.'.length;
+
+/** Folders of a path under the site URL: letters, digits and the marks a URL carries as they are. */
+export const BasePath = z
+  .string()
+  .regex(/^\/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*$/, {
+    error: 'a base path is "/" or folders of Latin letters, digits, ".", "_", "~" or "-", each followed by "/", e.g. /council-open-data/',
+  });
+
 export const Publisher = z
   .strictObject({
     id: Id,
-    name: z.strictObject({ uk: Text, en: Text }),
+    // The register of its datasets is titled «Реєстр наборів даних: NAME», a passport title of at most 254 characters.
+    name: z.strictObject({ uk: TextUpTo(MAX_PUBLISHER_NAME, 'a publisher\'s name (its register\'s passport title «Реєстр наборів даних: …» holds 254 characters)'), en: Text }),
     short_name: z.strictObject({ uk: Text, en: Text }).optional(),
     kind: z.enum(['city_council', 'executive_committee', 'department']).default('city_council'),
     community: z.strictObject({ uk: Text, en: Text }).meta({ description: 'The territorial community (hromada) or city' }),
     edrpou: z.string().regex(/^\d{8}$/, { error: 'an ЄДРПОУ code is 8 digits, written in quotes: "33874388"' }),
     katottg: z.string().regex(/^UA\d{17}$/, { error: 'a КАТОТТГ code is UA followed by 17 digits' }),
     koatuu: z.string().regex(/^\d{10}$/).optional(),
-    website: z.url(),
+    website: HttpUrl,
     contact: z.strictObject({ name: Text, email: z.email(), phone: Text.optional() }),
     address: Text.optional(),
     note: Text.optional(),
@@ -134,10 +202,10 @@ export const SourceDocument = z
     date: IsoDate.optional().meta({ description: 'Date of adoption or signature' }),
     period: Period.meta({ description: 'Period the document covers' }),
     author: Text.optional().meta({ description: 'The body that wrote the report, if not the publisher itself' }),
-    url: z.url().optional(),
+    url: HttpUrl.optional(),
     text_file: z.string().optional().meta({ description: 'File name of the plain-text export of the document, read by the quote check' }),
     description: Text.optional(),
-    keywords: z.array(Text).optional(),
+    keywords: TextList('the keywords').optional(),
     themes: z.array(z.enum(['GOVE', 'ECON', 'SOCI', 'TECH', 'EDUC', 'REGI', 'JUST'])).optional(),
   })
   .meta({ title: 'Source document' });
@@ -207,9 +275,9 @@ export const Programme = z
     amendments: z.array(Amendment).default([]),
     basis: Text.optional(),
     developer: Text,
-    executors: z.array(Text).min(1),
+    executors: TextList('the executors').min(1),
     goal: Text,
-    expected_results: z.array(Text).default([]),
+    expected_results: TextList('the expected results').default([]),
     coordination: Text.optional(),
     funding: z.strictObject({
       section: Text,
@@ -316,12 +384,12 @@ export const DatasetEntry = z
       .optional()
       .meta({ description: 'CKAN name; defaults to the title transliterated by the official rules. Never changes once published.' }),
     id: z.uuid().optional().meta({ description: 'Stable UUID; defaults to one derived from the publisher and name' }),
-    title: Text,
-    description: Text,
-    keywords: z.array(Text).min(1),
+    title: TextUpTo(254, 'a dataset passport\'s title').meta({ description: 'The dataset\'s title (≤ 254 characters, the data.gov.ua passport limit)' }),
+    description: TextUpTo(4000, 'a dataset passport\'s description').meta({ description: 'A short description (≤ 4 000 characters, the data.gov.ua passport limit)' }),
+    keywords: TextList('the keywords').min(1),
     themes: z.array(Theme).min(1),
     frequency: Frequency,
-    purpose: Text.max(512).meta({ description: 'Підстава та призначення збору інформації (≤ 512 characters)' }),
+    purpose: TextUpTo(512, 'a dataset passport\'s purpose').meta({ description: 'Підстава та призначення збору інформації (≤ 512 characters)' }),
     programme: Id.optional().meta({ description: 'A programme: its passport, directions, measures, plans and every execution of it' }),
     documents: z.array(Id).min(1).optional().meta({ description: 'Documents whose indicator observations this dataset publishes' }),
   })
@@ -341,9 +409,10 @@ export const Portal = z
   .strictObject({
     title: Text,
     title_en: Text,
-    description: Text,
-    site_url: z.url().meta({ description: 'Where the portal is published; SITE_URL overrides it at build time' }),
-    base_path: z.string().regex(/^\/([^/]+\/)*$/).default('/').meta({ description: 'Path under the site URL, e.g. /council-open-data/; BASE_PATH overrides it' }),
+    // The portal-wide package's description is this one and a sentence of its own, within the passport's 4 000.
+    description: TextUpTo(MAX_PORTAL_DESCRIPTION, 'the portal\'s description (the portal-wide package\'s passport description adds a sentence to it within 4 000 characters)'),
+    site_url: HttpUrl.meta({ description: 'Where the portal is published; SITE_URL overrides it at build time' }),
+    base_path: BasePath.default('/').meta({ description: 'Path under the site URL, e.g. /council-open-data/; BASE_PATH overrides it' }),
     contact: z.strictObject({ name: Text, email: z.email() }),
   })
   .meta({ title: 'Portal', description: 'The catalogue as a whole' });

@@ -6,8 +6,25 @@
  */
 import type { ErrorCode } from '../errors/codes.ts';
 import { formatPath, type Problem } from '../errors/problem.ts';
+import { PORTAL_DATASET_TITLE } from '../derive/datasets.ts';
 import { ckanName } from '../publish/translit.ts';
+import { uuidV5 } from '../publish/uuid.ts';
 import type { Part, SourceTree } from './tree.ts';
+
+/** Names the site's routes under /datasets/ take for themselves: the catalogue's facet pages (/datasets/theme/GOVE/). */
+export const ROUTE_NAMES: readonly string[] = ['publisher', 'theme', 'year', 'format'];
+
+/** Names and ids of the datasets the portal makes of its own: the portal-wide package and each publisher's register. */
+function builtIn(tree: SourceTree): { names: Map<string, string>; ids: Map<string, string> } {
+  const names = new Map<string, string>([[ckanName(PORTAL_DATASET_TITLE), 'the portal-wide package']]);
+  const ids = new Map<string, string>([[uuidV5('portal/all'), 'the portal-wide package']]);
+  for (const name of ROUTE_NAMES) names.set(name, `the catalogue's pages /datasets/${name}/…`);
+  for (const { publisher } of tree.publishers) {
+    names.set(ckanName(`Реєстр наборів даних ${publisher.data.name.uk}`), `the register of ${publisher.data.id}`);
+    ids.set(uuidV5(`${publisher.data.id}/register`), `the register of ${publisher.data.id}`);
+  }
+  return { names, ids };
+}
 
 export function checkCatalog(tree: SourceTree, broken: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
@@ -17,6 +34,7 @@ export function checkCatalog(tree: SourceTree, broken: ReadonlySet<string>): Pro
   };
   const names = new Map<string, string>();
   const ids = new Map<string, string>();
+  const own = builtIn(tree);
 
   for (const publisher of tree.publishers) {
     const catalog = publisher.catalog;
@@ -25,28 +43,37 @@ export function checkCatalog(tree: SourceTree, broken: ReadonlySet<string>): Pro
     const programmes = new Map(publisher.documents.flatMap((d) => (d.programme ? [[d.programme.data.id, d.folder] as const] : [])));
     const withObservations = new Set(publisher.documents.filter((d) => d.observations).map((d) => d.document.data.id));
     const ownDocuments = new Set(publisher.documents.map((d) => d.document.data.id));
+    const programmeList = [...programmes.keys()].slice(0, 10).join(', ') + (programmes.size > 10 ? ', …' : '');
+    const documentList = [...ownDocuments].slice(0, 10).join(', ') + (ownDocuments.size > 10 ? ', …' : '');
     const placedProgrammes = new Map<string, number>();
     const placedDocuments = new Map<string, number>();
 
     catalog?.data.datasets.forEach((entry, i) => {
       const name = entry.name ?? ckanName(entry.title);
+      const nameField = ['datasets', i, entry.name ? 'name' : 'title'];
       const previousName = names.get(name);
-      if (previousName) report(catalog, ['datasets', i, entry.name ? 'name' : 'title'], 'E_ID_DUPLICATE', `the dataset name "${name}" is already used in ${previousName}`, 'Dataset names are unique across the portal; give this one an explicit `name`.');
-      names.set(name, catalogPath);
-      if (entry.id) {
-        const previousId = ids.get(entry.id);
-        if (previousId) report(catalog, ['datasets', i, 'id'], 'E_ID_DUPLICATE', `the dataset id ${entry.id} is already used in ${previousId}`, 'Each dataset has its own UUID.');
-        ids.set(entry.id, catalogPath);
+      if (name.length < 2) {
+        report(catalog, nameField, 'E_NAME_INVALID', `the title gives the dataset the name "${name}": a name needs at least 2 Latin letters or digits`, 'Give the dataset an explicit `name:` of 2–100 lowercase Latin letters, digits, "-" or "_" (the title has too few Ukrainian or Latin letters to make one).');
+      } else if (own.names.has(name)) {
+        report(catalog, nameField, 'E_NAME_INVALID', `the dataset name "${name}" is the name of ${own.names.get(name)}`, 'Give the dataset an explicit `name:` of its own; the portal keeps this one for what it makes itself.');
+      } else if (previousName) {
+        report(catalog, nameField, 'E_ID_DUPLICATE', `the dataset name "${name}" is already used in ${previousName}`, 'Dataset names are unique across the portal; give this one an explicit `name`.');
       }
+      names.set(name, catalogPath);
+      const id = entry.id ?? uuidV5(`${publisher.folder}/${name}`);
+      const idField = ['datasets', i, entry.id ? 'id' : nameField.at(-1)!];
+      const previousId = own.ids.get(id) ?? ids.get(id);
+      if (previousId) report(catalog, idField, 'E_ID_DUPLICATE', `the dataset id ${id}${entry.id ? '' : `, derived from the name "${name}",`} is already the id of ${previousId}`, entry.id ? 'Each dataset has its own UUID.' : 'Give the dataset an explicit `id:` (a new UUID) or another `name:`.');
+      ids.set(id, catalogPath);
       if (entry.programme !== undefined) {
         if (!programmes.has(entry.programme)) {
-          report(catalog, ['datasets', i, 'programme'], 'E_REF_UNKNOWN', `${publisher.folder} has no programme "${entry.programme}"`, `A programme dataset names a programme of its own publisher${programmes.size ? ` (here: ${[...programmes.keys()].join(', ')})` : ''}.`);
+          report(catalog, ['datasets', i, 'programme'], 'E_REF_UNKNOWN', `${publisher.folder} has no programme "${entry.programme}"`, `A programme dataset names a programme of its own publisher${programmes.size ? ` (here: ${programmeList})` : ''}.`);
         }
         placedProgrammes.set(entry.programme, (placedProgrammes.get(entry.programme) ?? 0) + 1);
       }
       entry.documents?.forEach((document, j) => {
         if (!ownDocuments.has(document)) {
-          report(catalog, ['datasets', i, 'documents', j], 'E_REF_UNKNOWN', `${publisher.folder} has no document "${document}"`, `Name a document folder of this publisher (here: ${[...ownDocuments].join(', ')}).`);
+          report(catalog, ['datasets', i, 'documents', j], 'E_REF_UNKNOWN', `${publisher.folder} has no document "${document}"`, `Name a document folder of this publisher (here: ${documentList}).`);
         } else if (!withObservations.has(document)) {
           report(catalog, ['datasets', i, 'documents', j], 'E_DATASET_COVERAGE', `the document "${document}" has no observations to publish`, 'List only documents with observations.yaml or observations.csv; a programme is published through its programme dataset.');
         }

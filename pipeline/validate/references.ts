@@ -6,6 +6,7 @@
 import type { ErrorCode } from '../errors/codes.ts';
 import { formatPath, type Problem } from '../errors/problem.ts';
 import { isCalendarDate } from '../model/period.ts';
+import { MAX_CELL_TEXT } from '../sources/schema.ts';
 import type { Part, SourceTree } from './tree.ts';
 
 /**
@@ -63,6 +64,7 @@ export function checkReferences(tree: SourceTree, broken: ReadonlySet<string> = 
         });
       }
 
+      let observationIndex: PrefixIndex | undefined;
       const totals = entry.totals;
       const observationsBroken = broken.has(`${entry.folder}/observations.yaml`) || broken.has(`${entry.folder}/observations.csv`);
       if (totals && !observationsBroken) {
@@ -75,8 +77,14 @@ export function checkReferences(tree: SourceTree, broken: ReadonlySet<string> = 
           const refs: [PropertyKey[], string][] = [[['totals', t, 'total'], total.total], ...total.parts.map((part, p): [PropertyKey[], string] => [['totals', t, 'parts', p], part])];
           for (const [path, ref] of refs) {
             if (!observationIds.has(ref)) {
-              report(totals, path, 'E_REF_UNKNOWN', `"${ref}" is not an observation of this document`, `A stated total names observations by id from ${entry.folder}/observations.yaml${suggest(ref, observationIds)}.`);
+              observationIndex ??= prefixIndex(observationIds);
+              report(totals, path, 'E_REF_UNKNOWN', `"${ref}" is not an observation of this document`, `A stated total names observations by id from ${entry.folder}/observations.yaml${suggest(ref, observationIndex)}.`);
             }
+          }
+          // Published as one cell: the parts' ids, each after its document's, joined by "; ".
+          const cell = total.parts.reduce((n, part) => n + document.data.id.length + 1 + part.length, 0) + 2 * (total.parts.length - 1);
+          if (cell > MAX_CELL_TEXT) {
+            report(totals, ['totals', t, 'parts'], 'E_TEXT_TOO_LONG', `the ${total.parts.length} parts of this total make a cell of ${cell} characters; a spreadsheet cell holds at most ${MAX_CELL_TEXT}`, 'Split the total into stated totals of fewer parts (by district, by month), each with a total of its own.');
           }
           const seen = new Set<string>();
           total.parts.forEach((part, p) => {
@@ -91,6 +99,8 @@ export function checkReferences(tree: SourceTree, broken: ReadonlySet<string> = 
   }
 
   // Executions refer to programmes that may live in another publisher's folder order.
+  const programmeIds = prefixIndex(programmes.keys());
+  const reported = new Map<string, string>();
   for (const publisher of tree.publishers) {
     for (const entry of publisher.documents) {
       const execution = entry.execution;
@@ -98,20 +108,31 @@ export function checkReferences(tree: SourceTree, broken: ReadonlySet<string> = 
       const target = programmes.get(execution.data.programme);
       if (!target) {
         if (brokenProgramme) continue;
-        report(execution, ['programme'], 'E_REF_UNKNOWN', `no programme has the id "${execution.data.programme}"`, `An execution names a programme by the id in its programme.yaml${suggest(execution.data.programme, new Set(programmes.keys()))}.`);
+        report(execution, ['programme'], 'E_REF_UNKNOWN', `no programme has the id "${execution.data.programme}"`, `An execution names a programme by the id in its programme.yaml${suggest(execution.data.programme, programmeIds)}.`);
+        continue;
+      }
+      const owner = target.part.file.publisher;
+      if (owner !== publisher.folder) {
+        report(execution, ['programme'], 'E_REF_FOREIGN', `the programme "${execution.data.programme}" is ${owner}'s; a report of ${publisher.folder} cannot report on it`, `A council's report gives the execution of its own programmes: move the document under ${owner}/ if it is that council's report, or name a programme of ${publisher.folder}.`);
         continue;
       }
       const programme = target.part.data;
       const { year } = execution.data;
+      const yearKey = `${programme.id}/${year}`;
+      const earlier = reported.get(yearKey);
+      if (earlier) {
+        report(execution, ['year'], 'E_ID_DUPLICATE', `the execution of ${programme.id} in ${year} is already reported by ${earlier}`, 'A year of a programme is reported once: keep the report that the council approved last, and remove execution.yaml from the other document (or correct its year).');
+      } else reported.set(yearKey, execution.file.path);
       if (year < programme.period.start || year > programme.period.end) {
         report(execution, ['year'], 'E_YEAR_OUT_OF_PERIOD', `${year} lies outside the programme period ${programme.period.start}–${programme.period.end}`, 'Check the year of the report against the programme it executes.');
       }
       const directions = new Map(programme.annexes.flatMap((annex) => annex.directions.map((direction) => [direction.id, annex] as const)));
       const seen = new Set<string>();
+      let directionIndex: PrefixIndex | undefined;
       execution.data.items.forEach((item, i) => {
         const annex = directions.get(item.direction);
         if (!annex) {
-          report(execution, ['items', i, 'direction'], 'E_REF_UNKNOWN', `the programme ${programme.id} has no direction "${item.direction}"`, `Directions are named by their id in ${target.part.file.path}${suggest(item.direction, new Set(directions.keys()))}.`);
+          report(execution, ['items', i, 'direction'], 'E_REF_UNKNOWN', `the programme ${programme.id} has no direction "${item.direction}"`, `Directions are named by their id in ${target.part.file.path}${suggest(item.direction, (directionIndex ??= prefixIndex(directions.keys())))}.`);
         } else if (year < annex.period.start || year > annex.period.end) {
           report(execution, ['items', i, 'direction'], 'E_YEAR_OUT_OF_PERIOD', `direction ${item.direction} belongs to annex ${annex.number} (${annex.period.start}–${annex.period.end}), which does not cover ${year}`, 'Name the direction from the annex that plans the report\'s year.');
         }
@@ -191,7 +212,20 @@ function checkPeriod(part: Part<unknown>, path: PropertyKey[], period: number | 
   }
 }
 
-function suggest(word: string, candidates: Set<string>): string {
-  const near = [...candidates].filter((candidate) => candidate.startsWith(word.slice(0, 3))).slice(0, 5);
+/** Ids by their first three letters, made once for a set: a suggestion costs no pass over every id. */
+type PrefixIndex = Map<string, string[]>;
+
+function prefixIndex(ids: Iterable<string>): PrefixIndex {
+  const index: PrefixIndex = new Map();
+  for (const id of ids) {
+    const near = index.get(id.slice(0, 3));
+    if (!near) index.set(id.slice(0, 3), [id]);
+    else if (near.length < 5) near.push(id);
+  }
+  return index;
+}
+
+function suggest(word: string, index: PrefixIndex): string {
+  const near = index.get(word.slice(0, 3)) ?? [];
   return near.length > 0 ? ` (known here: ${near.join(', ')})` : '';
 }
