@@ -32,15 +32,18 @@ export function inspectData(data: unknown, path: string, locate: Locator, proble
       report('E_TEXT_NORMALIZATION', at, key, `${key ? 'the key' : 'the text'} ${preview(value)} is not written in Unicode NFC: it looks like the same words in NFC but compares as other text (two districts where there is one)`, 'Type the words again, or convert the file to NFC (letters such as «й» and «ї» written as one character, not as a letter and a combining mark).');
     }
   };
+  // Where the value being repeated was reached again: the alias that repeats it.
+  let alias: PropertyKey[] = [];
   const walk = (value: unknown, at: PropertyKey[], inAlias: boolean): boolean => {
     if (inAlias && ++repeated > MAX_REPEATED_VALUES) {
-      report('E_YAML_ALIAS', at, false, `aliases (*name) repeat more than ${MAX_REPEATED_VALUES} values in this file`, 'Write the values out, or repeat fewer: an alias that repeats a list of aliases multiplies them ("billion laughs").');
+      report('E_YAML_ALIAS', alias, false, `aliases (*name) repeat more than ${MAX_REPEATED_VALUES} values in this file`, 'Write the values out, or repeat fewer: an alias that repeats a list of aliases multiplies them ("billion laughs").');
       return false;
     }
     // A value an alias repeats was looked at where it was written.
     if (typeof value === 'string' && !inAlias) text(value, at, false);
     if (value === null || typeof value !== 'object') return true;
     const again = inAlias || seen.has(value);
+    if (again && !inAlias) alias = at;
     seen.add(value);
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) if (!walk(value[i], [...at, i], again)) return false;

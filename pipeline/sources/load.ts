@@ -64,6 +64,7 @@ export async function loadSources(files: SourceFiles): Promise<Loaded> {
       problems.push({
         code: 'E_FILE_UNKNOWN',
         file: path,
+        line: 1,
         message: `${path} is not a file the authoring format knows`,
         hint: 'The sources folder holds portal.yaml and one folder per publisher; a publisher folder holds publisher.yaml, datasets.yaml and one folder per document; a document folder holds document.yaml and optionally programme.yaml, execution.yaml, observations.yaml or .csv, totals.yaml. See docs/authoring.md.',
       });

@@ -41,7 +41,9 @@ export function checkCatalog(tree: SourceTree, broken: ReadonlySet<string>): Pro
     const catalogPath = `${publisher.folder}/datasets.yaml`;
     if (broken.has(catalogPath)) continue;
     const programmes = new Map(publisher.documents.flatMap((d) => (d.programme ? [[d.programme.data.id, d.folder] as const] : [])));
-    const withObservations = new Set(publisher.documents.filter((d) => d.observations).map((d) => d.document.data.id));
+    // A document whose observations file could not be read has observations all the same: its problems say why.
+    const observationsBroken = (folder: string) => broken.has(`${folder}/observations.yaml`) || broken.has(`${folder}/observations.csv`);
+    const withObservations = new Set(publisher.documents.filter((d) => d.observations || observationsBroken(d.folder)).map((d) => d.document.data.id));
     const ownDocuments = new Set(publisher.documents.map((d) => d.document.data.id));
     const programmeList = [...programmes.keys()].slice(0, 10).join(', ') + (programmes.size > 10 ? ', …' : '');
     const documentList = [...ownDocuments].slice(0, 10).join(', ') + (ownDocuments.size > 10 ? ', …' : '');
