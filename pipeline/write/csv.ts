@@ -14,6 +14,7 @@ export function csvPiece(fields: Field[], rows: Row[], header: boolean): string 
   const columns = fields.map((field) => field.name);
   return stringify(
     rows.map((row) => columns.map((column) => row[column] ?? '')),
-    { header, columns, record_delimiter: 'windows', quoted_match: /^[\s]|[\s]$/ },
+    // A line break alone is not the record delimiter, so csv-stringify would leave it bare and break the row.
+    { header, columns, record_delimiter: 'windows', quoted_match: [/^[\s]|[\s]$/, /[\r\n]/] },
   );
 }
