@@ -14,7 +14,9 @@ const APOSTROPHES = /['’ʼ`]/;
 export function transliterate(text: string): string {
   let out = '';
   const chars = [...text];
-  for (let i = 0; i < chars.length; i++) {
+  // The character before this one, apostrophes aside: kept as the loop goes, not searched for.
+  let previous: string | undefined;
+  for (let i = 0; i < chars.length; i++, previous = APOSTROPHES.test(chars[i - 1]!) ? previous : chars[i - 1]) {
     const char = chars[i]!;
     const lower = char.toLowerCase();
     if (APOSTROPHES.test(char)) continue;
@@ -22,7 +24,6 @@ export function transliterate(text: string): string {
       out += char;
       continue;
     }
-    const previous = chars.slice(0, i).reverse().find((c) => !APOSTROPHES.test(c));
     const initial = previous === undefined || !/\p{L}/u.test(previous);
     let latin = initial && lower in INITIAL ? INITIAL[lower]! : LETTERS[lower]!;
     // "зг" is written "zgh" so that it is not read as "ж".
