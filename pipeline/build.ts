@@ -36,7 +36,7 @@ export interface BuildOptions {
 }
 
 export type Built =
-  | { ok: true; tree: OutputTree; written: Written; model: Model; reconciliation: Reconciliation; datasets: Dataset[]; summary: DatasetSummary[]; counts: ReuseCounts }
+  | { ok: true; tree: OutputTree; written: Written; model: Model; reconciliation: Reconciliation; datasets: Dataset[]; summary: DatasetSummary[]; counts: ReuseCounts; skipped: string[] }
   | { ok: false; problems: Problem[] };
 
 export async function buildPortal(options: BuildOptions): Promise<Built> {
@@ -60,7 +60,7 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   if (publication.problems.length > 0) return { ok: false, problems: publication.problems.map(selfCheck) };
   const { datasets } = publication;
   await writeSiteData({ model, reconciliation, datasets, files: publication.files, urls, buildTime: options.history.buildTime }, sink, threads > 0);
-  return { ok: true, tree: memory?.tree ?? new Map(), written: sink.written, model, reconciliation, datasets, summary: publication.summary, counts };
+  return { ok: true, tree: memory?.tree ?? new Map(), written: sink.written, model, reconciliation, datasets, summary: publication.summary, counts, skipped: checked.skipped };
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The command line as an officer meets it: exit codes, what is printed, what is written. */
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,5 +60,22 @@ describe('npm run build', () => {
     expect(result.stderr).toContain('E_FIELD_VALUE');
     expect(result.stderr).toContain('E_FIELD_UNKNOWN');
     expect(result.stderr).toContain('Did you mean "title"');
+  });
+});
+
+describe('npm run validate', () => {
+  it('names what it did not read: dot-folders, notes, links', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'cli-skipped-'));
+    try {
+      await cp(base, work, { recursive: true });
+      await mkdir(join(work, 'test-city-council', '.drafts'));
+      await writeFile(join(work, 'test-city-council', '.drafts', 'observations.yaml'), 'groups: []\n');
+      await symlink(join(base, 'portal.yaml'), join(work, 'test-city-council', 'portal-link.yaml'));
+      const result = await cliRun('validate', '--sources', work);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('not read (dot-files and dot-folders, notes, links): 2\n  test-city-council/.drafts/observations.yaml\n  test-city-council/portal-link.yaml\n');
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });

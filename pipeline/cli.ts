@@ -12,7 +12,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkSources } from './check.ts';
-import { formatDatasets, formatProblems, formatSummary } from './cli/format.ts';
+import { formatDatasets, formatProblems, formatSkipped, formatSummary } from './cli/format.ts';
 import { diskSources } from './io/files.ts';
 import { stage } from './io/output.ts';
 import { verifyQuotes } from './quotes/verify.ts';
@@ -52,6 +52,7 @@ async function validate(): Promise<number> {
     return 1;
   }
   process.stdout.write(formatSummary(checked.model, checked.reconciliation) + '\n');
+  process.stdout.write(formatSkipped(checked.skipped));
   return 0;
 }
 
@@ -84,6 +85,7 @@ async function build(): Promise<number> {
   }
   await staging.commit();
   process.stdout.write(formatSummary(built.model, built.reconciliation) + '\n\n');
+  if (built.skipped.length > 0) process.stdout.write(formatSkipped(built.skipped) + '\n');
   process.stdout.write(formatDatasets(built.summary) + '\n');
   if (previous) process.stdout.write(`\n${built.counts.reused} datasets unchanged since the last build, taken over; ${built.counts.made} made\n`);
   process.stdout.write(`\nwrote ${built.written.files} files, ${(built.written.bytes / 1048576).toFixed(1)} MiB, to ${relative(process.cwd(), values.out) || '.'}/\n`);

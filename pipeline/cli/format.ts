@@ -63,3 +63,11 @@ export function formatSummary(model: Model, reconciliation: Reconciliation): str
   }
   return lines.join('\n');
 }
+
+/** The entries of the sources folder that were not read, named so that nothing is left out unsaid. */
+export function formatSkipped(skipped: string[], limit = 20): string {
+  if (skipped.length === 0) return '';
+  const shown = skipped.slice(0, limit).map((path) => `  ${path}`);
+  if (skipped.length > limit) shown.push(`  and ${skipped.length - limit} more`);
+  return `not read (dot-files and dot-folders, notes, links): ${skipped.length}\n${shown.join('\n')}\n`;
+}

@@ -158,7 +158,7 @@ describe('bounds', () => {
   }, 20_000);
 
   it('lists the first problems of a flood and counts the rest, in linear time', async () => {
-    const rows = Array.from({ length: 30_000 }, (_, i) => `"1. Опитування",row-${i},=cmd|' /C calc'!A${i},"1 204",осіб,"взяли участь",`);
+    const rows = Array.from({ length: 10_000 }, (_, i) => `"1. Опитування",row-${i},=cmd|' /C calc'!A${i},"1 204",осіб,"взяли участь",`);
     const sources = new Sources().csv(rows);
     const started = performance.now();
     const checked = await checkSources(memorySources(Object.fromEntries(sources.files)));
@@ -168,7 +168,7 @@ describe('bounds', () => {
     expect(checked.problems[0]!.line).toBe(2);
     const last = checked.problems.at(-1)!;
     expect(last).toMatchObject({ code: 'E_TOO_MANY_PROBLEMS', file: CSV, line: MAX_PROBLEMS + 2 });
-    expect(last.message).toBe(`and ${30_000 - MAX_PROBLEMS} more problems in 1 file (${30_000 - MAX_PROBLEMS} E_FORMULA_TEXT)`);
+    expect(last.message).toBe(`and ${10_000 - MAX_PROBLEMS} more problems in 1 file (${10_000 - MAX_PROBLEMS} E_FORMULA_TEXT)`);
   }, 30_000);
 
   it('suggests known ids for twenty thousand unknown ones without a pass over every id each', async () => {
