@@ -6,6 +6,7 @@
  *   → derive → write → self-check             (here)
  */
 import { checkSources } from './check.ts';
+import { BasePath, HttpUrl } from './sources/schema.ts';
 import { deriveDatasets } from './derive/datasets.ts';
 import type { Problem } from './errors/problem.ts';
 import type { SourceFiles } from './io/files.ts';
@@ -42,6 +43,8 @@ export type Built =
 export async function buildPortal(options: BuildOptions): Promise<Built> {
   const checked = await checkSources(options.files);
   if (!checked.ok) return checked;
+  const overrides = checkOverrides(options);
+  if (overrides.length > 0) return { ok: false, problems: overrides };
   const { model, reconciliation } = checked;
   const urls = makeUrls(options.siteUrl ?? model.portal!.siteUrl, options.basePath ?? model.portal!.basePath);
   const settings = writerSettings(model, urls, options.reuse?.version);
@@ -61,6 +64,20 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   const { datasets } = publication;
   await writeSiteData({ model, reconciliation, datasets, files: publication.files, urls, buildTime: options.history.buildTime }, sink, threads > 0);
   return { ok: true, tree: memory?.tree ?? new Map(), written: sink.written, model, reconciliation, datasets, summary: publication.summary, counts, skipped: checked.skipped };
+}
+
+/** SITE_URL and BASE_PATH take the place of portal.yaml's fields, so they answer to the same rules. */
+function checkOverrides(options: Pick<BuildOptions, 'siteUrl' | 'basePath'>): Problem[] {
+  const problems: Problem[] = [];
+  const check = (value: string | undefined, schema: typeof HttpUrl | typeof BasePath, field: string, variable: string) => {
+    const result = value === undefined ? undefined : schema.safeParse(value);
+    if (result && !result.success) {
+      problems.push({ code: 'E_FIELD_VALUE', file: 'portal.yaml', path: field, message: `${variable}=${JSON.stringify(value)} overrides ${field}: ${result.error.issues[0]!.message}`, hint: `Set ${variable} as ${field} in portal.yaml would be written (docs/authoring.md), or leave it unset.` });
+    }
+  };
+  check(options.siteUrl, HttpUrl, 'site_url', 'SITE_URL');
+  check(options.basePath, BasePath, 'base_path', 'BASE_PATH');
+  return problems;
 }
 
 /**

@@ -204,3 +204,14 @@ describe('skipped files', () => {
     expect(checked.skipped).toEqual(['README.md', 'etc', 'test-city-council/.drafts/observations.yaml', 'test-city-council/portal-link.yaml']);
   });
 });
+
+describe('SITE_URL and BASE_PATH', () => {
+  it.each([
+    ['siteUrl', 'javascript:alert(1)', 'site_url'],
+    ['basePath', '/da ta/"><script>/', 'base_path'],
+  ] as const)('refuses %s=%j as portal.yaml would', async (option, value, field) => {
+    const built = await buildPortal({ files: memorySources(Object.fromEntries(new Sources().files)), history, [option]: value });
+    expect(built.ok).toBe(false);
+    expect(built.ok ? [] : built.problems.map(({ code, file, path }) => ({ code, file, path }))).toEqual([{ code: 'E_FIELD_VALUE', file: 'portal.yaml', path: field }]);
+  });
+});
