@@ -40,6 +40,22 @@ function fieldDescriptor(field: Field) {
   };
 }
 
+/** A table's Table Schema as datapackage.json states it; foreign keys name resources through `resourceOf`. */
+function tableSchema(table: Table, resourceOf: (name: string) => string = (name) => name) {
+  const { fields, missingValues, primaryKey, foreignKeys } = table.schema;
+  return {
+    fields: fields.map(fieldDescriptor),
+    missingValues,
+    ...(primaryKey ? { primaryKey } : {}),
+    ...(foreignKeys?.length
+      ? { foreignKeys: foreignKeys.map((fk) => ({ fields: fk.fields, reference: { resource: resourceOf(fk.reference.resource), fields: fk.reference.fields } })) }
+      : {}),
+  };
+}
+
+/** The resource that describes a table's sheet of the workbook. */
+export const workbookResourceName = (table: string) => `workbook-${table}`;
+
 export function dataPackage(dataset: Dataset, files: WrittenFile[], urls: Urls): object {
   const csv = files.filter((file) => file.format === 'CSV');
   const workbook = files.find((file) => file.format === 'XLSX');
@@ -70,24 +86,26 @@ export function dataPackage(dataset: Dataset, files: WrittenFile[], urls: Urls):
         hash: `sha256:${file.sha256}`,
         title: file.table!.title,
         description: file.table!.description,
-        schema: {
-          fields: file.table!.schema.fields.map(fieldDescriptor),
-          missingValues: file.table!.schema.missingValues,
-          ...(file.table!.schema.primaryKey ? { primaryKey: file.table!.schema.primaryKey } : {}),
-          ...(file.table!.schema.foreignKeys?.length ? { foreignKeys: file.table!.schema.foreignKeys } : {}),
-        },
+        schema: tableSchema(file.table!),
       })),
+      // The workbook holds a sheet per table, in the tables' order, then the data dictionary
+      // and the sources. Each table's sheet is a resource of its own with the table's schema,
+      // so that no reader has to guess its types. The sheet is named twice: by the Table
+      // Dialect's sheetNumber (Data Package v2) and by the "excel" control frictionless-py reads.
       ...(workbook
-        ? [{
-            name: 'workbook',
+        ? csv.map((file, index) => ({
+            name: workbookResourceName(file.table!.name),
+            type: 'table',
             path: workbook.path,
             format: 'xlsx',
             mediatype: workbook.mediatype,
             bytes: workbook.bytes,
             hash: `sha256:${workbook.sha256}`,
-            title: 'Книга для електронних таблиць',
-            description: 'Усі таблиці набору, словник даних і джерела в одній книзі XLSX.',
-          }]
+            title: `${file.table!.title} (аркуш книги XLSX)`,
+            description: `${file.table!.description} Аркуш «${file.table!.name}» книги XLSX, де ті самі рядки мають типи електронної таблиці.`,
+            dialect: { sheetNumber: index + 1, excel: { sheet: index + 1 } },
+            schema: tableSchema(file.table!, workbookResourceName),
+          }))
         : []),
     ],
   };
