@@ -117,10 +117,10 @@ export function describeDataset(
     // The message names the row and field itself.
     problems.push(`${dataset.name}/${finding.resource}.csv: ${finding.message}`);
   }
-  const descriptor = dataPackage(dataset, written, urls);
+  const descriptor = dataPackage(dataset, written, urls, settings);
   for (const problem of checkDataPackage(descriptor)) problems.push(`${dataset.name}/datapackage.json: ${problem}`);
   put('datapackage.json', JSON.stringify(descriptor, null, 2) + '\n');
-  put('package.json', JSON.stringify(ckanPackage(dataset, written, urls), null, 2) + '\n');
+  put('package.json', JSON.stringify(ckanPackage(dataset, written, urls, settings), null, 2) + '\n');
   const lines = passport(dataset, written, urls);
   put('passport.json', JSON.stringify(lines, null, 2) + '\n');
   put('passport.csv', passportCsv(lines));
