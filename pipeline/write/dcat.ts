@@ -136,6 +136,31 @@ function makePiece(quads: Quad[], owns: (subject: string) => boolean): { piece: 
 
 const portalAgentOf = (urls: Urls) => namedNode(`${urls.home()}#publisher`);
 
+type Add = (s: Term, p: Term, o: Term) => void;
+
+/** The portal's agent, and its homepage. */
+function portalQuads(add: Add, urls: Urls, title: string | undefined, contact: PortalContact | undefined) {
+  const home = namedNode(urls.home());
+  const agent = portalAgentOf(urls);
+  add(home, A, p('foaf', 'Document'));
+  add(agent, A, p('foaf', 'Agent'));
+  add(agent, p('foaf', 'name'), uk(title || PORTAL_TITLE_FALLBACK));
+  if (contact) add(agent, p('foaf', 'mbox'), namedNode(`mailto:${contact.email}`));
+  add(agent, p('foaf', 'homepage'), home);
+}
+
+/** A publisher's agent, and its website. */
+function publisherQuads(add: Add, publisher: NonNullable<Dataset['publisher']>, urls: Urls) {
+  const agent = namedNode(urls.publisher(publisher.id));
+  add(agent, A, p('foaf', 'Agent'));
+  add(agent, p('foaf', 'name'), uk(publisher.name.uk));
+  add(agent, p('foaf', 'name'), literal(publisher.name.en, 'en'));
+  add(agent, p('dct', 'identifier'), literal(publisher.edrpou));
+  add(agent, p('dct', 'type'), namedNode('http://purl.org/adms/publishertype/LocalAuthority'));
+  add(agent, p('foaf', 'homepage'), namedNode(publisher.website));
+  add(namedNode(publisher.website), A, p('foaf', 'Document'));
+}
+
 /**
  * The catalogue's own node (naming every dataset, in order), the portal's agent and each
  * publisher's agent: everything not under a dataset's address.
@@ -150,6 +175,8 @@ export const datasetNode = (urls: Urls, name: string) => `${urls.dataset(name)}#
  */
 function typeVocabularyValues(add: (s: Term, p: Term, o: Term) => void, datasets: Dataset[]) {
   const typed = (iri: string, cls: Term) => add(namedNode(iri), A, cls);
+  // The EU table gives its scheme no dct:title, which DCAT-AP requires of a theme taxonomy.
+  add(namedNode(`${EU}data-theme`), p('dct', 'title'), literal('Data theme', 'en'));
   typed(`${EU}language/UKR`, p('dct', 'LinguisticSystem'));
   typed(`${EU}country/UKR`, p('dct', 'Location'));
   for (const frequency of new Set(datasets.map((d) => d.frequency))) typed(`${EU}frequency/${EU_FREQUENCY[frequency]}`, p('dct', 'Frequency'));
@@ -197,29 +224,15 @@ export function headPiece(model: Pick<Model, 'portal'>, datasets: Dataset[], url
   add(catalog, p('dct', 'issued'), typed(issued, 'dateTime'));
   add(catalog, p('dct', 'modified'), typed(buildTime, 'dateTime'));
   add(catalog, p('dcat', 'themeTaxonomy'), namedNode(`${EU}data-theme`));
-  add(namedNode(`${EU}data-theme`), p('dct', 'title'), literal('Data theme', 'en'));
   for (const dataset of datasets) add(catalog, p('dcat', 'dataset'), namedNode(datasetNode(urls, dataset.name)));
-  add(home, A, p('foaf', 'Document'));
-  add(portalAgent, A, p('foaf', 'Agent'));
-  add(portalAgent, p('foaf', 'name'), uk(portal?.title ?? PORTAL_TITLE_FALLBACK));
-  if (portal) add(portalAgent, p('foaf', 'mbox'), namedNode(`mailto:${portal.contact.email}`));
-  add(portalAgent, p('foaf', 'homepage'), home);
+  portalQuads(add, urls, portal?.title, portal?.contact);
 
   const agents = new Set<string>();
-  const websites = new Set<string>();
   for (const { publisher } of datasets) {
     if (!publisher || agents.has(publisher.id)) continue;
     agents.add(publisher.id);
-    const agent = namedNode(urls.publisher(publisher.id));
-    add(agent, A, p('foaf', 'Agent'));
-    add(agent, p('foaf', 'name'), uk(publisher.name.uk));
-    add(agent, p('foaf', 'name'), literal(publisher.name.en, 'en'));
-    add(agent, p('dct', 'identifier'), literal(publisher.edrpou));
-    add(agent, p('dct', 'type'), namedNode('http://purl.org/adms/publishertype/LocalAuthority'));
-    add(agent, p('foaf', 'homepage'), namedNode(publisher.website));
-    websites.add(publisher.website);
+    publisherQuads(add, publisher, urls);
   }
-  for (const website of websites) add(namedNode(website), A, p('foaf', 'Document'));
   // The report pages the datasets name as their documentation.
   const pages = new Set(datasets.flatMap((dataset) => dataset.sources.map((source) => source.path)));
   for (const page of [...pages].sort()) add(namedNode(page), A, p('foaf', 'Document'));
@@ -230,8 +243,27 @@ export function headPiece(model: Pick<Model, 'portal'>, datasets: Dataset[], url
 
 /** One dataset's piece: the dataset, its period and contact, its distributions and their checksums, all under its own address. */
 export function datasetPiece(dataset: Dataset, files: WrittenFile[], urls: Urls, portalContact: PortalContact | undefined): { piece: CataloguePiece; problems: string[] } {
+  const own = urls.dataset(dataset.name);
+  return makePiece(datasetQuads(dataset, files, urls, portalContact), (subject) => subject.startsWith(own));
+}
+
+/**
+ * The dataset's own Turtle (datasets/{name}/dataset.ttl, as ckanext-dcat serves one per
+ * dataset): its piece of the catalogue with its publisher's agent and the report pages.
+ */
+export function datasetTurtle(dataset: Dataset, files: WrittenFile[], urls: Urls, portal: { portalTitle: string; portalContact?: PortalContact | undefined }): string {
+  const quads = datasetQuads(dataset, files, urls, portal.portalContact);
+  const add: Add = (s, pr, o) => quads.push(quad(s as never, pr as never, o as never));
+  if (dataset.publisher) publisherQuads(add, dataset.publisher, urls);
+  else portalQuads(add, urls, portal.portalTitle, portal.portalContact);
+  for (const page of new Set(dataset.sources.map((source) => source.path))) add(namedNode(page), A, p('foaf', 'Document'));
+  typeVocabularyValues(add, [dataset]);
+  return toTurtle(groupBySubject(quads));
+}
+
+function datasetQuads(dataset: Dataset, files: WrittenFile[], urls: Urls, portalContact: PortalContact | undefined): Quad[] {
   const quads: Quad[] = [];
-  const add = (s: Term, pr: Term, o: Term) => quads.push(quad(s as never, pr as never, o as never));
+  const add: Add = (s, pr, o) => quads.push(quad(s as never, pr as never, o as never));
   const page = namedNode(urls.dataset(dataset.name));
   const node = namedNode(datasetNode(urls, dataset.name));
   add(node, A, p('dcat', 'Dataset'));
@@ -296,8 +328,7 @@ export function datasetPiece(dataset: Dataset, files: WrittenFile[], urls: Urls,
     add(checksum, p('spdx', 'checksumValue'), typed(file.sha256, 'hexBinary'));
     add(download, A, p('rdfs', 'Resource'));
   }
-  const own = urls.dataset(dataset.name);
-  return makePiece(quads, (subject) => subject.startsWith(own));
+  return quads;
 }
 
 /**
