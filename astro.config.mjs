@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { dataFiles } from './site/integrations/data-files.ts';
+import { sitemap } from './site/integrations/sitemap.ts';
 
 const buildDir = resolve(process.env.BUILD_DIR ?? 'build');
 const configFile = resolve(buildDir, 'site', 'config.json');
@@ -17,7 +18,7 @@ export default defineConfig({
   outDir: resolve(process.env.SITE_OUT ?? 'dist'),
   // Nothing is copied by Astro: the data-files integration links build/public/ into the site.
   publicDir: resolve(buildDir, 'site', 'public'),
-  integrations: [dataFiles(resolve(buildDir, 'public'))],
+  integrations: [dataFiles(resolve(buildDir, 'public')), sitemap(buildDir)],
   site: siteUrl,
   base: basePath,
   trailingSlash: 'always',

@@ -188,7 +188,7 @@ function entryDataset(entry: CatalogEntry, publisher: Publisher): Dataset {
 function sourceRefs(ids: Iterable<string>, documents: Map<string, SourceDocument>, urls: Urls): SourceRef[] {
   return [...new Set(ids)].sort().map((id) => {
     const document = documents.get(id)!;
-    return { id, title: document.title, kind: document.kind, number: document.number, date: document.date, path: urls.report(id) };
+    return { id, title: document.title, kind: document.kind, number: document.number, date: document.date, path: urls.report(id), url: document.url };
   });
 }
 

@@ -5,7 +5,7 @@
 import type { Execution, Figure, FundingSource, Programme, SourceDocument } from '../model/types.ts';
 import { FUNDING_SOURCES } from '../model/types.ts';
 import type { ExecutionComparison } from '../reconcile/reconcile.ts';
-import type { Row } from '../publish/types.ts';
+import type { Field, Row } from '../publish/types.ts';
 import { type Derived, f, field, ID_PATTERN, moneyCells, plain, schema, text, year } from './fields.ts';
 
 const SOURCE_TITLES: Record<FundingSource | 'total', string> = {
@@ -30,7 +30,7 @@ function figureRow(figure: Figure | undefined): Row {
  * their order (a dataset passes its programme's, the portal-wide package runs them alongside).
  */
 export function programmeTables(programmes: Programme[], executionList: Execution[], documents: Map<string, SourceDocument>, comparisons: ExecutionComparison[]): Derived[] {
-  const owns = { programme: [] as string[], funding: [] as string[], directions: [] as string[], measures: [] as string[], planned: [] as string[], execution: [] as string[] };
+  const owns = { programme: [] as string[], funding: [] as string[], directions: [] as string[], measures: [] as string[], planned: [] as string[], plannedMeasures: [] as string[], plannedTotals: [] as string[], execution: [] as string[], executionTotals: [] as string[] };
 
   const programmeRows: Row[] = programmes.map((programme) => {
     owns.programme.push(programme.funding.total.key);
@@ -86,22 +86,13 @@ export function programmeTables(programmes: Programme[], executionList: Executio
 
   const directionRows: Row[] = [];
   const measureRows: Row[] = [];
+  // Money at each level of an annex in a table of its own, so that every key is whole: a
+  // direction's years, a measure's years, and the annex's «Усього» row.
   const plannedRows: Row[] = [];
+  const plannedMeasureRows: Row[] = [];
+  const plannedTotalRows: Row[] = [];
   for (const programme of programmes) {
-    const planned = (annexNumber: number, direction: string | null, measure: string | null, rowYear: number | null, figure: Figure) => {
-      owns.planned.push(figure.key);
-      plannedRows.push({
-        programme_id: programme.id,
-        annex: String(annexNumber),
-        direction_id: direction,
-        measure_id: measure,
-        year: year(rowYear),
-        ...moneyCells(figure),
-        unit_printed: figure.unit,
-        document_id: programme.document,
-        ...figureRow(figure),
-      });
-    };
+    const money = (figure: Figure): Row => ({ ...moneyCells(figure), unit_printed: figure.unit, document_id: programme.document, ...figureRow(figure) });
     for (const annex of programme.annexes) {
       for (const direction of annex.directions) {
         if (direction.plannedTotal) owns.directions.push(direction.plannedTotal.key);
@@ -118,8 +109,10 @@ export function programmeTables(programmes: Programme[], executionList: Executio
           document_id: programme.document,
           note: text(direction.note),
         });
-        const plan = (measure: string | null, rowYear: number | null, figure: Figure) => planned(annex.number, direction.id, measure, rowYear, figure);
-        for (const [planYear, figure] of [...direction.planned.entries()].sort(([a], [b]) => a - b)) plan(null, planYear, figure);
+        for (const [planYear, figure] of [...direction.planned.entries()].sort(([a], [b]) => a - b)) {
+          owns.planned.push(figure.key);
+          plannedRows.push({ programme_id: programme.id, annex: String(annex.number), direction_id: direction.id, year: String(planYear), ...money(figure) });
+        }
         for (const measure of direction.measures) {
           if (measure.plannedTotal) owns.measures.push(measure.plannedTotal.key);
           measureRows.push({
@@ -135,15 +128,22 @@ export function programmeTables(programmes: Programme[], executionList: Executio
             ...moneyCells(measure.plannedTotal, 'planned_total'),
             note: text(measure.note),
           });
-          for (const [planYear, figure] of [...measure.planned.entries()].sort(([a], [b]) => a - b)) plan(measure.id, planYear, figure);
+          for (const [planYear, figure] of [...measure.planned.entries()].sort(([a], [b]) => a - b)) {
+            owns.plannedMeasures.push(figure.key);
+            plannedMeasureRows.push({ programme_id: programme.id, annex: String(annex.number), direction_id: direction.id, measure_id: measure.id, year: String(planYear), ...money(figure) });
+          }
         }
       }
-      // The annex's «Усього» row: no direction, and no year for its grand total.
-      for (const [key, figure] of annex.totalRow) planned(annex.number, null, null, key === 'total' ? null : key, figure);
+      // The annex's «Усього» row: a column per year, and the grand total of all its years.
+      for (const [key, figure] of annex.totalRow) {
+        owns.plannedTotals.push(figure.key);
+        plannedTotalRows.push({ programme_id: programme.id, annex: String(annex.number), year: key === 'total' ? null : String(key), all_years: key === 'total' ? 'true' : 'false', ...money(figure) });
+      }
     }
   }
 
   const executionRows: Row[] = [];
+  const executionTotalRows: Row[] = [];
   const executions = new Map(executionList.map((e) => [`${e.document}/${e.year}`, e]));
   for (const comparison of comparisons) {
     const execution = executions.get(`${comparison.document}/${comparison.year}`)!;
@@ -166,13 +166,10 @@ export function programmeTables(programmes: Programme[], executionList: Executio
         note: text(direction.reported?.note),
       });
     }
-    owns.execution.push(comparison.reportedTotal.key);
-    executionRows.push({
+    owns.executionTotals.push(comparison.reportedTotal.key);
+    executionTotalRows.push({
       programme_id: comparison.programme,
       year: String(comparison.year),
-      direction_id: null,
-      direction_number: null,
-      direction_title: 'Усього за програмою',
       planned_uah: plain(comparison.plannedTotal),
       planned_printed: comparison.plannedTotalPrinted?.printed ?? null,
       ...moneyCells(comparison.reportedTotal, 'reported'),
@@ -185,10 +182,19 @@ export function programmeTables(programmes: Programme[], executionList: Executio
       note: text(comparison.reportedTotal.note),
     });
   }
-  // Unreported executions of directions still need their reported figures owned: the comparison covers every item.
 
   const yearField = (required: boolean, description = 'Рік') => field('year', 'year', 'Рік', description, required ? { required: true } : undefined);
   const anexField = () => field('annex', 'integer', 'Додаток', 'Номер додатка до програми', { required: true, minimum: 1 });
+  const plannedMoney = (): Field[] => [f.uah('amount_uah', 'Сума', 'Заплановано'), f.printed('amount_printed', 'Сума (як надруковано)'), f.unitPrinted(), ...f.provenance()];
+  const executionMoney = (): Field[] => [
+    f.uah('planned_uah', 'Заплановано', 'Заплановано на рік за додатком до програми'),
+    f.printed('planned_printed', 'Заплановано (як надруковано)'),
+    f.uah('reported_uah', 'Звітовано', 'Сума, яку подано у звіті'),
+    f.printed('reported_printed', 'Звітовано (як надруковано)'),
+    field('word', 'string', 'Як названо суму', 'Слово звіту: spent — витрачено, allocated — виділено, cash_expenditure — касові видатки', { enum: ['spent', 'allocated', 'cash_expenditure'] }),
+    field('word_title', 'string', 'Як названо суму (укр.)', 'Слово звіту українською'),
+    field('rate_percent', 'number', 'Виконання, %', 'Звітовано ÷ заплановано × 100, округлено до сотих', { minimum: 0 }),
+  ];
 
   return [
     {
@@ -320,52 +326,73 @@ export function programmeTables(programmes: Programme[], executionList: Executio
       table: {
         name: 'planned',
         title: 'Заплановані кошти за напрямами й роками',
-        description: 'Орієнтовні обсяги фінансових ресурсів з додатків: за напрямом (або заходом) і роком. Рядки без напряму — рядок «Усього» додатка; без року — підсумок за всі роки.',
+        description: 'Орієнтовні обсяги фінансових ресурсів з додатків до програми: за напрямом і роком. Кошти, зазначені за заходами, — у ресурсі planned-measures; рядок «Усього» додатка — у planned-totals.',
         schema: schema(
-          [
-            programmeId(),
-            anexField(),
-            directionId(false),
-            field('measure_id', 'string', 'Захід', 'Ідентифікатор заходу, якщо кошти зазначено за заходом'),
-            yearField(false, 'Рік; порожньо для підсумку за всі роки'),
-            f.uah('amount_uah', 'Сума', 'Заплановано'),
-            f.printed('amount_printed', 'Сума (як надруковано)'),
-            f.unitPrinted(),
-            ...f.provenance(),
-          ],
+          [programmeId(), anexField(), directionId(true), yearField(true), ...plannedMoney()],
           {
-            foreignKeys: [
-              { fields: ['programme_id', 'direction_id'], reference: { resource: 'directions', fields: ['programme_id', 'direction_id'] } },
-              { fields: ['programme_id', 'measure_id'], reference: { resource: 'measures', fields: ['programme_id', 'measure_id'] } },
-            ],
+            primaryKey: ['programme_id', 'direction_id', 'year'],
+            foreignKeys: [{ fields: ['programme_id', 'direction_id'], reference: { resource: 'directions', fields: ['programme_id', 'direction_id'] } }],
           },
         ),
         rows: plannedRows,
       },
     },
     {
+      owns: owns.plannedMeasures,
+      table: {
+        name: 'planned-measures',
+        title: 'Заплановані кошти за заходами й роками',
+        description: 'Орієнтовні обсяги фінансових ресурсів, які додаток до програми зазначає за окремими заходами: за заходом і роком.',
+        schema: schema(
+          [programmeId(), anexField(), directionId(true), field('measure_id', 'string', 'Захід', 'Ідентифікатор заходу (див. ресурс measures)', { required: true }), yearField(true), ...plannedMoney()],
+          {
+            primaryKey: ['programme_id', 'measure_id', 'year'],
+            foreignKeys: [
+              { fields: ['programme_id', 'direction_id'], reference: { resource: 'directions', fields: ['programme_id', 'direction_id'] } },
+              { fields: ['programme_id', 'measure_id'], reference: { resource: 'measures', fields: ['programme_id', 'measure_id'] } },
+            ],
+          },
+        ),
+        rows: plannedMeasureRows,
+      },
+    },
+    {
+      owns: owns.plannedTotals,
+      table: {
+        name: 'planned-totals',
+        title: 'Рядок «Усього» додатків',
+        description: 'Підсумковий рядок «Усього» кожного додатка до програми: за роками і за всі роки разом (all_years = true, рік порожній).',
+        schema: schema(
+          [
+            programmeId(),
+            anexField(),
+            yearField(false, 'Рік; порожньо для підсумку за всі роки'),
+            field('all_years', 'boolean', 'За всі роки', 'true для підсумку за всі роки додатка', { required: true }),
+            ...plannedMoney(),
+          ],
+          { foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }] },
+        ),
+        rows: plannedTotalRows,
+      },
+    },
+    {
       owns: owns.execution,
       table: {
         name: 'execution',
-        title: 'Виконання програми',
-        description: 'Заплановано за додатком і звітовано за напрямами й роками, з відсотком виконання та словом, яким звіт назвав суму (витрачено, виділено, касові видатки). Рядок без напряму — усього за програмою.',
+        title: 'Виконання програми за напрямами',
+        description: 'Заплановано за додатком і звітовано за напрямами й роками, з відсотком виконання та словом, яким звіт назвав суму (витрачено, виділено, касові видатки). Усього за програмою — у ресурсі execution-totals.',
         schema: schema(
           [
             programmeId(),
             yearField(true),
-            directionId(false),
-            field('direction_number', 'integer', '№ напряму', 'Номер напряму в додатку', { minimum: 1 }),
-            field('direction_title', 'string', 'Напрям', 'Назва напряму'),
-            f.uah('planned_uah', 'Заплановано', 'Заплановано на рік за додатком до програми'),
-            f.printed('planned_printed', 'Заплановано (як надруковано)'),
-            f.uah('reported_uah', 'Звітовано', 'Сума, яку подано у звіті'),
-            f.printed('reported_printed', 'Звітовано (як надруковано)'),
-            field('word', 'string', 'Як названо суму', 'Слово звіту: spent — витрачено, allocated — виділено, cash_expenditure — касові видатки', { enum: ['spent', 'allocated', 'cash_expenditure'] }),
-            field('word_title', 'string', 'Як названо суму (укр.)', 'Слово звіту українською'),
-            field('rate_percent', 'number', 'Виконання, %', 'Звітовано ÷ заплановано × 100, округлено до сотих', { minimum: 0 }),
+            directionId(true),
+            field('direction_number', 'integer', '№ напряму', 'Номер напряму в додатку', { required: true, minimum: 1 }),
+            field('direction_title', 'string', 'Напрям', 'Назва напряму', { required: true }),
+            ...executionMoney(),
             ...f.provenance(),
           ],
           {
+            primaryKey: ['document_id', 'year', 'direction_id'],
             foreignKeys: [
               { fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } },
               { fields: ['programme_id', 'direction_id'], reference: { resource: 'directions', fields: ['programme_id', 'direction_id'] } },
@@ -373,6 +400,19 @@ export function programmeTables(programmes: Programme[], executionList: Executio
           },
         ),
         rows: executionRows,
+      },
+    },
+    {
+      owns: owns.executionTotals,
+      table: {
+        name: 'execution-totals',
+        title: 'Виконання програми: усього',
+        description: 'Заплановано на рік за додатком (сума напрямів) і загальна сума, яку подано у звіті, з відсотком виконання.',
+        schema: schema([programmeId(), yearField(true), ...executionMoney(), ...f.provenance()], {
+          primaryKey: ['document_id', 'year'],
+          foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }],
+        }),
+        rows: executionTotalRows,
       },
     },
   ];

@@ -364,6 +364,26 @@ describe('foreign keys', () => {
     };
     expectOnly(checkTables([budget, spent]), 2, 'y,c', 'foreign key (y, c) = ("2023", "B") has no match in "budget" (year, code)');
   });
+
+  it('skips a multi-field key left wholly empty, and reports one left partly empty', () => {
+    // frictionless-py skips a foreign key only when every part is null; a partly empty tuple
+    // is looked up whole and matches nothing, so the build must not publish one.
+    const budget: CheckedTable = {
+      name: 'budget',
+      schema: schema([field('year', 'year'), field('code', 'string')], { primaryKey: ['year', 'code'] }),
+      csv: csv('year,code', '2023,A'),
+    };
+    const spent = (...rows: string[]): CheckedTable => ({
+      name: 'spent',
+      schema: schema([field('n', 'integer'), field('y', 'year'), field('c', 'string')], {
+        foreignKeys: [{ fields: ['y', 'c'], reference: { resource: 'budget', fields: ['year', 'code'] } }],
+      }),
+      csv: csv('n,y,c', ...rows),
+    });
+    expect(checkTables([budget, spent('1,2023,A', '2,,')])).toEqual([]);
+    expectOnly(checkTables([budget, spent('1,2023,A', '2,2023,')]), 2, 'y,c', 'foreign key (y, c) = ("2023", (empty)) is partly empty');
+    expectOnly(checkTables([budget, spent('1,,A')]), 1, 'y,c', 'is partly empty');
+  });
 });
 
 describe('limits', () => {

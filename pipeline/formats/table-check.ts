@@ -12,6 +12,8 @@
  *   numbers compare exactly as decimals, never as binary floats.
  * - primaryKey (required + unique combination), foreignKeys (the key tuple must exist in
  *   the referenced resource; an empty or absent reference.resource is the table itself).
+ *   A foreign key whose parts are all empty is not looked up; one with some parts empty is
+ *   a finding, as frictionless-py looks the whole tuple up and finds no match.
  *
  * Every finding names the resource, the 1-based data row (the header is row 0) and the
  * field, and says what was expected. At most 50 findings per resource are listed, then
@@ -987,6 +989,7 @@ function tableReader(plan: TablePlan, plans: TablePlan[], self: number): { feed(
   const fieldCount = fields.length;
   const keys: (string | undefined)[] = new Array<string | undefined>(fieldCount);
   const valid: boolean[] = new Array<boolean>(fieldCount);
+  const blank: boolean[] = new Array<boolean>(fieldCount);
   const needsKey = fields.map(
     (f, i) =>
       f !== undefined &&
@@ -1028,8 +1031,9 @@ function tableReader(plan: TablePlan, plans: TablePlan[], self: number): { feed(
       keys[i] = undefined;
       valid[i] = false;
       const f = fields[i];
-      if (f === undefined) continue;
       const raw = cells[i];
+      blank[i] = raw === undefined || missing.has(raw);
+      if (f === undefined) continue;
       if (raw === undefined || missing.has(raw)) {
         if (f.required) {
           const marker = raw !== undefined && raw !== '' ? ` (${show(raw)} is a missing-value marker)` : '';
@@ -1093,7 +1097,16 @@ function tableReader(plan: TablePlan, plans: TablePlan[], self: number): { feed(
       if (key !== undefined) r.values.add(key);
     }
     plan.foreignKeys.forEach((fk, n) => {
-      // a key with a null or invalid part is not looked up (those were reported already)
+      // An empty key refers to nothing. A partly empty one is looked up whole by readers such
+      // as frictionless-py, which find no match: the key must be filled in full or not at all.
+      const emptyParts = fk.indexes.filter((i) => blank[i]);
+      if (emptyParts.length === fk.indexes.length) return;
+      if (emptyParts.length > 0) {
+        const parts = fk.indexes.map((i) => (blank[i] ? '(empty)' : show(cells[i] ?? '')));
+        bucket.add(`row ${row}, field ${JSON.stringify(fk.fields.join(','))}: foreign key ${showTuple(fk.fields)} = (${parts.join(', ')}) is partly empty; fill every part or none`, row, fk.fields.join(','));
+        return;
+      }
+      // a key with an invalid part is not looked up (it was reported already)
       if (!fk.indexes.every((i) => valid[i])) return;
       const raws = fk.indexes.map((i) => cells[i] ?? '');
       const key = tupleKey(fk.indexes.map((i) => keys[i]));

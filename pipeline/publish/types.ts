@@ -89,7 +89,10 @@ export interface SourceRef {
   kind: string;
   number: string | undefined;
   date: string | undefined;
+  /** Its page on the portal. */
   path: string;
+  /** The original, where the publisher put it online. */
+  url: string | undefined;
 }
 
 export interface Dataset {

@@ -12,7 +12,7 @@ import type { Dataset, Table } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
 import { tableToCsv } from './csv.ts';
 import { tableToJson } from './json.ts';
-import { datasetPiece, type CataloguePiece, type PieceRanges } from './dcat.ts';
+import { datasetPiece, datasetTurtle, type CataloguePiece, type PieceRanges } from './dcat.ts';
 import { ckanPackage, dataPackage, passport, passportCsv, structureCsv, type WrittenFile } from './package.ts';
 import { checkDataPackage } from './profile.ts';
 import type { WriterSettings } from './writers.ts';
@@ -117,14 +117,15 @@ export function describeDataset(
     // The message names the row and field itself.
     problems.push(`${dataset.name}/${finding.resource}.csv: ${finding.message}`);
   }
-  const descriptor = dataPackage(dataset, written, urls);
+  const descriptor = dataPackage(dataset, written, urls, settings);
   for (const problem of checkDataPackage(descriptor)) problems.push(`${dataset.name}/datapackage.json: ${problem}`);
   put('datapackage.json', JSON.stringify(descriptor, null, 2) + '\n');
-  put('package.json', JSON.stringify(ckanPackage(dataset, written, urls), null, 2) + '\n');
+  put('package.json', JSON.stringify(ckanPackage(dataset, written, urls, settings), null, 2) + '\n');
   const lines = passport(dataset, written, urls);
   put('passport.json', JSON.stringify(lines, null, 2) + '\n');
   put('passport.csv', passportCsv(lines));
   put('structure.csv', structureCsv(dataset));
+  put('dataset.ttl', datasetTurtle(dataset, written, urls, settings));
   const catalogue = datasetPiece(dataset, written, urls, settings.portalContact);
   for (const problem of catalogue.problems) problems.push(`catalog: ${problem}`);
   return { written: written.map((file) => ({ ...file, table: file.table?.name })), problems, catalogue: catalogue.piece };

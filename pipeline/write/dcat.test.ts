@@ -7,6 +7,7 @@ import { diskSources } from '../io/files.ts';
 import { fixedHistory } from '../io/history.ts';
 import { makeUrls } from '../publish/urls.ts';
 import { catalogueWriter, checkPiece, datasetPiece, NS, readJsonLd } from './dcat.ts';
+import { CKAN_LICENCE } from './package.ts';
 
 const { namedNode, literal, quad } = DataFactory;
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
@@ -38,7 +39,7 @@ describe('the DCAT catalogue', async () => {
 
   it('names every published dataset from the catalogue node', () => {
     const named = quads.filter((q) => q.predicate.value === NS.dcat + 'dataset').map((q) => q.object.value);
-    expect(named).toEqual(built.datasets.map((dataset) => `https://portal.example.org/data/datasets/${dataset.name}/`));
+    expect(named).toEqual(built.datasets.map((dataset) => `https://portal.example.org/data/datasets/${dataset.name}/#dataset`));
   });
 
   it('reports a dataset given two pieces, whose subjects would be written twice', () => {
@@ -50,6 +51,43 @@ describe('the DCAT catalogue', async () => {
     writer.add(dataset.name, piece);
     writer.add(dataset.name, piece);
     expect(writer.end({ turtle: new Uint8Array(), jsonld: new Uint8Array() })).toEqual([`the dataset ${dataset.name} has more than one piece of the catalogue`]);
+  });
+
+  const objects = (subject: string, predicate: string) => quads.filter((q) => q.subject.value === subject && q.predicate.value === predicate).map((q) => q.object.value);
+  const ofType = (type: string) => quads.filter((q) => q.predicate.value === NS.rdf + 'type' && q.object.value === type).map((q) => q.subject.value);
+
+  it('gives every distribution the licence as CKAN\'s register names it, so that ckanext-dcat finds license_id cc-by', () => {
+    // ckanext-dcat (profiles/base.py, _license) maps a distribution's dct:license to CKAN's
+    // register by the licence's URL; CKAN's cc-by is http://www.opendefinition.org/licenses/cc-by.
+    const distributions = ofType(NS.dcat + 'Distribution');
+    expect(distributions.length).toBeGreaterThan(10);
+    for (const distribution of distributions) expect(objects(distribution, NS.dct + 'license')).toEqual(['http://www.opendefinition.org/licenses/cc-by']);
+    expect(CKAN_LICENCE.url).toBe('http://www.opendefinition.org/licenses/cc-by');
+    expect(objects(CKAN_LICENCE.url, NS.rdf + 'type')).toEqual([NS.dct + 'LicenseDocument']);
+  });
+
+  it('gives every dataset, the portal-wide one too, a named publisher and a contact with an e-mail', () => {
+    const datasets = ofType(NS.dcat + 'Dataset');
+    expect(datasets.length).toBe(built.datasets.length);
+    for (const dataset of datasets) {
+      const [publisher] = objects(dataset, NS.dct + 'publisher');
+      expect(objects(publisher!, NS.foaf + 'name').length, dataset).toBeGreaterThan(0);
+      const [contact] = objects(dataset, NS.dcat + 'contactPoint');
+      expect(objects(contact!, NS.vcard + 'hasEmail')[0], dataset).toMatch(/^mailto:.+@/);
+    }
+  });
+
+  it('points dct:source at datasets only, and names the report pages as documents about the dataset', () => {
+    const datasets = new Set(ofType(NS.dcat + 'Dataset'));
+    for (const q of quads.filter((q) => q.predicate.value === NS.dct + 'source')) expect(datasets.has(q.object.value)).toBe(true);
+    const pages = quads.filter((q) => q.predicate.value === NS.foaf + 'page').map((q) => q.object.value);
+    expect(pages.length).toBeGreaterThan(0);
+    const documents = new Set(ofType(NS.foaf + 'Document'));
+    for (const page of pages) {
+      expect(page).toMatch(/\/reports\/[^/]+\/$/);
+      expect(documents.has(page), page).toBe(true);
+    }
+    for (const q of quads.filter((q) => [NS.dcat + 'landingPage', NS.foaf + 'homepage'].includes(q.predicate.value))) expect(documents.has(q.object.value), q.object.value).toBe(true);
   });
 
   it('lists the catalogue node and the agents after the datasets, each agent once', () => {

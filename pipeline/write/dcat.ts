@@ -10,7 +10,7 @@ import { DataFactory, Parser, Writer, type Quad, type Term } from 'n3';
 import type { Model } from '../model/types.ts';
 import type { Dataset, Frequency } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
-import { LICENCE, type WrittenFile } from './package.ts';
+import { CKAN_LICENCE, LICENCE, PORTAL_TITLE_FALLBACK, type WrittenFile } from './package.ts';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -25,6 +25,8 @@ export const NS = {
   adms: 'http://www.w3.org/ns/adms#',
   owl: 'http://www.w3.org/2002/07/owl#',
   spdx: 'http://spdx.org/rdf/terms#',
+  rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
+  prov: 'http://www.w3.org/ns/prov#',
 } as const;
 
 const EU = 'http://publications.europa.eu/resource/authority/';
@@ -134,9 +136,72 @@ function makePiece(quads: Quad[], owns: (subject: string) => boolean): { piece: 
 
 const portalAgentOf = (urls: Urls) => namedNode(`${urls.home()}#publisher`);
 
+type Add = (s: Term, p: Term, o: Term) => void;
+
+/** The portal's agent, and its homepage. */
+function portalQuads(add: Add, urls: Urls, title: string | undefined, contact: PortalContact | undefined) {
+  const home = namedNode(urls.home());
+  const agent = portalAgentOf(urls);
+  add(home, A, p('foaf', 'Document'));
+  add(agent, A, p('foaf', 'Agent'));
+  add(agent, p('foaf', 'name'), uk(title || PORTAL_TITLE_FALLBACK));
+  if (contact) add(agent, p('foaf', 'mbox'), namedNode(`mailto:${contact.email}`));
+  add(agent, p('foaf', 'homepage'), home);
+}
+
+/** A publisher's agent, and its website. */
+function publisherQuads(add: Add, publisher: NonNullable<Dataset['publisher']>, urls: Urls) {
+  const agent = namedNode(urls.publisher(publisher.id));
+  add(agent, A, p('foaf', 'Agent'));
+  add(agent, p('foaf', 'name'), uk(publisher.name.uk));
+  add(agent, p('foaf', 'name'), literal(publisher.name.en, 'en'));
+  add(agent, p('dct', 'identifier'), literal(publisher.edrpou));
+  add(agent, p('dct', 'type'), namedNode('http://purl.org/adms/publishertype/LocalAuthority'));
+  add(agent, p('foaf', 'homepage'), namedNode(publisher.website));
+  add(namedNode(publisher.website), A, p('foaf', 'Document'));
+}
+
 /**
  * The catalogue's own node (naming every dataset, in order), the portal's agent and each
  * publisher's agent: everything not under a dataset's address.
+ */
+/** The dataset's own node: its page (the landing page) is a document about it, not the dataset. */
+export const datasetNode = (urls: Urls, name: string) => `${urls.dataset(name)}#dataset`;
+
+/**
+ * The classes DCAT-AP 3 gives the values of its properties, stated of the values this
+ * catalogue uses, as ckanext-dcat's DCAT-AP writer states them: a reader that does not load
+ * the vocabularies (or cannot: IANA publishes no RDF) still sees what each value is.
+ */
+function typeVocabularyValues(add: (s: Term, p: Term, o: Term) => void, datasets: Dataset[]) {
+  const typed = (iri: string, cls: Term) => add(namedNode(iri), A, cls);
+  // The EU table gives its scheme no dct:title, which DCAT-AP requires of a theme taxonomy.
+  add(namedNode(`${EU}data-theme`), p('dct', 'title'), literal('Data theme', 'en'));
+  typed(`${EU}language/UKR`, p('dct', 'LinguisticSystem'));
+  typed(`${EU}country/UKR`, p('dct', 'Location'));
+  for (const frequency of new Set(datasets.map((d) => d.frequency))) typed(`${EU}frequency/${EU_FREQUENCY[frequency]}`, p('dct', 'Frequency'));
+  for (const format of FILE_FORMATS) {
+    typed(`${EU}file-type/${format.code}`, p('dct', 'MediaTypeOrExtent'));
+    typed(`${IANA}${format.mediatype}`, p('dct', 'MediaType'));
+  }
+  for (const licence of [LICENCE.eu, CKAN_LICENCE.url]) typed(licence, p('dct', 'LicenseDocument'));
+  add(namedNode(LICENCE.eu), p('dct', 'title'), literal(LICENCE.title, 'en'));
+  add(namedNode(CKAN_LICENCE.url), p('dct', 'title'), literal(CKAN_LICENCE.title, 'en'));
+}
+
+/** The formats the build writes, as the EU file-type and IANA media-type vocabularies name them. */
+export const FILE_FORMATS = [
+  { code: 'CSV', mediatype: 'text/csv' },
+  { code: 'JSON', mediatype: 'application/json' },
+  { code: 'XLSX', mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+] as const;
+
+const IANA = 'https://www.iana.org/assignments/media-types/';
+
+/**
+ * The catalogue's own node (naming every dataset, in order), the portal's agent and each
+ * publisher's agent, the pages and licences they point to: everything not under a
+ * dataset's address.
  */
 export function headPiece(model: Pick<Model, 'portal'>, datasets: Dataset[], urls: Urls, buildTime: string): { piece: CataloguePiece; problems: string[] } {
   const quads: Quad[] = [];
@@ -144,13 +209,14 @@ export function headPiece(model: Pick<Model, 'portal'>, datasets: Dataset[], url
   const catalog = namedNode(`${urls.home()}#catalog`);
   const portalAgent = portalAgentOf(urls);
   const portal = model.portal;
+  const home = namedNode(urls.home());
 
   add(catalog, A, p('dcat', 'Catalog'));
-  add(catalog, p('dct', 'title'), uk(portal?.title ?? 'Відкриті дані міських рад'));
+  add(catalog, p('dct', 'title'), uk(portal?.title ?? PORTAL_TITLE_FALLBACK));
   if (portal) add(catalog, p('dct', 'title'), literal(portal.titleEn, 'en'));
   add(catalog, p('dct', 'description'), uk(portal?.description ?? ''));
   add(catalog, p('dct', 'publisher'), portalAgent);
-  add(catalog, p('foaf', 'homepage'), namedNode(urls.home()));
+  add(catalog, p('foaf', 'homepage'), home);
   add(catalog, p('dct', 'language'), namedNode(`${EU}language/UKR`));
   add(catalog, p('dct', 'license'), namedNode(LICENCE.eu));
   add(catalog, p('dct', 'spatial'), namedNode(`${EU}country/UKR`));
@@ -158,32 +224,48 @@ export function headPiece(model: Pick<Model, 'portal'>, datasets: Dataset[], url
   add(catalog, p('dct', 'issued'), typed(issued, 'dateTime'));
   add(catalog, p('dct', 'modified'), typed(buildTime, 'dateTime'));
   add(catalog, p('dcat', 'themeTaxonomy'), namedNode(`${EU}data-theme`));
-  add(portalAgent, A, p('foaf', 'Agent'));
-  add(portalAgent, p('foaf', 'name'), uk(portal?.title ?? 'Відкриті дані міських рад'));
-  if (portal) add(portalAgent, p('foaf', 'mbox'), namedNode(`mailto:${portal.contact.email}`));
-  for (const dataset of datasets) add(catalog, p('dcat', 'dataset'), namedNode(urls.dataset(dataset.name)));
+  for (const dataset of datasets) add(catalog, p('dcat', 'dataset'), namedNode(datasetNode(urls, dataset.name)));
+  portalQuads(add, urls, portal?.title, portal?.contact);
 
   const agents = new Set<string>();
   for (const { publisher } of datasets) {
     if (!publisher || agents.has(publisher.id)) continue;
     agents.add(publisher.id);
-    const agent = namedNode(urls.publisher(publisher.id));
-    add(agent, A, p('foaf', 'Agent'));
-    add(agent, p('foaf', 'name'), uk(publisher.name.uk));
-    add(agent, p('foaf', 'name'), literal(publisher.name.en, 'en'));
-    add(agent, p('dct', 'identifier'), literal(publisher.edrpou));
-    add(agent, p('dct', 'type'), namedNode('http://purl.org/adms/publishertype/LocalAuthority'));
-    add(agent, p('foaf', 'homepage'), namedNode(publisher.website));
+    publisherQuads(add, publisher, urls);
   }
+  // The report pages the datasets name as their documentation.
+  const pages = new Set(datasets.flatMap((dataset) => dataset.sources.map((source) => source.path)));
+  for (const page of [...pages].sort()) add(namedNode(page), A, p('foaf', 'Document'));
+  typeVocabularyValues(add, datasets);
   const datasetsRoot = urls.catalog();
   return makePiece(quads, (subject) => !subject.startsWith(datasetsRoot));
 }
 
 /** One dataset's piece: the dataset, its period and contact, its distributions and their checksums, all under its own address. */
 export function datasetPiece(dataset: Dataset, files: WrittenFile[], urls: Urls, portalContact: PortalContact | undefined): { piece: CataloguePiece; problems: string[] } {
+  const own = urls.dataset(dataset.name);
+  return makePiece(datasetQuads(dataset, files, urls, portalContact), (subject) => subject.startsWith(own));
+}
+
+/**
+ * The dataset's own Turtle (datasets/{name}/dataset.ttl, as ckanext-dcat serves one per
+ * dataset): its piece of the catalogue with its publisher's agent and the report pages.
+ */
+export function datasetTurtle(dataset: Dataset, files: WrittenFile[], urls: Urls, portal: { portalTitle: string; portalContact?: PortalContact | undefined }): string {
+  const quads = datasetQuads(dataset, files, urls, portal.portalContact);
+  const add: Add = (s, pr, o) => quads.push(quad(s as never, pr as never, o as never));
+  if (dataset.publisher) publisherQuads(add, dataset.publisher, urls);
+  else portalQuads(add, urls, portal.portalTitle, portal.portalContact);
+  for (const page of new Set(dataset.sources.map((source) => source.path))) add(namedNode(page), A, p('foaf', 'Document'));
+  typeVocabularyValues(add, [dataset]);
+  return toTurtle(groupBySubject(quads));
+}
+
+function datasetQuads(dataset: Dataset, files: WrittenFile[], urls: Urls, portalContact: PortalContact | undefined): Quad[] {
   const quads: Quad[] = [];
-  const add = (s: Term, pr: Term, o: Term) => quads.push(quad(s as never, pr as never, o as never));
-  const node = namedNode(urls.dataset(dataset.name));
+  const add: Add = (s, pr, o) => quads.push(quad(s as never, pr as never, o as never));
+  const page = namedNode(urls.dataset(dataset.name));
+  const node = namedNode(datasetNode(urls, dataset.name));
   add(node, A, p('dcat', 'Dataset'));
   add(node, p('dct', 'identifier'), literal(dataset.id));
   add(node, p('dct', 'title'), uk(dataset.title));
@@ -195,7 +277,7 @@ export function datasetPiece(dataset: Dataset, files: WrittenFile[], urls: Urls,
   add(node, p('dct', 'accrualPeriodicity'), namedNode(`${EU}frequency/${EU_FREQUENCY[dataset.frequency]}`));
   add(node, p('dct', 'language'), namedNode(`${EU}language/UKR`));
   add(node, p('dct', 'spatial'), namedNode(`${EU}country/UKR`));
-  add(node, p('dcat', 'landingPage'), namedNode(urls.dataset(dataset.name)));
+  add(node, p('dcat', 'landingPage'), page);
   add(node, p('owl', 'versionInfo'), literal(dataset.version));
   if (dataset.temporal) {
     const period = namedNode(`${urls.dataset(dataset.name)}#period`);
@@ -204,7 +286,10 @@ export function datasetPiece(dataset: Dataset, files: WrittenFile[], urls: Urls,
     add(period, p('dcat', 'startDate'), typed(dataset.temporal.start, 'date'));
     add(period, p('dcat', 'endDate'), typed(dataset.temporal.end, 'date'));
   }
-  for (const source of dataset.sources) add(node, p('dct', 'source'), namedNode(source.path));
+  // The documents the figures were read from: their pages on the portal document the
+  // dataset, and the dataset derives from the originals (dct:source names datasets only).
+  for (const source of dataset.sources) add(node, p('foaf', 'page'), namedNode(source.path));
+  for (const url of new Set(dataset.sources.flatMap((source) => (source.url ? [new URL(source.url).href] : [])))) add(node, p('prov', 'wasDerivedFrom'), namedNode(url));
 
   const publisher = dataset.publisher;
   add(node, p('dct', 'publisher'), publisher ? namedNode(urls.publisher(publisher.id)) : portalAgentOf(urls));
@@ -216,21 +301,24 @@ export function datasetPiece(dataset: Dataset, files: WrittenFile[], urls: Urls,
     add(contact, p('vcard', 'fn'), uk(contactPerson.name));
     add(contact, p('vcard', 'hasEmail'), namedNode(`mailto:${contactPerson.email}`));
   }
+  add(page, A, p('foaf', 'Document'));
 
   for (const file of files) {
     const url = urls.datasetFile(dataset.name, file.path);
-    const distribution = namedNode(url);
+    const distribution = namedNode(`${url}#distribution`);
+    const download = namedNode(url);
     add(node, p('dcat', 'distribution'), distribution);
     add(distribution, A, p('dcat', 'Distribution'));
     add(distribution, p('dct', 'title'), uk(file.table ? `${file.table.title} (${file.format})` : 'Книга XLSX'));
     add(distribution, p('dct', 'description'), uk(file.table ? file.table.description : 'Усі таблиці набору, словник даних і джерела в одній книзі XLSX.'));
-    add(distribution, p('dcat', 'accessURL'), namedNode(urls.dataset(dataset.name)));
-    add(distribution, p('dcat', 'downloadURL'), distribution);
+    add(distribution, p('dcat', 'accessURL'), download);
+    add(distribution, p('dcat', 'downloadURL'), download);
     add(distribution, p('dct', 'format'), namedNode(`${EU}file-type/${file.format}`));
-    add(distribution, p('dcat', 'mediaType'), namedNode(`https://www.iana.org/assignments/media-types/${file.mediatype}`));
+    add(distribution, p('dcat', 'mediaType'), namedNode(`${IANA}${file.mediatype}`));
     add(distribution, p('dcat', 'byteSize'), typed(String(file.bytes), 'nonNegativeInteger'));
-    add(distribution, p('dct', 'license'), namedNode(LICENCE.eu));
-    add(distribution, p('dcatap', 'availability'), namedNode('http://data.europa.eu/r5r/availability/stable'));
+    // The licence as CKAN's register knows it, so that ckanext-dcat fills license_id (cc-by).
+    add(distribution, p('dct', 'license'), namedNode(CKAN_LICENCE.url));
+    add(distribution, p('dcatap', 'availability'), namedNode(`${EU}planned-availability/STABLE`));
     add(distribution, p('dct', 'issued'), typed(dataset.created, 'dateTime'));
     add(distribution, p('dct', 'modified'), typed(dataset.modified, 'dateTime'));
     const checksum = namedNode(`${url}#checksum`);
@@ -238,9 +326,9 @@ export function datasetPiece(dataset: Dataset, files: WrittenFile[], urls: Urls,
     add(checksum, A, p('spdx', 'Checksum'));
     add(checksum, p('spdx', 'algorithm'), p('spdx', 'checksumAlgorithm_sha256'));
     add(checksum, p('spdx', 'checksumValue'), typed(file.sha256, 'hexBinary'));
+    add(download, A, p('rdfs', 'Resource'));
   }
-  const own = urls.dataset(dataset.name);
-  return makePiece(quads, (subject) => subject.startsWith(own));
+  return quads;
 }
 
 /**

@@ -1,4 +1,4 @@
-/** data.json (DCAT-US 1.1, non-federal), the sitemap and the Atom feed of dataset changes. */
+/** data.json (DCAT-US 1.1, non-federal) and the Atom feed of dataset changes. */
 import type { Model } from '../model/types.ts';
 import type { Dataset, Frequency } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
@@ -56,25 +56,6 @@ export function dataJson(model: Model, datasets: Dataset[], filesOf: (dataset: D
 }
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** Every page of the URL contract. */
-export function sitePages(model: Model, datasets: Dataset[], urls: Urls): string[] {
-  return [
-    urls.home(),
-    urls.catalog(),
-    ...datasets.map((dataset) => urls.dataset(dataset.name)),
-    ...model.programmes.map((programme) => urls.programme(programme.id)),
-    ...model.documents.map((document) => urls.report(document.id)),
-    ...model.publishers.map((publisher) => urls.publisher(publisher.id)),
-    urls.search(),
-    urls.absolute('developers/'),
-  ];
-}
-
-export function sitemap(pages: string[]): string {
-  const entries = pages.map((url) => `  <url><loc>${escapeXml(url)}</loc></url>`);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;
-}
 
 /** Atom: one entry per dataset, newest change first. */
 export function atomFeed(model: Model, datasets: Dataset[], urls: Urls, buildTime: string): string {

@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { FREQUENCY_TITLES } from '../derive/datasets.ts';
 import type { Dataset, Field, Table } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
+import { ckanName } from '../publish/translit.ts';
 import { uuidV5 } from '../publish/uuid.ts';
 
 export const LICENCE = {
@@ -40,7 +41,23 @@ function fieldDescriptor(field: Field) {
   };
 }
 
-export function dataPackage(dataset: Dataset, files: WrittenFile[], urls: Urls): object {
+/** A table's Table Schema as datapackage.json states it; foreign keys name resources through `resourceOf`. */
+function tableSchema(table: Table, resourceOf: (name: string) => string = (name) => name) {
+  const { fields, missingValues, primaryKey, foreignKeys } = table.schema;
+  return {
+    fields: fields.map(fieldDescriptor),
+    missingValues,
+    ...(primaryKey ? { primaryKey } : {}),
+    ...(foreignKeys?.length
+      ? { foreignKeys: foreignKeys.map((fk) => ({ fields: fk.fields, reference: { resource: resourceOf(fk.reference.resource), fields: fk.reference.fields } })) }
+      : {}),
+  };
+}
+
+/** The resource that describes a table's sheet of the workbook. */
+export const workbookResourceName = (table: string) => `workbook-${table}`;
+
+export function dataPackage(dataset: Dataset, files: WrittenFile[], urls: Urls, portal: PortalAgent): object {
   const csv = files.filter((file) => file.format === 'CSV');
   const workbook = files.find((file) => file.format === 'XLSX');
   return {
@@ -56,7 +73,7 @@ export function dataPackage(dataset: Dataset, files: WrittenFile[], urls: Urls):
     licenses: [{ name: LICENCE.name, path: LICENCE.path, title: LICENCE.title }],
     contributors: dataset.publisher
       ? [{ title: dataset.publisher.name.uk, path: dataset.publisher.website, email: dataset.publisher.contact.email, roles: ['publisher'] }]
-      : [{ title: 'Відкриті дані міських рад', path: urls.home(), roles: ['publisher'] }],
+      : [{ title: portal.portalTitle || PORTAL_TITLE_FALLBACK, path: urls.home(), ...(portal.portalContact ? { email: portal.portalContact.email } : {}), roles: ['publisher'] }],
     sources: dataset.sources.map((source) => ({ title: source.title, path: source.path })),
     resources: [
       ...csv.map((file) => ({
@@ -70,30 +87,65 @@ export function dataPackage(dataset: Dataset, files: WrittenFile[], urls: Urls):
         hash: `sha256:${file.sha256}`,
         title: file.table!.title,
         description: file.table!.description,
-        schema: {
-          fields: file.table!.schema.fields.map(fieldDescriptor),
-          missingValues: file.table!.schema.missingValues,
-          ...(file.table!.schema.primaryKey ? { primaryKey: file.table!.schema.primaryKey } : {}),
-          ...(file.table!.schema.foreignKeys?.length ? { foreignKeys: file.table!.schema.foreignKeys } : {}),
-        },
+        schema: tableSchema(file.table!),
       })),
+      // The workbook holds a sheet per table, in the tables' order, then the data dictionary
+      // and the sources. Each table's sheet is a resource of its own with the table's schema,
+      // so that no reader has to guess its types. The sheet is named twice: by the Table
+      // Dialect's sheetNumber (Data Package v2) and by the "excel" control frictionless-py reads.
       ...(workbook
-        ? [{
-            name: 'workbook',
+        ? csv.map((file, index) => ({
+            name: workbookResourceName(file.table!.name),
+            type: 'table',
             path: workbook.path,
             format: 'xlsx',
             mediatype: workbook.mediatype,
             bytes: workbook.bytes,
             hash: `sha256:${workbook.sha256}`,
-            title: 'Книга для електронних таблиць',
-            description: 'Усі таблиці набору, словник даних і джерела в одній книзі XLSX.',
-          }]
+            title: `${file.table!.title} (аркуш книги XLSX)`,
+            description: `${file.table!.description} Аркуш «${file.table!.name}» книги XLSX, де ті самі рядки мають типи електронної таблиці.`,
+            dialect: { sheetNumber: index + 1, excel: { sheet: index + 1 } },
+            schema: tableSchema(file.table!, workbookResourceName),
+          }))
         : []),
     ],
   };
 }
 
-export function ckanPackage(dataset: Dataset, files: WrittenFile[], urls: Urls): object {
+/**
+ * CKAN's own licence register (ckan/model/license.py): the id and address a CKAN harvester
+ * knows CC BY by. ckanext-dcat maps a distribution's dct:license to a licence of the register
+ * by this address (or by this title), and fills license_id from it.
+ */
+export const CKAN_LICENCE = { id: 'cc-by', url: 'http://www.opendefinition.org/licenses/cc-by', title: 'Creative Commons Attribution' } as const;
+
+/**
+ * A time as CKAN writes its own (Python's datetime.isoformat() of a naive UTC time):
+ * 2024-05-01T09:00:00, or with six digits of microseconds when there are any.
+ */
+export function ckanTime(time: string): string {
+  const iso = new Date(time).toISOString();
+  const millis = iso.slice(20, 23);
+  return millis === '000' ? iso.slice(0, 19) : `${iso.slice(0, 19)}.${millis}000`;
+}
+
+/** Who answers for the portal itself: the publisher of the portal-wide package. */
+export interface PortalAgent {
+  portalTitle: string;
+  portalContact?: { name: string; email: string } | undefined;
+}
+
+export const PORTAL_TITLE_FALLBACK = 'Відкриті дані міських рад';
+
+function ckanOrganization(dataset: Dataset, portal: PortalAgent) {
+  const common = { type: 'organization', is_organization: true, state: 'active', image_url: '', approval_status: 'approved' };
+  const publisher = dataset.publisher;
+  if (publisher) return { id: uuidV5(`organization/${publisher.id}`), name: publisher.id, title: publisher.name.uk, description: publisher.name.en, ...common };
+  const title = portal.portalTitle || PORTAL_TITLE_FALLBACK;
+  return { id: uuidV5('organization/portal'), name: ckanName(title), title, description: title, ...common };
+}
+
+export function ckanPackage(dataset: Dataset, files: WrittenFile[], urls: Urls, portal: PortalAgent): object {
   const publisher = dataset.publisher;
   const extras: [string, string | undefined][] = [
     ['identifier', dataset.id],
@@ -110,9 +162,10 @@ export function ckanPackage(dataset: Dataset, files: WrittenFile[], urls: Urls):
     ['theme', JSON.stringify(dataset.themes.map((theme) => `http://publications.europa.eu/resource/authority/data-theme/${theme}`))],
     ['is_datapackage', 'true'],
   ];
-  const organization = publisher
-    ? { id: uuidV5(`organization/${publisher.id}`), name: publisher.id, title: publisher.name.uk, description: publisher.name.en, type: 'organization', is_organization: true, state: 'active', image_url: '' }
-    : null;
+  const organization = ckanOrganization(dataset, portal);
+  const contact = publisher?.contact ?? portal.portalContact;
+  const created = ckanTime(dataset.created);
+  const modified = ckanTime(dataset.modified);
   return {
     help: urls.absolute('datasets/package_list.json'),
     success: true,
@@ -126,17 +179,17 @@ export function ckanPackage(dataset: Dataset, files: WrittenFile[], urls: Urls):
       private: false,
       version: dataset.version,
       url: urls.dataset(dataset.name),
-      license_id: LICENCE.name,
+      license_id: CKAN_LICENCE.id,
       license_title: LICENCE.title,
       license_url: LICENCE.path,
-      author: publisher?.name.uk ?? null,
-      author_email: publisher?.contact.email ?? null,
-      maintainer: publisher?.contact.name ?? null,
-      maintainer_email: publisher?.contact.email ?? null,
-      owner_org: organization?.id ?? null,
+      author: publisher?.name.uk ?? organization.title,
+      author_email: contact?.email ?? null,
+      maintainer: contact?.name ?? null,
+      maintainer_email: contact?.email ?? null,
+      owner_org: organization.id,
       organization,
-      metadata_created: dataset.created,
-      metadata_modified: dataset.modified,
+      metadata_created: created,
+      metadata_modified: modified,
       tags: dataset.keywords.map((keyword) => ({ name: keyword, display_name: keyword })),
       num_tags: dataset.keywords.length,
       groups: [],
@@ -153,8 +206,8 @@ export function ckanPackage(dataset: Dataset, files: WrittenFile[], urls: Urls):
         size: file.bytes,
         hash: file.sha256,
         hash_algorithm: 'sha256',
-        created: dataset.created,
-        last_modified: dataset.modified,
+        created,
+        last_modified: modified,
         position,
         url_type: null,
       })),

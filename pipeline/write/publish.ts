@@ -3,7 +3,7 @@
  * made, then handed to the sink (a staging folder on disk, or memory in tests).
  *
  *   public/  what the site serves as is: datasets/{name}/…, catalog.ttl, catalog.jsonld,
- *            data.json, sitemap.xml, feed.xml
+ *            data.json, feed.xml
  *   site/    the JSON the site's pages read
  *
  * Datasets arrive one at a time and leave as files; what stays in memory afterwards is each
@@ -20,7 +20,7 @@ import type { Urls } from '../publish/urls.ts';
 import type { FileRecord } from './dataset-files.ts';
 import { streamDatasetFiles, type StreamedFiles } from './dataset-stream.ts';
 import { catalogueWriter, datasetPiece, headPiece, type CataloguePiece, type PieceRanges } from './dcat.ts';
-import { atomFeed, dataJson, sitemap, sitePages } from './feeds.ts';
+import { atomFeed, dataJson } from './feeds.ts';
 import type { WrittenFile } from './package.ts';
 import { MANIFEST_PATH, manifestOf, type FileList } from './reuse.ts';
 import type { DatasetWriter, WriterSettings } from './writers.ts';
@@ -185,7 +185,6 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
   jsonld.close();
   put('public/data.json', dataJson(model, kept, filesOf, urls));
   put('public/datasets/package_list.json', JSON.stringify({ help: urls.absolute('datasets/package_list.json'), success: true, result: kept.map((d) => d.name) }, null, 2) + '\n');
-  put('public/sitemap.xml', sitemap(sitePages(model, kept, urls)));
   put('public/feed.xml', atomFeed(model, kept, urls, history.buildTime));
   if (manifest) put(MANIFEST_PATH, JSON.stringify(manifestOf(results)));
   return { datasets: kept, files, summary, problems };

@@ -96,7 +96,7 @@ describe('an incremental build', async () => {
     const turtle = readFileSync(join(out, 'public', 'catalog.ttl'));
     for (const [name, entry] of Object.entries(manifest.datasets)) {
       const [start, end] = entry.catalogue!.turtle;
-      expect(turtle.subarray(start, end).toString()).toMatch(new RegExp(`^<[^>]*/datasets/${name}/> a dcat:Dataset;`));
+      expect(turtle.subarray(start, end).toString()).toMatch(new RegExp(`^<[^>]*/datasets/${name}/#dataset> a dcat:Dataset;`));
     }
   });
 
