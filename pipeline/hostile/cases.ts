@@ -36,6 +36,8 @@ const bytes = (...parts: (string | number[])[]) => {
   for (const chunk of chunks) (out.set(chunk, at), (at += chunk.length));
   return out;
 };
+/** The reports dataset's description line in the base tree, which the injection cases replace. */
+const DATASET_DESCRIPTION = `description: 'Показники зі звітів. Текст джерела лишається текстом: </script><script>alert("dataset")</script>'`;
 const long = (length: number) => 'Д'.repeat(length);
 /** «й» as «и» and a combining breve: NFD, where the text of the base tree is NFC. */
 const nfd = (text: string) => text.normalize('NFD');
@@ -324,8 +326,8 @@ export const CASES: HostileCase[] = [
   },
   safe('signed numbers and a phone number stay as written', 'injection', '-5', (s, q) => s.observation(`indicator: Учасники\nvalue: 5\nnote: ${q}`), TABLES),
   safe('markup in a title is text everywhere', 'injection', '<script>alert("xss")</script><img src=x onerror=alert(1)>', (s, q) => s.replace(CATALOG, 'title: Показники звітів Тестової міської ради', `title: ${q}\n    name: pokaznyky-zvitiv`), ALL),
-  safe('an attribute break in a description', 'injection', '" onmouseover="alert(1)" data-x=\'', (s, q) => s.replace(CATALOG, 'description: Показники зі звітів.', `description: ${q}`), ALL),
-  safe('Turtle and JSON-LD breakers in a description', 'injection', 'Кінець. """ ; \'\'\' \\u0022 > . <https://evil.example> dcat:x "y" .\n@prefix x: <z> .', (s, q) => s.replace(CATALOG, 'description: Показники зі звітів.', `description: ${q}`), ALL),
+  safe('an attribute break in a description', 'injection', '" onmouseover="alert(1)" data-x=\'', (s, q) => s.replace(CATALOG, DATASET_DESCRIPTION, `description: ${q}`), ALL),
+  safe('Turtle and JSON-LD breakers in a description', 'injection', 'Кінець. """ ; \'\'\' \\u0022 > . <https://evil.example> dcat:x "y" .\n@prefix x: <z> .', (s, q) => s.replace(CATALOG, DATASET_DESCRIPTION, `description: ${q}`), ALL),
   safe('XML breakers in a title', 'injection', 'Звіт ]]> &amp; <![CDATA[ x ]]> &#0; </t>', (s, q) => s.replace(CATALOG, 'title: Показники звітів Тестової міської ради', `title: ${q}\n    name: pokaznyky-zvitiv`), ALL),
   safe('CSV breakers in an indicator', 'injection', 'Учасники, "опитування"\r\n;кінець', (s, q) => s.observation(`indicator: ${q.replace('\\u000d\\u000a', '\\n')}\nvalue: 5`), []),
   safe('quotes, commas and a line break in an indicator', 'injection', 'Учасники, "опитування"\n;кінець', (s, q) => s.observation(`indicator: ${q}\nvalue: 5`), TABLES),
@@ -481,7 +483,7 @@ export const CASES: HostileCase[] = [
   {
     name: 'a dataset description of 4 001 characters',
     group: 'limits',
-    edit: (s) => s.replace(CATALOG, 'description: Показники зі звітів.', `description: ${long(4001)}`),
+    edit: (s) => s.replace(CATALOG, DATASET_DESCRIPTION, `description: ${long(4001)}`),
     outcome: { error: 'E_TEXT_TOO_LONG', file: CATALOG, at: 'description: ДДД', path: 'datasets[1].description' },
   },
   {
