@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   E_PERIOD_ORDER: 'A period ends before it starts.',
   E_UNIT_MISSING: 'A figure has no unit and none is declared around it.',
   E_UNIT_CONFLICT: 'A figure prints a unit different from the one its field requires.',
+  E_UNIT_UNKNOWN: 'A figure counts in a unit that units.yaml does not list with its forms.',
   E_QUALIFIER_CONFLICT: 'The qualifier field contradicts the qualifier word printed in the figure.',
   E_SELF_CHECK: 'A published file failed the build\'s own check before it was written.',
   E_DATASET_COVERAGE: 'A programme or a document\'s figures are in no dataset, or in more than one.',

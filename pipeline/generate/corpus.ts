@@ -37,6 +37,7 @@ import {
   type ProgrammeTopic,
   type SectionTemplate,
   type SingleSpec,
+  UNIT_FORMS,
 } from './words.ts';
 
 export interface CorpusOptions {
@@ -82,6 +83,7 @@ export function* corpusFiles(options: CorpusOptions, stats: CorpusStats = emptyS
   };
 
   yield emit('portal.yaml', portalYaml(total, seed));
+  yield emit('units.yaml', unitsYaml());
   const councils = makeCouncils(total, seed);
   stats.publishers = councils.length;
   for (const council of councils) {
@@ -387,6 +389,11 @@ function portalYaml(datasets: number, seed: number): string {
     base_path: '/',
     contact: inline({ name: 'Редакція порталу відкритих даних', email: 'opendata@example.org' }),
   });
+}
+
+/** units.yaml: every counted unit the corpus's figures use, with its forms. */
+function unitsYaml(): string {
+  return toYaml({ units: UNIT_FORMS.map(([unit, one, few, other]) => inline({ unit, one, few, other })) });
 }
 
 // ==================================================================== councils

@@ -206,6 +206,16 @@ export interface CatalogEntry {
   documents: string[];
 }
 
+/** A counted unit and its forms: after 1 (one), 2–4 (few), 5 (many, as figures write it), a fraction (other). */
+export interface Unit {
+  many: string;
+  one: string;
+  few: string;
+  other: string;
+  /** A calendar year (з 1980 року), not a count. */
+  year: boolean;
+}
+
 export interface Portal {
   title: string;
   titleEn: string;
@@ -224,6 +234,8 @@ export interface Model {
   executions: Execution[];
   observations: Observation[];
   statedTotals: StatedTotal[];
+  /** The counted units of units.yaml, by the form figures write (the form after 5). */
+  units: Map<string, Unit>;
   /** Every figure read from the sources, in source order. */
   figures: Figure[];
 }

@@ -20,6 +20,7 @@ import type {
   Publisher,
   SourceDocument,
   StatedTotal,
+  Unit,
 } from '../model/types.ts';
 import { isMoneyUnit, isProblem, parseFigure, toUah, unitKind, type Qualifier } from '../numbers/parse.ts';
 import type { Locator } from '../sources/load.ts';
@@ -78,7 +79,7 @@ export function normalize(tree: SourceTree): Normalized {
   const figures: Figure[] = [];
   // A section is the same words for every figure of a table, however often it is put together.
   const section = interner();
-  const model: Model = { portal: undefined, catalog: [], publishers: [], documents: [], programmes: [], executions: [], observations: [], statedTotals: [], figures };
+  const model: Model = { portal: undefined, catalog: [], publishers: [], documents: [], programmes: [], executions: [], observations: [], statedTotals: [], units: new Map(), figures };
   if (tree.portal) {
     const portal = tree.portal.data;
     model.portal = { title: portal.title, titleEn: portal.title_en, description: portal.description, siteUrl: portal.site_url, basePath: portal.base_path, contact: portal.contact };
@@ -88,6 +89,7 @@ export function normalize(tree: SourceTree): Normalized {
     const pos = context.part.file.locate(context.path);
     problems.push({ code, file: context.part.file.path, line: pos?.line, column: pos?.column, path: formatPath(context.path), message, hint });
   };
+  if (tree.units) unitsOf(tree.units, model.units, problem);
 
   /** Reads one printed figure in its context; undefined (and a problem) if it cannot be placed. */
   const read = (cell: CellSource, context: CellContext): Figure | undefined => {
@@ -113,6 +115,17 @@ export function normalize(tree: SourceTree): Normalized {
       return undefined;
     }
     const kind = unitKind(unit);
+    if (kind === 'count' && !model.units.has(unit)) {
+      // Where the unit is written: beside the figure, or else (a group's unit) the figure itself.
+      const unitPath = [...context.path.slice(0, -1), 'unit'];
+      problem(
+        { part: context.part, path: context.part.file.locate(unitPath) ? unitPath : path },
+        'E_UNIT_UNKNOWN',
+        `"${unit}" is not a unit of units.yaml`,
+        `Add it to units.yaml once, with its forms: { unit: ${unit}, one: …, few: …, other: … } (after 1, 2–4 and a fraction), or write a unit that is listed there.`,
+      );
+      return undefined;
+    }
     const value = parsed.empty ? null : kind === 'UAH' ? toUah(parsed, unit)! : parsed.value;
     const quote = object?.quote ?? context.quote;
     const figure: Figure = {
@@ -171,6 +184,22 @@ export function normalize(tree: SourceTree): Normalized {
 }
 
 type Read = (cell: CellSource, context: CellContext) => Figure | undefined;
+
+/** units.yaml → the units by the form figures write; a unit listed twice is a problem. */
+function unitsOf(
+  part: Part<import('../sources/schema.ts').UnitsSource>,
+  units: Map<string, Unit>,
+  problem: (context: Pick<CellContext, 'part' | 'path'>, code: ErrorCode, message: string, hint: string) => void,
+) {
+  part.data.units.forEach((entry, i) => {
+    if (units.has(entry.unit)) {
+      problem({ part, path: ['units', i, 'unit'] }, 'E_ID_DUPLICATE', `the unit "${entry.unit}" is listed twice`, 'List each unit once, with all its forms.');
+      return;
+    }
+    const same = entry.year ? entry.unit : undefined;
+    units.set(entry.unit, { many: entry.unit, one: same ?? entry.one!, few: same ?? entry.few!, other: same ?? entry.other!, year: entry.year === true });
+  });
+}
 
 function publisherOf(data: Part<import('../sources/schema.ts').PublisherSource>['data']): Publisher {
   return {

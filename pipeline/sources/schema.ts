@@ -417,7 +417,41 @@ export const Portal = z
   })
   .meta({ title: 'Portal', description: 'The catalogue as a whole' });
 
+// -------------------------------------------------------------------- units.yaml
+
+/**
+ * A counted unit, written once with its forms, so that every page can say «1 орган»,
+ * «3 органи», «5 органів», «2,5 органу». Observations name it by `unit`, the form after 5.
+ */
+export const UnitEntry = z
+  .strictObject({
+    unit: Text.meta({ description: 'The unit as observations write it: the form after 5, 11 or 100 (органів, наборів даних, осіб)' }),
+    one: Text.optional().meta({ description: 'The form after 1, 21, 101: орган, набір даних, особа' }),
+    few: Text.optional().meta({ description: 'The form after 2–4, 22–24: органи, набори даних, особи' }),
+    other: Text.optional().meta({ description: 'The form after a fraction (2,5): органу, набору даних, особи' }),
+    year: z.literal(true).optional().meta({ description: 'The figure is a calendar year (з 1980 року): shown as a year, with no forms' }),
+    note: Text.optional(),
+  })
+  .superRefine((entry, ctx) => {
+    const forms = [entry.one, entry.few, entry.other].filter((form) => form !== undefined).length;
+    if (entry.year ? forms > 0 : forms < 3) {
+      fail(
+        ctx,
+        'E_FIELD_REQUIRED',
+        entry.year ? `the year unit "${entry.unit}" has forms` : `the unit "${entry.unit}" needs all of one, few and other`,
+        entry.year
+          ? 'A calendar year is shown as it is (1980 рік): remove one, few and other, or remove year: true.'
+          : 'Write the forms after 1, after 2–4 and after a fraction, e.g. { unit: органів, one: орган, few: органи, other: органу }.',
+      );
+    }
+  });
+
+export const Units = z
+  .strictObject({ units: z.array(UnitEntry).min(1) })
+  .meta({ title: 'Units', description: 'The counted units of the portal\'s figures, each with its forms, written once for every document' });
+
 export type PublisherSource = z.infer<typeof Publisher>;
+export type UnitsSource = z.infer<typeof Units>;
 export type CatalogSource = z.infer<typeof Catalog>;
 export type PortalSource = z.infer<typeof Portal>;
 export type DocumentSource = z.infer<typeof SourceDocument>;
@@ -437,6 +471,7 @@ export const FILE_SCHEMAS = {
   'execution.yaml': Execution,
   'observations.yaml': Observations,
   'totals.yaml': StatedTotals,
+  'units.yaml': Units,
 } as const;
 
 export type SourceFileName = keyof typeof FILE_SCHEMAS;

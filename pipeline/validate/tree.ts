@@ -12,6 +12,7 @@ import type {
   ProgrammeSource,
   PublisherSource,
   StatedTotalsSource,
+  UnitsSource,
 } from '../sources/schema.ts';
 
 export interface Part<T> {
@@ -38,6 +39,7 @@ export interface PublisherEntry {
 
 export interface SourceTree {
   portal?: Part<PortalSource>;
+  units?: Part<UnitsSource>;
   publishers: PublisherEntry[];
 }
 
@@ -71,19 +73,21 @@ export function arrange(valid: Map<LoadedFile, unknown>): SourceTree {
     }
   }
   let portal: Part<PortalSource> | undefined;
+  let units: Part<UnitsSource> | undefined;
   for (const file of files) {
     if (file.name === 'portal.yaml') portal = { file, data: valid.get(file) as PortalSource };
+    if (file.name === 'units.yaml') units = { file, data: valid.get(file) as UnitsSource };
     if (file.name === 'datasets.yaml' && publishers.has(file.publisher)) {
       publishers.get(file.publisher)!.catalog = { file, data: valid.get(file) as CatalogSource };
     }
   }
   for (const file of files) {
-    if (['publisher.yaml', 'document.yaml', 'portal.yaml', 'datasets.yaml'].includes(file.name)) continue;
+    if (['publisher.yaml', 'document.yaml', 'portal.yaml', 'units.yaml', 'datasets.yaml'].includes(file.name)) continue;
     const entry = documents.get(`${file.publisher}/${file.document}`);
     if (!entry) continue;
     const key = PART_KEYS[file.name];
     if (!key) continue;
     (entry as unknown as Record<string, Part<unknown>>)[key] = { file, data: valid.get(file) };
   }
-  return portal ? { portal, publishers: [...publishers.values()] } : { publishers: [...publishers.values()] };
+  return { ...(portal ? { portal } : {}), ...(units ? { units } : {}), publishers: [...publishers.values()] };
 }
