@@ -135,7 +135,7 @@ async function quotes(): Promise<number> {
     missing += result.missing.length;
     const status = result.skipped ? 'no text, skipped' : `${result.checked - result.missing.length}/${result.checked} quotes found`;
     process.stdout.write(`${result.document}: ${status}\n`);
-    for (const miss of result.missing) process.stdout.write(`  not found: ${JSON.stringify(miss.quote)}\n    at ${miss.origin}\n`);
+    for (const miss of result.missing) process.stdout.write(`  not found: ${JSON.stringify(miss.quote)}\n    at ${miss.origin}${miss.reason ? `\n    ${miss.reason}` : ''}\n`);
   }
   process.stdout.write(`\n${checkedCount - missing} of ${checkedCount} quotes occur verbatim in their documents\n`);
   return missing > 0 ? 1 : 0;
