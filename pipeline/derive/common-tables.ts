@@ -26,7 +26,7 @@ export function documentsTable(documents: SourceDocument[], pageUrl: (id: string
         [
           field('document_id', 'string', 'Документ', 'Ідентифікатор документа', { required: true }),
           field('publisher_id', 'string', 'Розпорядник', 'Ідентифікатор міської ради', { required: true }),
-          field('kind', 'string', 'Вид', 'decision, programme, execution_report, activity_report, presentation', { required: true, enum: Object.keys(KIND_TITLES) }),
+          field('kind', 'string', 'Вид', 'Вид документа: рішення, програма, звіт про виконання програми, звіт про діяльність або публічне представлення', { required: true, enum: Object.keys(KIND_TITLES) }),
           field('kind_title', 'string', 'Вид (укр.)', 'Вид документа українською'),
           field('title', 'string', 'Назва', 'Назва документа', { required: true }),
           field('number', 'string', 'Номер', 'Номер рішення'),
@@ -68,7 +68,7 @@ export function observationDimensions(observations: Observation[]): string[] {
  */
 export function observationsTable(observations: Observation[], dimensions = observationDimensions(observations)): Derived {
   const dimensionFields: Field[] = dimensions.map((key) =>
-    field(`dimension_${key.replace(/-/g, '_')}`, 'string', `Розріз: ${DIMENSION_TITLES[key] ?? key}`, `Значення розрізу «${key}»`),
+    field(`dimension_${key.replace(/-/g, '_')}`, 'string', `Розріз: ${DIMENSION_TITLES[key] ?? key}`, `Значення розрізу «${DIMENSION_TITLES[key] ?? key}»`),
   );
   return {
     owns: observations.map((o) => o.figure.key),
@@ -87,8 +87,8 @@ export function observationsTable(observations: Observation[], dimensions = obse
           field('value', 'number', 'Значення', 'Значення: у гривнях для грошей, інакше число', { minimum: 0 }),
           field('value_printed', 'string', 'Значення (як надруковано)', 'Число так, як його надруковано', { required: true }),
           field('unit', 'string', 'Одиниця', 'Одиниця так, як її подано: грн, тис. грн, %, осіб, звернень…', { required: true }),
-          field('unit_kind', 'string', 'Вид одиниці', 'UAH — гроші в гривнях, percent — відсоток, count — кількість', { required: true, enum: ['UAH', 'percent', 'count'] }),
-          field('qualifier', 'string', 'Точність', 'exact — точно, approx — близько, more_than — понад, less_than — менше', { required: true, enum: ['exact', 'approx', 'more_than', 'less_than'] }),
+          field('unit_kind', 'string', 'Вид одиниці', 'Вид одиниці: гроші в гривнях, відсоток або кількість', { required: true, enum: ['UAH', 'percent', 'count'] }),
+          field('qualifier', 'string', 'Точність', 'Як сказано в документі: точно, близько, понад або менше', { required: true, enum: ['exact', 'approx', 'more_than', 'less_than'] }),
           field('period_start', 'date', 'Період: з', 'Початок періоду показника', { required: true }),
           field('period_end', 'date', 'Період: до', 'Кінець періоду (дорівнює початку для «станом на»)', { required: true }),
           ...dimensionFields,
@@ -150,7 +150,7 @@ export function statedTotalsTable(totals: Model['statedTotals'], reconciliation:
     table: {
       name: 'stated-totals',
       title: 'Заявлені підсумки',
-      description: 'Де документ стверджує, що частини складають підсумок; agrees = false, якщо сума частин не дорівнює підсумку (див. quality-notes).',
+      description: 'Де документ стверджує, що частини складають підсумок, і чи сходиться сума частин із ним; розбіжності описано в таблиці «Зауваження щодо якості даних».',
       schema: schema(
         [
           field('total_id', 'string', 'Підсумок', 'Ідентифікатор: документ/підсумок', { required: true }),
@@ -158,7 +158,7 @@ export function statedTotalsTable(totals: Model['statedTotals'], reconciliation:
           field('label', 'string', 'Що підсумовано', 'Опис підсумку', { required: true }),
           field('total_observation_id', 'string', 'Показник-підсумок', 'Показник, що подає підсумок', { required: true }),
           field('part_observation_ids', 'string', 'Складові', 'Показники-складові, через «; »', { required: true }),
-          field('agrees', 'boolean', 'Сходиться', 'true, якщо сума складових дорівнює підсумку', { required: true }),
+          field('agrees', 'boolean', 'Сходиться', 'Так, якщо сума складових дорівнює підсумку; ні, якщо не дорівнює', { required: true }),
           f.note(),
         ],
         {
@@ -191,7 +191,7 @@ export function qualityNotesTable(notes: QualityNote[]): Derived {
       description: 'Підсумки, які не сходяться з сумою складових у самому документі. Числа опубліковано так, як надруковано; тут — що порівняно, обидва числа і різниця.',
       schema: schema(
         [
-          field('note_id', 'string', 'Зауваження', 'Ідентифікатор зауваження', { required: true }),
+          field('note_id', 'string', 'Ідентифікатор зауваження', 'Ідентифікатор зауваження', { required: true }),
           field('code', 'string', 'Код', 'Вид перевірки (див. опис кодів)', { required: true }),
           f.documentId(),
           field('programme_id', 'string', 'Програма', 'Програма, якщо зауваження стосується програми'),
@@ -200,7 +200,7 @@ export function qualityNotesTable(notes: QualityNote[]): Derived {
           field('stated_value', 'number', 'У документі', 'Підсумок, що його подає документ', { required: true }),
           field('computed_value', 'number', 'Сума складових', 'Сума складових, обчислена точно', { required: true }),
           field('difference', 'number', 'Різниця', 'Підсумок мінус сума складових', { required: true }),
-          field('unit_kind', 'string', 'Вид одиниці', 'UAH, percent або count', { required: true, enum: ['UAH', 'percent', 'count'] }),
+          field('unit_kind', 'string', 'Вид одиниці', 'Вид одиниці: гроші в гривнях, відсоток або кількість', { required: true, enum: ['UAH', 'percent', 'count'] }),
           field('message', 'string', 'Зауваження', 'Зауваження українською', { required: true }),
         ],
         { primaryKey: ['note_id'] },

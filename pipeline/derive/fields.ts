@@ -11,7 +11,7 @@ export const ID_PATTERN = '[a-z0-9]+(-[a-z0-9]+)*';
 
 export const f = {
   documentId: (required = true) =>
-    field('document_id', 'string', 'Документ', 'Ідентифікатор документа-джерела (див. ресурс documents)', required ? { required: true } : undefined),
+    field('document_id', 'string', 'Документ', 'Ідентифікатор документа-джерела (див. таблицю «Документи-джерела»)', required ? { required: true } : undefined),
   section: () => field('section', 'string', 'Розділ', 'Розділ, додаток або слайд документа, з якого взято число'),
   quote: () => field('quote', 'string', 'Цитата', 'Слова документа, з яких прочитано число, дослівно'),
   note: () => field('note', 'string', 'Примітка', 'Примітка упорядника: як прочитано неоднозначне місце'),

@@ -19,7 +19,7 @@ const SOURCE_TITLES: Record<FundingSource | 'total', string> = {
 export const WORD_TITLES = { spent: 'витрачено', allocated: 'виділено', cash_expenditure: 'касові видатки' } as const;
 
 const programmeId = () => field('programme_id', 'string', 'Програма', 'Ідентифікатор програми', { required: true, pattern: ID_PATTERN });
-const directionId = (required: boolean) => field('direction_id', 'string', 'Напрям', 'Ідентифікатор напряму програми (див. ресурс directions)', required ? { required: true } : undefined);
+const directionId = (required: boolean) => field('direction_id', 'string', 'Ідентифікатор напряму', 'Ідентифікатор напряму програми (див. таблицю напрямів)', required ? { required: true } : undefined);
 
 function figureRow(figure: Figure | undefined): Row {
   return { section: text(figure?.section), quote: text(figure?.quoteIsFigure ? null : figure?.quote), note: text(figure?.note) };
@@ -191,7 +191,7 @@ export function programmeTables(programmes: Programme[], executionList: Executio
     f.printed('planned_printed', 'Заплановано (як надруковано)'),
     f.uah('reported_uah', 'Звітовано', 'Сума, яку подано у звіті'),
     f.printed('reported_printed', 'Звітовано (як надруковано)'),
-    field('word', 'string', 'Як названо суму', 'Слово звіту: spent — витрачено, allocated — виділено, cash_expenditure — касові видатки', { enum: ['spent', 'allocated', 'cash_expenditure'] }),
+    field('word', 'string', 'Як названо суму', 'Слово звіту: витрачено, виділено або касові видатки', { enum: ['spent', 'allocated', 'cash_expenditure'] }),
     field('word_title', 'string', 'Як названо суму (укр.)', 'Слово звіту українською'),
     field('rate_percent', 'number', 'Виконання, %', 'Звітовано ÷ заплановано × 100, округлено до сотих', { minimum: 0 }),
   ];
@@ -250,13 +250,13 @@ export function programmeTables(programmes: Programme[], executionList: Executio
       table: {
         name: 'funding',
         title: 'Фінансування за паспортом',
-        description: 'Орієнтовні обсяги фінансування з паспорта програми за роками та джерелами; рядок «Усього» позначено total_row = true. Порожня сума — у документі прочерк.',
+        description: 'Орієнтовні обсяги фінансування з паспорта програми за роками та джерелами; рядок «Усього» позначено в полі «Рядок «Усього»». Порожня сума — у документі прочерк.',
         schema: schema(
           [
             programmeId(),
             yearField(false, 'Рік; порожньо для рядка «Усього»'),
-            field('total_row', 'boolean', 'Рядок «Усього»', 'true для підсумкового рядка таблиці', { required: true }),
-            field('source', 'string', 'Джерело', 'Джерело фінансування: total (усього), state, oblast, community, other', { required: true, enum: ['total', ...FUNDING_SOURCES] }),
+            field('total_row', 'boolean', 'Рядок «Усього»', 'Так для підсумкового рядка таблиці, ні для інших', { required: true }),
+            field('source', 'string', 'Джерело', 'Джерело фінансування: усього, державний бюджет, обласний бюджет, бюджет громади або інші джерела', { required: true, enum: ['total', ...FUNDING_SOURCES] }),
             field('source_title', 'string', 'Джерело (назва)', 'Назва джерела фінансування'),
             f.uah('amount_uah', 'Сума', 'Орієнтовний обсяг фінансування'),
             f.printed('amount_printed', 'Сума (як надруковано)'),
@@ -303,7 +303,7 @@ export function programmeTables(programmes: Programme[], executionList: Executio
         description: 'Заходи кожного напряму: строк виконання, виконавці, очікуваний результат.',
         schema: schema(
           [
-            field('measure_id', 'string', 'Захід', 'Ідентифікатор заходу', { required: true }),
+            field('measure_id', 'string', 'Ідентифікатор заходу', 'Ідентифікатор заходу', { required: true }),
             directionId(true),
             programmeId(),
             field('number', 'integer', '№', 'Порядковий номер заходу в напрямі', { required: true, minimum: 1 }),
@@ -326,7 +326,7 @@ export function programmeTables(programmes: Programme[], executionList: Executio
       table: {
         name: 'planned',
         title: 'Заплановані кошти за напрямами й роками',
-        description: 'Орієнтовні обсяги фінансових ресурсів з додатків до програми: за напрямом і роком. Кошти, зазначені за заходами, — у ресурсі planned-measures; рядок «Усього» додатка — у planned-totals.',
+        description: 'Орієнтовні обсяги фінансових ресурсів з додатків до програми: за напрямом і роком. Кошти, зазначені за заходами, — у таблиці коштів за заходами; рядок «Усього» додатка — у таблиці підсумків додатків.',
         schema: schema(
           [programmeId(), anexField(), directionId(true), yearField(true), ...plannedMoney()],
           {
@@ -344,7 +344,7 @@ export function programmeTables(programmes: Programme[], executionList: Executio
         title: 'Заплановані кошти за заходами й роками',
         description: 'Орієнтовні обсяги фінансових ресурсів, які додаток до програми зазначає за окремими заходами: за заходом і роком.',
         schema: schema(
-          [programmeId(), anexField(), directionId(true), field('measure_id', 'string', 'Захід', 'Ідентифікатор заходу (див. ресурс measures)', { required: true }), yearField(true), ...plannedMoney()],
+          [programmeId(), anexField(), directionId(true), field('measure_id', 'string', 'Ідентифікатор заходу', 'Ідентифікатор заходу (див. таблицю заходів)', { required: true }), yearField(true), ...plannedMoney()],
           {
             primaryKey: ['programme_id', 'measure_id', 'year'],
             foreignKeys: [
@@ -367,7 +367,7 @@ export function programmeTables(programmes: Programme[], executionList: Executio
             programmeId(),
             anexField(),
             yearField(false, 'Рік; порожньо для підсумку за всі роки'),
-            field('all_years', 'boolean', 'За всі роки', 'true для підсумку за всі роки додатка', { required: true }),
+            field('all_years', 'boolean', 'За всі роки', 'Так для підсумку за всі роки додатка', { required: true }),
             ...plannedMoney(),
           ],
           { foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }] },
@@ -380,14 +380,14 @@ export function programmeTables(programmes: Programme[], executionList: Executio
       table: {
         name: 'execution',
         title: 'Виконання програми за напрямами',
-        description: 'Заплановано за додатком і звітовано за напрямами й роками, з відсотком виконання та словом, яким звіт назвав суму (витрачено, виділено, касові видатки). Усього за програмою — у ресурсі execution-totals.',
+        description: 'Заплановано за додатком і звітовано за напрямами й роками, з відсотком виконання та словом, яким звіт назвав суму (витрачено, виділено, касові видатки). Усього за програмою — у таблиці підсумків виконання.',
         schema: schema(
           [
             programmeId(),
             yearField(true),
             directionId(true),
             field('direction_number', 'integer', '№ напряму', 'Номер напряму в додатку', { required: true, minimum: 1 }),
-            field('direction_title', 'string', 'Напрям', 'Назва напряму', { required: true }),
+            field('direction_title', 'string', 'Назва напряму', 'Назва напряму', { required: true }),
             ...executionMoney(),
             ...f.provenance(),
           ],

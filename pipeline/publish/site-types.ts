@@ -20,13 +20,24 @@ export interface SiteConfig {
 
 export type Qualifier = 'exact' | 'approx' | 'more_than' | 'less_than';
 
+/** A counted unit's forms: after 1, after 2–4, after 5 (as written), after a fraction. */
+export interface UnitForms {
+  one: string;
+  few: string;
+  many: string;
+  other: string;
+}
+
 /** A figure as the page shows it: the published value and where it came from. */
 export interface SiteFigure {
   /** UAH for money, the number otherwise; null for an empty cell. */
   value: string | null;
   printed: string;
   unit: string;
-  kind: 'UAH' | 'count' | 'percent';
+  /** A count's unit in its forms (units.yaml); null for money, percent and a calendar year. */
+  forms: UnitForms | null;
+  /** `year`: the figure is a calendar year (з 1980 року), shown ungrouped. */
+  kind: 'UAH' | 'count' | 'percent' | 'year';
   qualifier: Qualifier;
   section: string;
   /** The words it was read from; null when the cell is its own quote. */
@@ -216,8 +227,8 @@ export interface SiteHome {
   figures: number;
   period: { start: string; end: string } | null;
   planned: { programme: Ref; total: string; period: { start: number; end: number } }[];
-  reported: { programme: Ref; year: number; reported: string; planned: string; rate: string | null }[];
-  latestReports: (Ref & { date: string | null; period: string; publisher: string })[];
+  reported: { programme: Ref; year: number; reported: string; planned: string; rate: string | null; word: 'spent' | 'allocated' | 'cash_expenditure' }[];
+  latestReports: (Ref & { date: string | null; period: { start: string; end: string }; publisher: string })[];
   latestChanges: (Ref & { modified: string })[];
   notes: number;
 }

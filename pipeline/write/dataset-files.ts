@@ -131,23 +131,34 @@ export function describeDataset(
   return { written: written.map((file) => ({ ...file, table: file.table?.name })), problems, catalogue: catalogue.piece };
 }
 
+const TYPE_WORDS: Record<XlsxSheet['columns'][number]['type'], string> = {
+  string: 'текст',
+  number: 'число',
+  integer: 'ціле число',
+  boolean: 'так або ні',
+  date: 'дата',
+  year: 'рік',
+  datetime: 'дата й час',
+};
+
 /** A sheet per table, then the data dictionary and the sources, for spreadsheet readers. */
 function workbookSheets(dataset: Dataset, urls: Urls): XlsxSheet[] {
+  // A reader sees the tables' Ukrainian titles; the dictionary sheet gives each column's name in the CSV.
   const sheets: XlsxSheet[] = dataset.tables.map((table) => ({
-    name: table.name,
-    columns: table.schema.fields.map((field) => ({ title: field.name, type: field.type })),
+    name: table.title,
+    columns: table.schema.fields.map((field) => ({ title: field.title, type: field.type })),
     rows: table.rows.map((row) => table.schema.fields.map((field) => row[field.name] ?? null)),
   }));
   sheets.push({
     name: 'Словник даних',
     columns: [
       { title: 'Таблиця', type: 'string' },
-      { title: 'Поле', type: 'string' },
-      { title: 'Назва', type: 'string' },
+      { title: 'Поле у CSV', type: 'string' },
+      { title: 'Назва стовпця', type: 'string' },
       { title: 'Тип', type: 'string' },
       { title: 'Опис', type: 'string', width: 80 },
     ],
-    rows: dataset.tables.flatMap((table) => table.schema.fields.map((field) => [table.name, field.name, field.title, field.type, field.description])),
+    rows: dataset.tables.flatMap((table) => table.schema.fields.map((field) => [table.title, field.name, field.title, TYPE_WORDS[field.type], field.description])),
   });
   sheets.push({
     name: 'Джерела',

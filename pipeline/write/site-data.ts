@@ -46,12 +46,14 @@ const FREQUENCY_DAYS: Partial<Record<Frequency, number>> = { 'more than once a d
 /** As many rows as the build keeps of each table after writing its files. */
 const PREVIEW_ROWS = KEPT_ROWS;
 
-export function figure(f: Figure): SiteFigure {
+export function figure(f: Figure, units?: Model['units']): SiteFigure {
+  const unit = f.kind === 'count' ? units?.get(f.unit) : undefined;
   return {
     value: f.value ? toPlain(f.value) : null,
     printed: f.printed,
     unit: f.unit,
-    kind: f.kind,
+    forms: unit && !unit.year ? { one: unit.one, few: unit.few, many: unit.many, other: unit.other } : null,
+    kind: unit?.year ? 'year' : f.kind,
     qualifier: f.qualifier,
     section: f.section,
     quote: f.quoteIsFigure ? null : f.quote,
@@ -202,7 +204,7 @@ export function* siteData({ model, reconciliation, datasets, files, urls, buildT
     yield [`site/programmes/${page.id}.json`, json(page)];
     const { id, title, publisher, period, funding, executions } = page;
     programmeList.push({ id, title, publisher, period, funding: { total: funding.total } });
-    reported.push(...executions.map((e) => ({ programme: { id, title }, year: e.year, reported: e.reported.value ?? '0', planned: e.planned, rate: e.rate })));
+    reported.push(...executions.map((e) => ({ programme: { id, title }, year: e.year, reported: e.reported.value ?? '0', planned: e.planned, rate: e.rate, word: e.word })));
   }
   yield ['site/programmes.json', json(programmeList)];
 
@@ -213,7 +215,7 @@ export function* siteData({ model, reconciliation, datasets, files, urls, buildT
       const key = o.figure.section;
       if (!sections.has(key)) sections.set(key, { section: key, figures: [] });
       const samePeriod = o.period.start === document.period.start && o.period.end === document.period.end;
-      sections.get(key)!.figures.push({ id: o.id, indicator: o.indicator, figure: figure(o.figure), period: samePeriod ? null : { start: o.period.start, end: o.period.end }, dimensions: o.dimensions });
+      sections.get(key)!.figures.push({ id: o.id, indicator: o.indicator, figure: figure(o.figure, model.units), period: samePeriod ? null : { start: o.period.start, end: o.period.end }, dimensions: o.dimensions });
     }
     const related = new Set([
       ...(programmesByDocument.get(document.id) ?? []).map((p) => p.id),
@@ -328,7 +330,7 @@ export function* siteData({ model, reconciliation, datasets, files, urls, buildT
     latestReports: [...model.documents]
       .sort((a, b) => (b.date ?? b.period.end).localeCompare(a.date ?? a.period.end))
       .slice(0, 5)
-      .map((d) => ({ id: d.id, title: d.title, date: d.date ?? null, period: d.period.label, publisher: publishers.get(d.publisher)!.name.uk })),
+      .map((d) => ({ id: d.id, title: d.title, date: d.date ?? null, period: { start: d.period.start, end: d.period.end }, publisher: publishers.get(d.publisher)!.name.uk })),
     latestChanges: [...datasets].sort((a, b) => b.modified.localeCompare(a.modified) || a.name.localeCompare(b.name)).slice(0, 5).map((d) => ({ id: d.name, title: d.title, modified: d.modified })),
     notes: reconciliation.notes.length,
   };

@@ -4,6 +4,7 @@
  */
 import type { SiteDatasetSummary } from '../lib/data.ts';
 import { THEMES } from '../lib/format.ts';
+import { counted, NOUNS } from '../lib/plural.ts';
 
 export type Facet = 'publisher' | 'theme' | 'year' | 'format';
 
@@ -99,17 +100,9 @@ export function facetOptions(all: SiteDatasetSummary[]): Record<Facet, FacetOpti
   return options;
 }
 
-/** 1 набір, 2 набори, 5 наборів (Ukrainian plural forms). */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const ten = n % 10;
-  const hundred = n % 100;
-  if (ten === 1 && hundred !== 11) return one;
-  if (ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14)) return few;
-  return many;
-}
-
+/** 1 набір даних, 2 набори даних, 5 наборів даних. */
 export function countLabel(n: number): string {
-  return `${n} ${plural(n, 'набір', 'набори', 'наборів')} даних`;
+  return counted(n, NOUNS.dataset);
 }
 
 /** A description cut at a word boundary for a list. */

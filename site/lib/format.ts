@@ -1,7 +1,10 @@
 /**
  * Ukrainian formats for what the pipeline publishes as plain decimal text:
- * 1 243 280,57 грн · 99,01 % · 21.12.2016. Digits are grouped as text, never through a float.
+ * 1 243 280,57 грн · 99,01 % · 21.12.2016 · I півріччя 2022 · 1 463 органи.
+ * Digits are grouped as text, never through a float; years are never grouped.
  */
+import { formFor, type Forms } from './plural.ts';
+
 const NBSP = '\u00a0';
 
 export function number(plain: string | null | undefined, minFraction = 0): string {
@@ -30,14 +33,35 @@ export function date(iso: string | null | undefined): string {
   return `${d}.${m}.${y}`;
 }
 
+const ROMAN = ['I', 'II', 'III', 'IV'];
+const MONTH_END: Record<string, string> = { '03': '31', '06': '30', '09': '30', '12': '31' };
+
+/**
+ * A period as Ukrainians write it: «2021 рік», «2017–2027 роки», «I півріччя 2022»,
+ * «III квартал 2021», «01.01–30.06.2022», «станом на 01.01.2024».
+ */
 export function period(start: string, end: string): string {
   if (start === end) return `станом на ${date(start)}`;
-  if (start.endsWith('-01-01') && end.endsWith('-12-31')) {
-    const a = start.slice(0, 4);
-    const b = end.slice(0, 4);
-    return a === b ? `${a} рік` : `${a}–${b} роки`;
+  const [a, b] = [start.slice(0, 4), end.slice(0, 4)];
+  const [from, to] = [start.slice(5), end.slice(5)];
+  if (from === '01-01' && to === '12-31') return a === b ? `${a} рік` : `${a}–${b} роки`;
+  if (a === b) {
+    const startMonth = Number(from.slice(0, 2));
+    const endMonth = to.slice(0, 2);
+    const wholeMonths = from.endsWith('-01') && MONTH_END[endMonth] === to.slice(3);
+    if (wholeMonths && endMonth !== undefined) {
+      const months = Number(endMonth) - startMonth + 1;
+      if (months === 6 && (startMonth === 1 || startMonth === 7)) return `${ROMAN[(startMonth - 1) / 6]} півріччя ${a}`;
+      if (months === 3 && (startMonth - 1) % 3 === 0) return `${ROMAN[(startMonth - 1) / 3]} квартал ${a}`;
+    }
+    return `${date(start).slice(0, 5)}–${date(end)}`;
   }
   return `${date(start)}–${date(end)}`;
+}
+
+/** A span of whole years: «2017–2027 роки», «2023 рік». */
+export function years(start: number, end: number): string {
+  return start === end ? `${start} рік` : `${start}–${end} роки`;
 }
 
 export function bytes(n: number): string {
@@ -74,11 +98,42 @@ export const THEMES: Record<string, string> = {
   INTR: 'Міжнародні питання',
 };
 
-/** A figure as a reader should see it: qualifier word, number, unit. */
-export function figure(f: { value: string | null; printed: string; unit: string; kind: string; qualifier: string }): string {
+/** A figure as a reader should see it: qualifier word, number, unit in the form the number takes. */
+export function figure(f: { value: string | null; printed: string; unit: string; kind: string; qualifier: string; forms?: Forms | null }): string {
   const q = QUALIFIERS[f.qualifier] ? `${QUALIFIERS[f.qualifier]} ` : '';
   if (f.value === null) return f.printed;
   if (f.kind === 'UAH') return `${q}${money(f.value)}`;
   if (f.kind === 'percent') return `${q}${number(f.value)}${NBSP}%`;
-  return `${q}${number(f.value)}${NBSP}${f.unit}`;
+  if (f.kind === 'year') return `${q}${f.value}${NBSP}${f.unit}`;
+  return `${q}${number(f.value)}${NBSP}${f.forms ? formFor(f.value, f.forms) : f.unit}`;
+}
+
+export const UNIT_KINDS: Record<string, string> = { UAH: 'гроші, грн', percent: 'відсоток', count: 'кількість' };
+export const FUNDING_SOURCES: Record<string, string> = { total: 'усього', state: 'державний бюджет', oblast: 'обласний бюджет', community: 'бюджет громади', other: 'інші джерела' };
+
+/** The Ukrainian words for the codes a published column holds, by the column's name. */
+const CODE_WORDS: Record<string, Record<string, string>> = {
+  qualifier: { ...QUALIFIERS, exact: 'точно' },
+  unit_kind: UNIT_KINDS,
+  kind: Object.fromEntries(Object.entries(KINDS).map(([code, title]) => [code, title.toLowerCase()])),
+  word: WORDS,
+  source: FUNDING_SOURCES,
+};
+
+/** A published cell as a reader reads it: dates day first, numbers grouped, «так»/«ні», codes in words. */
+export function cellText(field: { name: string; type: string }, value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  switch (field.type) {
+    case 'boolean':
+      return value === 'true' ? 'так' : value === 'false' ? 'ні' : value;
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) ? date(value) : value;
+    case 'datetime':
+      return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? `${date(value)}, ${value.slice(11, 16)}` : value;
+    case 'number':
+    case 'integer':
+      return /^-?\d+(\.\d+)?$/.test(value) ? number(value) : value;
+    default:
+      return CODE_WORDS[field.name]?.[value] ?? value;
+  }
 }
