@@ -19,7 +19,8 @@ export default defineConfig({
   // Nothing is copied by Astro: the data-files integration links build/public/ into the site.
   publicDir: resolve(buildDir, 'site', 'public'),
   integrations: [dataFiles(resolve(buildDir, 'public')), sitemap(buildDir)],
-  site: siteUrl,
+  // null for a local build, whose pages link within the site only.
+  ...(siteUrl ? { site: siteUrl } : {}),
   base: basePath,
   trailingSlash: 'always',
   // Whitespace between tags keeps the search index from running words together ("НазваКриворізька").

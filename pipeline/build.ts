@@ -13,7 +13,7 @@ import type { SourceFiles } from './io/files.ts';
 import type { History } from './io/history.ts';
 import { memorySink, type OutputTree, type Sink, type Written } from './io/output.ts';
 import type { Model } from './model/types.ts';
-import { makeUrls, type Urls } from './publish/urls.ts';
+import { LOCAL_ORIGIN, makeUrls, type Urls } from './publish/urls.ts';
 import type { Dataset } from './publish/types.ts';
 import type { Reconciliation } from './reconcile/reconcile.ts';
 import { publish, type DatasetSummary, type Publication } from './write/publish.ts';
@@ -37,7 +37,7 @@ export interface BuildOptions {
 }
 
 export type Built =
-  | { ok: true; tree: OutputTree; written: Written; model: Model; reconciliation: Reconciliation; datasets: Dataset[]; summary: DatasetSummary[]; counts: ReuseCounts; skipped: string[] }
+  | { ok: true; published: boolean; tree: OutputTree; written: Written; model: Model; reconciliation: Reconciliation; datasets: Dataset[]; summary: DatasetSummary[]; counts: ReuseCounts; skipped: string[] }
   | { ok: false; problems: Problem[] };
 
 export async function buildPortal(options: BuildOptions): Promise<Built> {
@@ -46,7 +46,8 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   const overrides = checkOverrides(options);
   if (overrides.length > 0) return { ok: false, problems: overrides };
   const { model, reconciliation } = checked;
-  const urls = makeUrls(options.siteUrl ?? model.portal!.siteUrl, options.basePath ?? model.portal!.basePath);
+  const address = options.siteUrl ?? model.portal!.siteUrl;
+  const urls = makeUrls(address ?? LOCAL_ORIGIN, options.basePath ?? model.portal!.basePath);
   const settings = writerSettings(model, urls, options.reuse?.version);
   const memory = options.sink ? undefined : memorySink();
   const sink = options.sink ?? memory!;
@@ -62,8 +63,8 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   if (conservation.length > 0) return { ok: false, problems: conservation.map(selfCheck) };
   if (publication.problems.length > 0) return { ok: false, problems: publication.problems.map(selfCheck) };
   const { datasets } = publication;
-  await writeSiteData({ model, reconciliation, datasets, files: publication.files, urls, buildTime: options.history.buildTime }, sink, threads > 0);
-  return { ok: true, tree: memory?.tree ?? new Map(), written: sink.written, model, reconciliation, datasets, summary: publication.summary, counts, skipped: checked.skipped };
+  await writeSiteData({ model, reconciliation, datasets, files: publication.files, urls, published: address !== undefined, buildTime: options.history.buildTime }, sink, threads > 0);
+  return { ok: true, published: address !== undefined, tree: memory?.tree ?? new Map(), written: sink.written, model, reconciliation, datasets, summary: publication.summary, counts, skipped: checked.skipped };
 }
 
 /** SITE_URL and BASE_PATH take the place of portal.yaml's fields, so they answer to the same rules. */

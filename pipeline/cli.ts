@@ -89,6 +89,11 @@ async function build(): Promise<number> {
   process.stdout.write(formatDatasets(built.summary) + '\n');
   if (previous) process.stdout.write(`\n${built.counts.reused} datasets unchanged since the last build, taken over; ${built.counts.made} made\n`);
   process.stdout.write(`\nwrote ${built.written.files} files, ${(built.written.bytes / 1048576).toFixed(1)} MiB, to ${relative(process.cwd(), values.out) || '.'}/\n`);
+  if (!built.published) {
+    process.stdout.write(
+      'no published address (SITE_URL, or site_url in portal.yaml): a local build. Its pages link within the site and say so; its catalogue files name http://localhost. Set SITE_URL to publish.\n',
+    );
+  }
   return 0;
 }
 

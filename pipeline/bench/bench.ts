@@ -14,7 +14,7 @@ import { diskSources } from '../io/files.ts';
 import { fixedHistory } from '../io/history.ts';
 import { stage } from '../io/output.ts';
 import { normalize } from '../normalize/normalize.ts';
-import { makeUrls } from '../publish/urls.ts';
+import { LOCAL_ORIGIN, makeUrls } from '../publish/urls.ts';
 import { reconcile } from '../reconcile/reconcile.ts';
 import { loadSources } from '../sources/load.ts';
 import { checkCatalog } from '../validate/catalog.ts';
@@ -211,7 +211,7 @@ try {
   const model = normalized.model;
   const reconciliation = measure('reconcile', () => reconcile(model));
   const history = fixedHistory(BENCH_TIME);
-  const urls = makeUrls(model.portal!.siteUrl, '/');
+  const urls = makeUrls(model.portal!.siteUrl ?? LOCAL_ORIGIN, '/');
   const staging = await stage(out);
   const threads = Number(values.threads);
   // As the command line builds: with each dataset's key, for the next build's manifest.
@@ -224,7 +224,7 @@ try {
   );
   if (conservation.length > 0) throw new Error(`conservation: ${conservation[0]}`);
   if (publication.problems.length > 0) throw new Error(`self-check: ${publication.problems[0]}`);
-  await measureAsync('write: site data and search vocabulary', () => writeSiteData({ model, reconciliation, datasets: publication.datasets, files: publication.files, urls, buildTime: history.buildTime }, staging, threads > 0), (written) => written);
+  await measureAsync('write: site data and search vocabulary', () => writeSiteData({ model, reconciliation, datasets: publication.datasets, files: publication.files, urls, published: model.portal!.siteUrl !== undefined, buildTime: history.buildTime }, staging, threads > 0), (written) => written);
   await measureAsync('write: atomic swap', () => staging.commit());
 
   if (values.site) {

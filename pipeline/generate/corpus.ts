@@ -385,9 +385,8 @@ function portalYaml(datasets: number, seed: number): string {
     title: 'Відкриті дані міських рад: синтетичний корпус',
     title_en: 'Open data of city councils: synthetic corpus',
     description: `Синтетичний корпус для вимірювання швидкості збирання: ${datasets} наборів даних, зерно ${seed}. Ради, коди, документи й числа вигадані; збіг із реальними назвами випадковий.`,
-    site_url: 'https://opendata.example.org',
+    // No address of its own: the benchmark builds it as a local build (SITE_URL publishes it).
     base_path: '/',
-    contact: inline({ name: 'Редакція порталу відкритих даних', email: 'opendata@example.org' }),
   });
 }
 

@@ -220,9 +220,10 @@ export interface Portal {
   title: string;
   titleEn: string;
   description: string;
-  siteUrl: string;
+  /** Where the portal is published; undefined for a local build. */
+  siteUrl: string | undefined;
   basePath: string;
-  contact: { name: string; email: string };
+  contact: { name: string; email: string } | undefined;
 }
 
 export interface Model {

@@ -6,14 +6,16 @@
 import type { Field } from './types.ts';
 
 export interface SiteConfig {
-  siteUrl: string;
+  /** Where the portal is published; null for a local build, whose pages link within the site. */
+  siteUrl: string | null;
   basePath: string;
   /** RFC 3339, the commit's time. */
   buildTime: string;
   title: string;
   titleEn: string;
   description: string;
-  contact: { name: string; email: string };
+  /** The portal's own editors, if it names them. */
+  contact: { name: string; email: string } | null;
   /** Ukrainian names of the dimensions figures are broken down by. */
   dimensions: Record<string, string>;
 }
@@ -111,6 +113,11 @@ export interface SiteProgramme {
       fundingSource: string | null;
       planned: { year: number; figure: SiteFigure }[];
       plannedTotal: SiteFigure | null;
+      /**
+       * When the annex prints money for the direction's measures and none for the direction:
+       * their sum by year and in all, in UAH (plain decimal text).
+       */
+      fromMeasures: { planned: { year: number; value: string }[]; total: string } | null;
       measures: {
         number: number;
         title: string;

@@ -17,6 +17,13 @@ export interface Urls {
   search(): string;
 }
 
+/**
+ * The origin of a build without a published address (no SITE_URL, no site_url): the catalogue
+ * files must carry absolute addresses, and this one says plainly that they are local. The
+ * pages of such a build link within the site and never show it.
+ */
+export const LOCAL_ORIGIN = 'http://localhost';
+
 export function makeUrls(siteUrl: string, basePath: string): Urls {
   const origin = siteUrl.replace(/\/+$/, '');
   const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');

@@ -411,9 +411,9 @@ export const Portal = z
     title_en: Text,
     // The portal-wide package's description is this one and a sentence of its own, within the passport's 4 000.
     description: TextUpTo(MAX_PORTAL_DESCRIPTION, 'the portal\'s description (the portal-wide package\'s passport description adds a sentence to it within 4 000 characters)'),
-    site_url: HttpUrl.meta({ description: 'Where the portal is published; SITE_URL overrides it at build time' }),
+    site_url: HttpUrl.optional().meta({ description: 'Where the portal is published; SITE_URL overrides it at build time. Without either, the build is for local use: its pages link within the site and say so.' }),
     base_path: BasePath.default('/').meta({ description: 'Path under the site URL, e.g. /council-open-data/; BASE_PATH overrides it' }),
-    contact: z.strictObject({ name: Text, email: z.email() }),
+    contact: z.strictObject({ name: Text, email: z.email() }).optional().meta({ description: 'The portal\'s own editors, if it has them; every dataset names its publisher\'s contact' }),
   })
   .meta({ title: 'Portal', description: 'The catalogue as a whole' });
 

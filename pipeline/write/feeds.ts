@@ -34,7 +34,7 @@ export function dataJson(model: Model, datasets: Dataset[], filesOf: (dataset: D
         issued: dataset.created,
         modified: dataset.modified,
         publisher: { '@type': 'org:Organization', name: dataset.publisher?.name.uk ?? model.portal?.title ?? '' },
-        contactPoint: { '@type': 'vcard:Contact', fn: contact?.name ?? '', hasEmail: `mailto:${contact?.email ?? ''}` },
+        contactPoint: { '@type': 'vcard:Contact', fn: contact?.name ?? model.portal?.title ?? '', ...(contact ? { hasEmail: `mailto:${contact.email}` } : {}) },
         accessLevel: 'public',
         license: LICENCE.path,
         accrualPeriodicity: ISO_FREQUENCY[dataset.frequency],

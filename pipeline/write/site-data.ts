@@ -4,7 +4,7 @@
  */
 import { FREQUENCY_TITLES } from '../derive/datasets.ts';
 import type { Figure, Model, SourceDocument } from '../model/types.ts';
-import { toPlain } from '../numbers/decimal.ts';
+import { sum, toPlain, type Decimal } from '../numbers/decimal.ts';
 import type { QualityNote, Reconciliation } from '../reconcile/reconcile.ts';
 import type { SiteConfig, SiteDataset, SiteDatasetSummary, SiteFigure, SiteHome, SiteNote, SiteProgramme, SiteProgrammeSummary, SitePublisher, SiteReport, SiteReportSummary } from '../publish/site-types.ts';
 import type { Dataset, Frequency } from '../publish/types.ts';
@@ -21,6 +21,8 @@ export interface SiteDataInput {
   datasets: Dataset[];
   files: Map<string, WrittenFile[]>;
   urls: Urls;
+  /** False for a local build, made without the address it will be published at. */
+  published: boolean;
   buildTime: string;
 }
 
@@ -78,11 +80,24 @@ export function dueDate(modified: string, frequency: Frequency): string | null {
 
 const json = (value: unknown) => JSON.stringify(value) + '\n';
 
+/** A direction whose annex gives money per measure only: the measures' sum by year and in all. */
+export function measuresSum(direction: Model['programmes'][number]['annexes'][number]['directions'][number]): SiteProgramme['annexes'][number]['directions'][number]['fromMeasures'] {
+  const own = direction.plannedTotal?.value || [...direction.planned.values()].some((f) => f.value);
+  if (own) return null;
+  const byYear = new Map<number, Decimal[]>();
+  for (const measure of direction.measures) {
+    for (const [year, f] of measure.planned) if (f.value) byYear.set(year, [...(byYear.get(year) ?? []), f.value]);
+  }
+  if (byYear.size === 0) return null;
+  const planned = [...byYear].sort(([a], [b]) => a - b).map(([year, values]) => ({ year, value: toPlain(sum(values)) }));
+  return { planned, total: toPlain(sum([...byYear.values()].flat())) };
+}
+
 /**
  * The site's JSON, a file at a time as [path, text]: one file per page, so that neither the
  * site nor this stage holds more than one page's data and the short lists.
  */
-export function* siteData({ model, reconciliation, datasets, files, urls, buildTime }: SiteDataInput): Generator<[path: string, text: string]> {
+export function* siteData({ model, reconciliation, datasets, files, urls, published, buildTime }: SiteDataInput): Generator<[path: string, text: string]> {
   const documents = new Map(model.documents.map((d) => [d.id, d]));
   const publishers = new Map(model.publishers.map((p) => [p.id, p]));
   const ref = (id: string) => ({ id, title: documents.get(id)?.title ?? id });
@@ -108,13 +123,13 @@ export function* siteData({ model, reconciliation, datasets, files, urls, buildT
   const datasetsByPublisher = groupBy(datasets, (d) => d.publisher?.id);
 
   const config: SiteConfig = {
-    siteUrl: urls.siteUrl,
+    siteUrl: published ? urls.siteUrl : null,
     basePath: urls.basePath,
     buildTime,
     title: model.portal?.title ?? '',
     titleEn: model.portal?.titleEn ?? '',
     description: model.portal?.description ?? '',
-    contact: model.portal?.contact ?? { name: '', email: '' },
+    contact: model.portal?.contact ?? null,
     dimensions: DIMENSION_TITLES,
   };
   yield ['site/config.json', json(config)];
@@ -181,6 +196,7 @@ export function* siteData({ model, reconciliation, datasets, files, urls, buildT
           fundingSource: direction.fundingSource ?? null,
           planned: [...direction.planned.entries()].sort(([a], [b]) => a - b).map(([year, f]) => ({ year, figure: figure(f) })),
           plannedTotal: direction.plannedTotal ? figure(direction.plannedTotal) : null,
+          fromMeasures: measuresSum(direction),
           measures: direction.measures.map((m) => ({
             number: m.number,
             title: m.title,

@@ -27,7 +27,7 @@ export interface WriterSettings {
 /** What every dataset's files are made for, from the portal and its address. */
 export function writerSettings(model: Model, urls: Urls, version: string | undefined): WriterSettings {
   const portal = model.portal;
-  return { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: portal?.title ?? '', portalContact: portal && { name: portal.contact.name, email: portal.contact.email }, version };
+  return { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: portal?.title ?? '', portalContact: portal?.contact && { name: portal.contact.name, email: portal.contact.email }, version };
 }
 
 export interface DatasetWriter {

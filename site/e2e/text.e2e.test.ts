@@ -40,11 +40,15 @@ function sourceUnits(): Paradigm[] {
   return units.filter((u) => !u.year).map((u) => ({ one: u.one!, few: u.few!, many: u.unit, other: u.other! }));
 }
 
-/** Names a reader of a data portal meets in Latin letters: formats, standards, licences, codes. */
+/**
+ * Names a reader of a data portal meets in Latin letters: formats, standards, licences, codes,
+ * and names the documents themselves print in Latin letters (ДСТУ ISO/IEC, мережа Internet, ID-картка).
+ */
 const ALLOWED = new Set(
   `CSV JSON XLSX XML HTML PDF JSON-LD DCAT DCAT-AP DCAT-US Turtle CKAN Frictionless Data Package v2 Table Schema SHA-256 UTF-8 BOM
    CC BY Creative Commons Attribution International Atom RSS API URL UUID Excel LibreOffice
-   package_show package_list datapackage data gov ua`.split(/\s+/),
+   package_show package_list datapackage data gov ua
+   ISO IEC ID Internet Facebook Telegram Viber YouTube Instagram`.split(/\s+/),
 );
 
 const paradigms = [...SITE_NOUNS, ...sourceUnits()];

@@ -91,14 +91,17 @@ export function placeholderFindings(text: string): Finding[] {
  */
 export function latinFindings(text: string, allowed: ReadonlySet<string>): Finding[] {
   const withoutAddresses = text
+    // Codes: UUIDs, checksums, UPPER_CASE codes.
+    .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\b[0-9a-f]{32,}\b|\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/gu, ' ')
     .replace(/\b(?:https?|mailto):[^\s«»"<>]+/giu, ' ')
     .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu, ' ')
     .replace(/\b[\w-]+(?:\.[\w-]+)*\.(?:ua|org|com|net|gov|eu|io)\b[^\s«»"<>]*/giu, ' ')
     .replace(/\b[\w-]+\.(?:csv|json|xlsx|ttl|jsonld|xml)\b/giu, ' ');
   const findings: Finding[] = [];
-  for (const match of withoutAddresses.matchAll(/[\p{Script=Latin}][\p{Script=Latin}\p{N}_'-]*/gu)) {
+  // A Latin letter inside a Cyrillic word (ІSO) is a typing slip of the source, not English.
+  for (const match of withoutAddresses.matchAll(/(?<![\p{Script=Cyrillic}])[\p{Script=Latin}][\p{Script=Latin}\p{N}_'-]*/gu)) {
     const word = match[0].replace(/[-']+$/u, '');
-    if (!allowed.has(word) && !/^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$/u.test(word) && !/^UA\d{17}$/u.test(word)) findings.push({ kind: 'latin', text: word });
+    if (!allowed.has(word) && !/^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$/u.test(word) && !/^UA\d{17}$/u.test(word)) findings.push({ kind: 'latin', text: word });
   }
   return findings;
 }

@@ -39,6 +39,9 @@ describe('figures', () => {
   it('agree their unit with the number', () => {
     expect(plain(figure({ ...count, value: '1463' }))).toBe('1 463 органи');
     expect(plain(figure({ ...count, value: '6500', qualifier: 'approx' }))).toBe('близько 6 500 органів');
+    expect(plain(figure({ ...count, value: '5984', qualifier: 'approx' }))).toBe('близько 5 984 органів');
+    expect(plain(figure({ ...count, value: '21', qualifier: 'approx' }))).toBe('близько 21 органу');
+    expect(plain(figure({ ...count, value: '22', qualifier: 'more_than' }))).toBe('понад 22 органи');
   });
   it('show a calendar year ungrouped', () => {
     expect(plain(figure({ value: '1980', printed: '1980', unit: 'рік', kind: 'year', qualifier: 'exact' }))).toBe('1980 рік');

@@ -98,6 +98,8 @@ export const THEMES: Record<string, string> = {
   INTR: 'Міжнародні питання',
 };
 
+const GENITIVE = new Set(['approx', 'less_than']);
+
 /** A figure as a reader should see it: qualifier word, number, unit in the form the number takes. */
 export function figure(f: { value: string | null; printed: string; unit: string; kind: string; qualifier: string; forms?: Forms | null }): string {
   const q = QUALIFIERS[f.qualifier] ? `${QUALIFIERS[f.qualifier]} ` : '';
@@ -105,7 +107,10 @@ export function figure(f: { value: string | null; printed: string; unit: string;
   if (f.kind === 'UAH') return `${q}${money(f.value)}`;
   if (f.kind === 'percent') return `${q}${number(f.value)}${NBSP}%`;
   if (f.kind === 'year') return `${q}${f.value}${NBSP}${f.unit}`;
-  return `${q}${number(f.value)}${NBSP}${f.forms ? formFor(f.value, f.forms) : f.unit}`;
+  if (!f.forms) return `${q}${number(f.value)}${NBSP}${f.unit}`;
+  // «близько» and «менше» ask for the genitive: близько 21 особи, менше 3 осіб.
+  const forms = GENITIVE.has(f.qualifier) ? { ...f.forms, one: f.forms.other, few: f.forms.many } : f.forms;
+  return `${q}${number(f.value)}${NBSP}${formFor(f.value, forms)}`;
 }
 
 export const UNIT_KINDS: Record<string, string> = { UAH: 'гроші, грн', percent: 'відсоток', count: 'кількість' };

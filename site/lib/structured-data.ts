@@ -73,7 +73,7 @@ export function councilOrganization(publisher: SitePublisher, urls: Addresses): 
 }
 
 function portalOrganization(site: SiteConfig, urls: Addresses): Node {
-  return { '@type': 'Organization', '@id': `${urls.home}#publisher`, name: site.title, alternateName: site.titleEn, url: urls.home, email: site.contact.email };
+  return { '@type': 'Organization', '@id': `${urls.home}#publisher`, name: site.title, alternateName: site.titleEn, url: urls.home, ...(site.contact ? { email: site.contact.email } : {}) };
 }
 
 function website(site: SiteConfig, urls: Addresses): Node {
