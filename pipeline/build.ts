@@ -17,6 +17,7 @@ import { LOCAL_ORIGIN, makeUrls, type Urls } from './publish/urls.ts';
 import type { Dataset } from './publish/types.ts';
 import type { Reconciliation } from './reconcile/reconcile.ts';
 import { publish, type DatasetSummary, type Publication } from './write/publish.ts';
+import { readVersions, type VersionTables } from './history/versions.ts';
 import { reusingWriter, type Reuse, type ReuseCounts } from './write/reuse.ts';
 import { defaultThreads, makeWriter, POOL_THRESHOLD, writerSettings, type WriterSettings } from './write/writers.ts';
 import { siteData, type SiteDataInput } from './write/site-data.ts';
@@ -53,7 +54,9 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   const sink = options.sink ?? memory!;
   const counts: ReuseCounts = { made: 0, reused: 0 };
   const threads = options.threads ?? (model.catalog.length >= POOL_THRESHOLD ? defaultThreads() : 0);
-  const { publication, conservation } = await writeDatasets({ model, reconciliation, history: options.history, urls, sink, settings, threads, reuse: options.reuse, counts });
+  // What changed in the data of each published version: earlier versions' sources, checked and derived again.
+  const versions = await readVersions(options.history, urls);
+  const { publication, conservation } = await writeDatasets({ model, reconciliation, history: options.history, versions, urls, sink, settings, threads, reuse: options.reuse, counts });
   const selfCheck = (message: string): Problem => ({
     code: 'E_SELF_CHECK',
     file: 'build',
@@ -100,6 +103,8 @@ export interface WriteInput {
   model: Model;
   reconciliation: Reconciliation;
   history: History;
+  /** Earlier versions' data, for each dataset's change history. */
+  versions?: VersionTables | undefined;
   urls: Urls;
   sink: Sink;
   settings: WriterSettings;
@@ -113,8 +118,8 @@ export interface WriteInput {
  * Derive and write: every dataset's files, the catalogues and the manifest into the sink;
  * then the figures no dataset publishes, or more than one does (conservation).
  */
-export async function writeDatasets({ model, reconciliation, history, urls, sink, settings, threads, reuse, counts }: WriteInput): Promise<{ publication: Publication; conservation: string[] }> {
-  const derivation = deriveDatasets({ model, reconciliation, history, urls });
+export async function writeDatasets({ model, reconciliation, history, versions, urls, sink, settings, threads, reuse, counts }: WriteInput): Promise<{ publication: Publication; conservation: string[] }> {
+  const derivation = deriveDatasets({ model, reconciliation, history, urls, versions });
   const maker = makeWriter(settings, threads);
   const writer = reuse ? reusingWriter(maker, settings, reuse, counts) : maker;
   let publication: Publication;

@@ -14,6 +14,7 @@ import { documentsTable, observationDimensions, observationsTable, qualityNotesT
 import { type Derived, field, schema } from './fields.ts';
 import { groupBy } from '../model/group.ts';
 import { programmeTables } from './programme-tables.ts';
+import { datasetVersion, portalVersion, type VersionTables } from '../history/versions.ts';
 
 export interface DeriveInput {
   model: Model;
@@ -22,6 +23,8 @@ export interface DeriveInput {
   urls: Urls;
   /** How many programmes and rows the portal-wide package makes at a time (tests cut it small). */
   portalChunks?: PortalChunks;
+  /** The data of earlier published versions, to say what changed in each (none: versions listed without details). */
+  versions?: VersionTables | undefined;
 }
 
 export interface PortalChunks {
@@ -69,7 +72,8 @@ export const FREQUENCY_TITLES: Record<Frequency, string> = {
 
 export const PORTAL_DATASET_TITLE = 'Усі дані порталу';
 
-export function deriveDatasets({ model, reconciliation, history, urls, portalChunks = PORTAL_CHUNKS }: DeriveInput): Derivation {
+export function deriveDatasets({ model, reconciliation, history, urls, portalChunks = PORTAL_CHUNKS, versions }: DeriveInput): Derivation {
+  const changesOf = (name: string, files: string[]) => history.changes(files).map((version) => datasetVersion(name, version, versions));
   const publishers = new Map(model.publishers.map((publisher) => [publisher.id, publisher]));
   const documents = new Map(model.documents.map((document) => [document.id, document]));
   const owners = new Map<string, string[]>();
@@ -108,7 +112,7 @@ export function deriveDatasets({ model, reconciliation, history, urls, portalChu
         version: `1.0.${times.revisions}`,
         sources: sourcesOf(derived.documents),
         tables: derived.tables.map((d) => d.table),
-        changes: history.changes(sourceFiles),
+        changes: changesOf(entry.name, sourceFiles),
       };
       described.push({ ...dataset, tables: [] });
       yield dataset;
@@ -121,8 +125,9 @@ export function deriveDatasets({ model, reconciliation, history, urls, portalChu
       const times = history.of(registerFiles);
       const title = `Реєстр наборів даних: ${publisher.name.uk}`;
       const spans = own.flatMap((dataset) => (dataset.temporal ? [dataset.temporal] : []));
+      const registerName = ckanName(`Реєстр наборів даних ${publisher.name.uk}`);
       yield {
-        name: ckanName(`Реєстр наборів даних ${publisher.name.uk}`),
+        name: registerName,
         id: uuidV5(`${publisher.id}/register`),
         kind: 'register',
         title,
@@ -138,7 +143,7 @@ export function deriveDatasets({ model, reconciliation, history, urls, portalChu
         version: `1.0.${times.revisions}`,
         sources: [],
         tables: [registerTable(own, publisher, urls)],
-        changes: history.changes(registerFiles),
+        changes: changesOf(registerName, registerFiles),
       };
     }
 
@@ -147,7 +152,7 @@ export function deriveDatasets({ model, reconciliation, history, urls, portalChu
 
   return {
     datasets: datasets(),
-    portal: portalPackage(model, reconciliation, history, urls, portalChunks, groupBy(model.catalog.map((entry) => entryDataset(entry, publishers.get(entry.publisher)!)), (d) => d.publisher?.id), sourcesOf),
+    portal: portalPackage(model, reconciliation, history, urls, portalChunks, versions, groupBy(model.catalog.map((entry) => entryDataset(entry, publishers.get(entry.publisher)!)), (d) => d.publisher?.id), sourcesOf),
     conservation() {
       if (!finished) throw new Error('conservation() is known only after every dataset has been derived');
       const problems: string[] = [];
@@ -306,7 +311,7 @@ function registerTable(datasets: Dataset[], publisher: Publisher, urls: Urls): T
   };
 }
 
-function portalPackage(model: Model, reconciliation: Reconciliation, history: History, urls: Urls, size: PortalChunks, byPublisher: Map<string | undefined, Dataset[]>, sourcesOf: (ids: Iterable<string>) => SourceRef[]): StreamedDataset {
+function portalPackage(model: Model, reconciliation: Reconciliation, history: History, urls: Urls, size: PortalChunks, versions: VersionTables | undefined, byPublisher: Map<string | undefined, Dataset[]>, sourcesOf: (ids: Iterable<string>) => SourceRef[]): StreamedDataset {
   const all = new Set(model.documents.map((document) => document.id));
   const portalFiles = model.documents.flatMap((document) => document.files).concat(['portal.yaml']);
   const times = history.of(portalFiles);
@@ -385,7 +390,7 @@ function portalPackage(model: Model, reconciliation: Reconciliation, history: Hi
     version: `1.0.${times.revisions}`,
     sources: sourcesOf(all),
     tables: groups.flatMap((group) => group.tables),
-    changes: history.changes(portalFiles),
+    changes: history.changes(portalFiles).map((version) => portalVersion(version, versions)),
   };
   return { dataset, groups };
 }

@@ -198,7 +198,24 @@ export interface SiteDataset {
   notes: SiteNote[];
   /** When the next update is due by the declared frequency; null if none is promised. */
   due: string | null;
-  changes: { time: string; message: string }[];
+  /** Its published versions, newest first, and what changed in the data of each. */
+  changes: SiteChange[];
+}
+
+/** A version of a dataset as its page tells it: per table, how many rows changed, and the first of them. */
+export interface SiteChange {
+  version: string;
+  time: string;
+  status: 'first' | 'compared' | 'unknown';
+  rows: number | null;
+  tables: {
+    title: string;
+    added: number;
+    removed: number;
+    changed: number;
+    /** The first changes, each a row's key and its cells (titled), old and new values as published text. */
+    rows: { change: 'added' | 'removed' | 'changed'; key: string; cells: { title: string; type: string; before: string | null; after: string | null }[] }[];
+  }[];
 }
 
 /**

@@ -118,6 +118,46 @@ export interface Dataset {
   version: string;
   sources: SourceRef[];
   tables: Table[];
-  /** Commits that changed its sources, newest first. */
-  changes: { time: string; message: string }[];
+  /** Its published versions, newest first: what changed in its data since the one before. */
+  changes: DatasetVersion[];
+}
+
+/** A row added or removed: its key (the primary key's values) and its cells. */
+export interface RowChange {
+  key: string;
+  cells: Row;
+}
+
+/** A row whose cells changed: the old and the new value of each. */
+export interface RowEdit {
+  key: string;
+  cells: { field: string; before: Cell; after: Cell }[];
+}
+
+export interface TableChanges {
+  table: string;
+  title: string;
+  added: RowChange[];
+  removed: RowChange[];
+  changed: RowEdit[];
+}
+
+/**
+ * One published version of a dataset (a commit that touched its sources) and how its data
+ * differs from the version before: per table, rows added, removed and changed.
+ */
+export interface DatasetVersion {
+  version: string;
+  /** RFC 3339, the commit's time. */
+  time: string;
+  /**
+   * `first`: the first version, nothing before to compare; `compared`: tables holds every
+   * difference (none when only the wording of the sources changed); `unknown`: the version
+   * could not be compared (its sources do not pass today's checks, or it is older than the
+   * versions the build compares).
+   */
+  status: 'first' | 'compared' | 'unknown';
+  tables: TableChanges[];
+  /** Rows in all, for the first version. */
+  rows?: number;
 }

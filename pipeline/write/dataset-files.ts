@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkTables, type TableFinding } from '../formats/table-check.ts';
 import { writeXlsx, type XlsxSheet } from '../formats/xlsx.ts';
+import { changesTable } from '../history/log.ts';
 import type { Dataset, Table } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
 import { tableToCsv } from './csv.ts';
@@ -126,6 +127,9 @@ export function describeDataset(
   put('passport.csv', passportCsv(lines));
   put('structure.csv', structureCsv(dataset));
   put('dataset.ttl', datasetTurtle(dataset, written, urls, settings));
+  // What changed in the data between published versions, for reusers as for the page.
+  put('changes.csv', tableToCsv(changesTable(dataset)));
+  put('changes.json', JSON.stringify(dataset.changes, null, 2) + '\n');
   const catalogue = datasetPiece(dataset, written, urls, settings.portalContact);
   for (const problem of catalogue.problems) problems.push(`catalog: ${problem}`);
   return { written: written.map((file) => ({ ...file, table: file.table?.name })), problems, catalogue: catalogue.piece };

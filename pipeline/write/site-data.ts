@@ -6,8 +6,8 @@ import { FREQUENCY_TITLES } from '../derive/datasets.ts';
 import type { Figure, Model, SourceDocument } from '../model/types.ts';
 import { sum, toPlain, type Decimal } from '../numbers/decimal.ts';
 import type { QualityNote, Reconciliation } from '../reconcile/reconcile.ts';
-import type { SiteConfig, SiteDataset, SiteDatasetSummary, SiteFigure, SiteHome, SiteNote, SiteProgramme, SiteProgrammeSummary, SitePublisher, SiteReport, SiteReportSummary } from '../publish/site-types.ts';
-import type { Dataset, Frequency } from '../publish/types.ts';
+import type { SiteChange, SiteConfig, SiteDataset, SiteDatasetSummary, SiteFigure, SiteHome, SiteNote, SiteProgramme, SiteProgrammeSummary, SitePublisher, SiteReport, SiteReportSummary } from '../publish/site-types.ts';
+import type { Cell, Dataset, DatasetVersion, Frequency, Row } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
 import { passport, type WrittenFile } from './package.ts';
 import { KEPT_ROWS } from './publish.ts';
@@ -79,6 +79,32 @@ export function dueDate(modified: string, frequency: Frequency): string | null {
 }
 
 const json = (value: unknown) => JSON.stringify(value) + '\n';
+
+/** How many changed rows a dataset page shows of each version; the file changes.csv has them all. */
+export const CHANGES_SHOWN = 12;
+
+/** A version for the dataset page: counts per table, the first rows changed, cells by their titles. */
+function siteChange(version: DatasetVersion, dataset: Dataset): SiteChange {
+  const fields = new Map(dataset.tables.map((table) => [table.name, new Map(table.schema.fields.map((field) => [field.name, field]))]));
+  const text = (cell: Cell | undefined) => (cell === null || cell === undefined ? null : String(cell));
+  return {
+    version: version.version,
+    time: version.time,
+    status: version.status,
+    rows: version.rows ?? null,
+    tables: version.tables.map((table) => {
+      const titled = fields.get(table.table) ?? new Map();
+      const cell = (field: string, before: Cell | undefined, after: Cell | undefined) => ({ title: titled.get(field)?.title ?? field, type: titled.get(field)?.type ?? 'string', before: text(before), after: text(after) });
+      const whole = (row: Row, side: 'before' | 'after') => Object.entries(row).filter(([, value]) => value !== null).map(([field, value]) => cell(field, side === 'before' ? value : null, side === 'after' ? value : null));
+      const rows = [
+        ...table.changed.map((edit) => ({ change: 'changed' as const, key: edit.key, cells: edit.cells.map((c) => cell(c.field, c.before, c.after)) })),
+        ...table.added.map((row) => ({ change: 'added' as const, key: row.key, cells: whole(row.cells, 'after') })),
+        ...table.removed.map((row) => ({ change: 'removed' as const, key: row.key, cells: whole(row.cells, 'before') })),
+      ];
+      return { title: table.title, added: table.added.length, removed: table.removed.length, changed: table.changed.length, rows: rows.slice(0, CHANGES_SHOWN) };
+    }),
+  };
+}
 
 /** A direction whose annex gives money per measure only: the measures' sum by year and in all. */
 export function measuresSum(direction: Model['programmes'][number]['annexes'][number]['directions'][number]): SiteProgramme['annexes'][number]['directions'][number]['fromMeasures'] {
@@ -303,7 +329,7 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
         .filter((n) => dataset.kind === 'portal' || (dataset.kind === 'programme') === (n.programme !== undefined))
         .map(note),
       due: dueDate(dataset.modified, dataset.frequency),
-      changes: dataset.changes,
+      changes: dataset.changes.map((version) => siteChange(version, dataset)),
     };
   };
   const datasetList: SiteDatasetSummary[] = [];
