@@ -55,7 +55,7 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   const counts: ReuseCounts = { made: 0, reused: 0 };
   const threads = options.threads ?? (model.catalog.length >= POOL_THRESHOLD ? defaultThreads() : 0);
   // What changed in the data of each published version: earlier versions' sources, checked and derived again.
-  const versions = await readVersions(options.history, urls);
+  const versions = await readVersions(options.history, urls, options.files);
   const { publication, conservation } = await writeDatasets({ model, reconciliation, history: options.history, versions, urls, sink, settings, threads, reuse: options.reuse, counts });
   const selfCheck = (message: string): Problem => ({
     code: 'E_SELF_CHECK',

@@ -9,6 +9,7 @@ import { diffTables } from './diff.ts';
 import { fixedHistory, type History, type Version } from '../io/history.ts';
 import type { DatasetVersion, Table, TableChanges } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
+import type { SourceFiles } from '../io/files.ts';
 
 /** How many of the newest commits a build compares; older versions are listed without details. */
 export const COMPARED_COMMITS = 20;
@@ -20,12 +21,35 @@ export interface VersionTables {
   before(commit: string): string | undefined;
 }
 
-export async function readVersions(history: History, urls: Urls, limit = COMPARED_COMMITS): Promise<VersionTables> {
+/** Files that hold vocabularies, not data: an earlier version without one reads today's. */
+const VOCABULARIES = ['units.yaml'];
+
+/** The sources of a version, with today's vocabularies where the version had none yet. */
+function withVocabularies(then: SourceFiles, now: SourceFiles): SourceFiles {
+  return {
+    async list() {
+      const listed = await then.list();
+      return [...new Set([...listed, ...VOCABULARIES.filter((name) => !listed.includes(name))])].sort();
+    },
+    read: async (path) => ((await then.list()).includes(path) ? then.read(path) : now.read(path)),
+    readSync: (path) => {
+      try {
+        return then.readSync(path);
+      } catch {
+        return now.readSync(path);
+      }
+    },
+  };
+}
+
+export async function readVersions(history: History, urls: Urls, current: SourceFiles, limit = COMPARED_COMMITS): Promise<VersionTables> {
   const commits = history.commits;
   const read = new Map<string, Map<string, Table[]> | null>();
+  const today = new Set(await current.list());
   // The newest `limit` commits, and the one before them to compare the oldest with.
   for (const commit of commits.slice(0, limit + 1)) {
-    const checked = await checkSources(await history.sourcesAt(commit));
+    const then = await history.sourcesAt(commit);
+    const checked = await checkSources(VOCABULARIES.some((name) => today.has(name)) ? withVocabularies(then, current) : then);
     if (!checked.ok) {
       read.set(commit, null);
       continue;

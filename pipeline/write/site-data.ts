@@ -324,7 +324,8 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
         preview: table.rows.slice(0, PREVIEW_ROWS).map((row) => table.schema.fields.map((field) => row[field.name] ?? null).map((cell) => (cell === null ? null : String(cell)))),
       })),
       // The same lines as passport.json, so the page and the download agree.
-      passport: passport(dataset, written, urls),
+      // A local build's pages link within the site: its passport shows paths, not the local origin.
+      passport: passport(dataset, written, urls).map((line) => (published ? line : { ...line, value: line.value.split(`${urls.siteUrl}/`).join('/') })),
       notes: (dataset.kind === 'portal' ? reconciliation.notes : [...sourceIds].flatMap((id) => index.notesByDocument.get(id) ?? []))
         .filter((n) => dataset.kind === 'portal' || (dataset.kind === 'programme') === (n.programme !== undefined))
         .map(note),

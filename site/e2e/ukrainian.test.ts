@@ -46,7 +46,7 @@ describe('addresses', () => {
 describe('Latin letters', () => {
   it('allows addresses, file names, Roman numerals and listed names, and finds the rest', () => {
     const allowed = new Set(['CSV', 'CC', 'BY']);
-    const text = 'Завантажте CSV (observations.csv) з https://kr.gov.ua/x або пишіть на a@b.ua; I півріччя; CC BY 4.0; agrees = false; observation_id';
+    const text = 'Завантажте CSV (observations.csv) з https://kr.gov.ua/x або /portal/datasets/x/, пишіть на a@b.ua; I півріччя; XV; ДСТУ ІSO; CC BY 4.0; agrees = false; observation_id';
     expect(latinFindings(text, allowed).map((f) => f.text)).toEqual(['agrees', 'false', 'observation_id']);
   });
 });

@@ -96,10 +96,12 @@ export function latinFindings(text: string, allowed: ReadonlySet<string>): Findi
     .replace(/\b(?:https?|mailto):[^\s«»"<>]+/giu, ' ')
     .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu, ' ')
     .replace(/\b[\w-]+(?:\.[\w-]+)*\.(?:ua|org|com|net|gov|eu|io)\b[^\s«»"<>]*/giu, ' ')
-    .replace(/\b[\w-]+\.(?:csv|json|xlsx|ttl|jsonld|xml)\b/giu, ' ');
+    .replace(/\b[\w-]+\.(?:csv|json|xlsx|ttl|jsonld|xml)\b/giu, ' ')
+    // Paths within the site: /council-open-data/datasets/x/
+    .replace(/(?<![\p{L}\p{N}])\/[\w.-]+(?:\/[\w.-]*)+/gu, ' ');
   const findings: Finding[] = [];
   // A Latin letter inside a Cyrillic word (ІSO) is a typing slip of the source, not English.
-  for (const match of withoutAddresses.matchAll(/(?<![\p{Script=Cyrillic}])[\p{Script=Latin}][\p{Script=Latin}\p{N}_'-]*/gu)) {
+  for (const match of withoutAddresses.matchAll(/(?<![\p{Script=Cyrillic}\p{Script=Latin}])[\p{Script=Latin}][\p{Script=Latin}\p{N}_'-]*(?![\p{Script=Cyrillic}])/gu)) {
     const word = match[0].replace(/[-']+$/u, '');
     if (!allowed.has(word) && !/^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$/u.test(word) && !/^UA\d{17}$/u.test(word)) findings.push({ kind: 'latin', text: word });
   }
