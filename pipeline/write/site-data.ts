@@ -291,6 +291,8 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
   }
   yield ['site/reports.json', json(reportList)];
 
+  /** A local build's pages link within the site: addresses under the local origin become paths. */
+  const inSite = (text: string) => (published ? text : text.split(`${urls.siteUrl}/`).join('/'));
   const datasetOf = (dataset: Dataset): SiteDataset => {
     const written = files.get(dataset.name) ?? [];
     const years = new Set<number>();
@@ -321,11 +323,11 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
         description: table.description,
         fields: table.schema.fields,
         rows: table.rowCount ?? table.rows.length,
-        preview: table.rows.slice(0, PREVIEW_ROWS).map((row) => table.schema.fields.map((field) => row[field.name] ?? null).map((cell) => (cell === null ? null : String(cell)))),
+        preview: table.rows.slice(0, PREVIEW_ROWS).map((row) => table.schema.fields.map((field) => row[field.name] ?? null).map((cell) => (cell === null ? null : inSite(String(cell))))),
       })),
       // The same lines as passport.json, so the page and the download agree.
       // A local build's pages link within the site: its passport shows paths, not the local origin.
-      passport: passport(dataset, written, urls).map((line) => (published ? line : { ...line, value: line.value.split(`${urls.siteUrl}/`).join('/') })),
+      passport: passport(dataset, written, urls).map((line) => ({ ...line, value: inSite(line.value) })),
       notes: (dataset.kind === 'portal' ? reconciliation.notes : [...sourceIds].flatMap((id) => index.notesByDocument.get(id) ?? []))
         .filter((n) => dataset.kind === 'portal' || (dataset.kind === 'programme') === (n.programme !== undefined))
         .map(note),
