@@ -78,7 +78,7 @@ export function observationsTable(observations: Observation[], dimensions = obse
       description: 'Числа зі звітів: що рахують, значення, одиниця, точність (точно, близько, понад, менше), період, розрізи і цитата з документа.',
       schema: schema(
         [
-          field('observation_id', 'string', 'Показник', 'Ідентифікатор: документ/показник', { required: true }),
+          field('observation_id', 'string', 'Ідентифікатор показника', 'Ідентифікатор: документ/показник', { required: true }),
           f.documentId(),
           f.section(),
           field('topic', 'string', 'Тема', 'Тема групи показників'),
