@@ -361,7 +361,7 @@ export function programmeTables(programmes: Programme[], executionList: Executio
       table: {
         name: 'planned-totals',
         title: 'Рядок «Усього» додатків',
-        description: 'Підсумковий рядок «Усього» кожного додатка до програми: за роками і за всі роки разом (all_years = true, рік порожній).',
+        description: 'Підсумковий рядок «Усього» кожного додатка до програми: за роками і за всі роки разом (у полі «За всі роки» — так, рік порожній).',
         schema: schema(
           [
             programmeId(),

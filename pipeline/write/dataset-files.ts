@@ -147,17 +147,19 @@ const TYPE_WORDS: Record<XlsxSheet['columns'][number]['type'], string> = {
 
 /** A sheet per table, then the data dictionary and the sources, for spreadsheet readers. */
 function workbookSheets(dataset: Dataset, urls: Urls): XlsxSheet[] {
-  // A reader sees the tables' Ukrainian titles; the dictionary sheet gives each column's name in the CSV.
+  // Sheets are named by the tables' Ukrainian titles. Each table's sheet is a Data Package
+  // resource whose header row must be the schema's field names; the dictionary sheet gives
+  // each name's Ukrainian title.
   const sheets: XlsxSheet[] = dataset.tables.map((table) => ({
     name: table.title,
-    columns: table.schema.fields.map((field) => ({ title: field.title, type: field.type })),
+    columns: table.schema.fields.map((field) => ({ title: field.name, type: field.type })),
     rows: table.rows.map((row) => table.schema.fields.map((field) => row[field.name] ?? null)),
   }));
   sheets.push({
     name: 'Словник даних',
     columns: [
       { title: 'Таблиця', type: 'string' },
-      { title: 'Поле у CSV', type: 'string' },
+      { title: 'Стовпець (у CSV і на аркуші)', type: 'string' },
       { title: 'Назва стовпця', type: 'string' },
       { title: 'Тип', type: 'string' },
       { title: 'Опис', type: 'string', width: 80 },

@@ -103,7 +103,7 @@ export function dataPackage(dataset: Dataset, files: WrittenFile[], urls: Urls, 
             bytes: workbook.bytes,
             hash: `sha256:${workbook.sha256}`,
             title: `${file.table!.title} (аркуш книги XLSX)`,
-            description: `${file.table!.description} Аркуш «${file.table!.name}» книги XLSX, де ті самі рядки мають типи електронної таблиці.`,
+            description: `${file.table!.description} Аркуш «${file.table!.title}» книги XLSX, де ті самі рядки мають типи електронної таблиці.`,
             dialect: { sheetNumber: index + 1, excel: { sheet: index + 1 } },
             schema: tableSchema(file.table!, workbookResourceName),
           }))

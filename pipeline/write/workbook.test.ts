@@ -1,4 +1,4 @@
-/** The workbook a journalist opens: Ukrainian sheet names and column titles, the dictionary naming each CSV column. */
+/** The workbook a journalist opens: Ukrainian sheet names, and a dictionary that titles every column in Ukrainian. */
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ const sources = join(import.meta.dirname, '..', 'golden', 'cases', 'indicators-a
 const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 describe('the dataset workbook', () => {
-  it('names its sheets and columns in Ukrainian, as the Table Schema titles them', { timeout: 60_000 }, async () => {
+  it('names its sheets in Ukrainian and its dictionary gives every column\'s Ukrainian title', { timeout: 60_000 }, async () => {
     const built = await buildPortal({ files: diskSources(sources), history: fixedHistory('2024-03-01T09:00:00Z') });
     if (!built.ok) throw new Error(JSON.stringify(built.problems));
     const name = 'zvernennia-hromadian-do-zrazkovoi-miskoi-rady';
@@ -19,10 +19,11 @@ describe('the dataset workbook', () => {
     const sheets = [...workbook.matchAll(/<sheet name="([^"]*)"/g)].map((m) => decode(m[1]!));
     expect(sheets).toEqual(['Показники', 'Заявлені підсумки', 'Документи-джерела', 'Зауваження щодо якості даних', 'Словник даних', 'Джерела']);
     const strings = [...strFromU8(files['xl/sharedStrings.xml']!).matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => decode(m[1]!));
+    // The dictionary maps each column name of the CSV and the sheet to its title.
     expect(strings).toContain('Що рахують');
     expect(strings).toContain('Значення (як надруковано)');
-    // The dictionary maps each title to the column name of the CSV.
     expect(strings).toContain('observation_id');
+    expect(strings).toContain('так або ні');
     expect(strings).not.toContain('observations');
   });
 });
