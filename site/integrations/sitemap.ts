@@ -58,8 +58,10 @@ export function sitemap(buildDir: string): AstroIntegration {
     name: 'council-open-data:sitemap',
     hooks: {
       'astro:build:done': ({ dir, pages, logger }) => {
-        const { siteUrl, basePath } = JSON.parse(readFileSync(join(buildDir, 'site', 'config.json'), 'utf8')) as { siteUrl: string; basePath: string };
-        const siteRoot = new URL(basePath, siteUrl).href;
+        const { siteUrl, basePath } = JSON.parse(readFileSync(join(buildDir, 'site', 'config.json'), 'utf8')) as { siteUrl: string | null; basePath: string };
+        // A sitemap needs absolute addresses: a local build (no published address) names the
+        // local origin, as its catalogue files do; its pages never show it.
+        const siteRoot = new URL(basePath, siteUrl ?? 'http://localhost').href;
         const datasets = JSON.parse(readFileSync(join(buildDir, 'site', 'datasets.json'), 'utf8')) as { name: string; modified: string }[];
         const lastmod = new Map(datasets.map((d) => [`datasets/${d.name}/`, d.modified]));
         const entries = sitemapEntries(pages.map((page) => page.pathname), siteRoot, lastmod);
