@@ -54,6 +54,9 @@ export interface Found {
   more: boolean;
   /** The pagefind queries that were run, for the curious and for tests. */
   queries: string[];
+  /** The stems searched for, one list per query word (Latin words read back included), and the numbers: what results mark. */
+  words: string[][];
+  phrases: string[];
 }
 
 /**
@@ -101,5 +104,5 @@ export async function searchUkrainian(
   const prefixes = [...words.flat(), ...p.phrases.flatMap((phrase) => phrase.split(' '))];
   const checked = await Promise.all(ranked.slice(0, verifyLimit).map((result) => result.data()));
   const kept = checked.filter((data) => matchesPlan(data.excerpt, prefixes));
-  return { results: kept.slice(0, limit), total: kept.length, more: ranked.length > verifyLimit, queries };
+  return { results: kept.slice(0, limit), total: kept.length, more: ranked.length > verifyLimit, queries, words, phrases: p.phrases };
 }
