@@ -9,9 +9,9 @@ import { launch } from './browser.ts';
 import { base, plain, sitemapPages } from './context.ts';
 
 const PHONE = { width: 360, height: 740 };
-/** Pages the sitemap leaves to the menus, and the search page with results. */
+/** The lists the menu leads to, and the search page with results. */
 const MORE = ['programmes/', 'reports/', 'publishers/', 'search/?q=звернення'];
-const pages = [...sitemapPages().map((page) => new URL(page).pathname.slice(new URL(base).pathname.length)), ...MORE];
+const pages = [...new Set([...sitemapPages().map((page) => new URL(page).pathname.slice(new URL(base).pathname.length)), ...MORE])];
 const dataset = 'datasets/kryvyi-rih-pokaznyky-zvitiv-vykonavchykh-orhaniv/';
 const report = 'reports/kropyvnytskyi-2021-programmes-presentation/';
 

@@ -49,20 +49,20 @@ describe('for a spreadsheet', () => {
   it('«CSV для Excel» gives the table with a BOM, semicolons, decimal commas and Ukrainian titles, value for value', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}datasets/kryvyi-rih-prohrama-rozvytku-mistsevoho-samovriaduvannia-2017-2027/`);
-    const item = page.locator('[data-excel][data-table="execution"]');
+    const item = page.locator('[data-excel][data-table="execution-totals"]');
     const download = page.waitForEvent('download');
     await item.getByRole('button', { name: /CSV для Excel/ }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe('kryvyi-rih-prohrama-rozvytku-mistsevoho-samovriaduvannia-2017-2027-execution-excel.csv');
+    expect(file.suggestedFilename()).toBe('kryvyi-rih-prohrama-rozvytku-mistsevoho-samovriaduvannia-2017-2027-execution-totals-excel.csv');
     const bytes = readFileSync((await file.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
     const header = lines[0]!.split(';');
     expect(header).toContain('Звітовано');
     expect(header).toContain('Виконання, %');
-    const csv = await (await page.request.get(new URL('execution.csv', page.url()).href)).text();
+    const csv = await (await page.request.get(new URL('execution-totals.csv', page.url()).href)).text();
     expect(lines).toHaveLength(csv.trim().split('\n').length);
-    const total = lines.find((line) => line.includes('Усього за програмою'))!.split(';');
+    const total = lines.find((line) => line.startsWith('kr-local-self-government-2017-2027;2023;'))!.split(';');
     expect(total[header.indexOf('Звітовано')]).toBe('1254863,57');
     expect(total[header.indexOf('Заплановано')]).toBe('1267348');
     expect(total[header.indexOf('Виконання, %')]).toBe('99,01');
