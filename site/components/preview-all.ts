@@ -3,20 +3,23 @@
  * imports this module on the click), laid out in the same columns as the preview.
  */
 import { number } from '../lib/format.ts';
-import { plural } from './catalog.ts';
+import { counted, NOUNS } from '../lib/plural.ts';
 import { previewColumns, sortRows, type Column, type Row } from './preview.ts';
 import { loadTable } from './table-data.ts';
 
 /** More rows than this stay in the files: a phone would not scroll through them. */
 const LIMIT = 500;
-const rowsLabel = (n: number) => `${number(String(n))} ${plural(n, 'рядок', 'рядки', 'рядків')}`;
+const rowsLabel = (n: number) => counted(n, NOUNS.row);
 
 function cellsOf(columns: Column[], row: Row): HTMLTableRowElement {
   const tr = document.createElement('tr');
   for (const c of columns) {
     const td = document.createElement('td');
     const text = c.text(row);
-    td.textContent = text;
+    if (text && c.kind === 'code') td.append(Object.assign(document.createElement('code'), { textContent: text }));
+    else if (text && c.kind === 'quote') td.append(Object.assign(document.createElement('q'), { textContent: text }));
+    else td.textContent = text;
+    if (c.kind === 'en') td.lang = 'en';
     td.dataset.label = c.title;
     if (c.numeric) td.classList.add('num');
     if (text === '') td.classList.add('empty');
@@ -68,7 +71,7 @@ export async function showAll(box: HTMLElement): Promise<string> {
   const { fields, rows } = await loadTable(datapackage, name, csv);
   const { columns } = previewColumns(name, fields);
   makeSortable(table, columns, rows);
-  const which = rows.length > LIMIT ? `перші ${rowsLabel(LIMIT)} з ${number(String(rows.length))}` : `усі ${rowsLabel(rows.length)}`;
+  const which = rows.length > LIMIT ? `перші ${rowsLabel(LIMIT)} з ${number(String(rows.length))}` : rows.length === 1 ? 'один рядок' : `усі ${rowsLabel(rows.length)}`;
   table.caption!.textContent = `${which[0]!.toUpperCase()}${which.slice(1)}. Щоб упорядкувати, натисніть назву стовпця.`;
   return `Показано ${which} таблиці «${title ?? ''}».`;
 }

@@ -30,8 +30,8 @@ const row = (values: Record<string, string | null>): Row => ({ ...Object.fromEnt
 describe('the columns a person reads first', () => {
   const { columns } = previewColumns('observations', observations);
 
-  it('are what is counted, its breakdown, the figure, the period and the quote, by their Ukrainian titles', () => {
-    expect(columns.filter((c) => c.first).map((c) => c.title)).toEqual(['Що рахують', 'Розріз', 'Значення', 'Період', 'Цитата']);
+  it('are what is counted, its breakdown, the figure, its unit, the period and the quote, by their Ukrainian titles', () => {
+    expect(columns.filter((c) => c.first).map((c) => c.title)).toEqual(['Що рахують', 'Розріз', 'Значення', 'Одиниця', 'Період', 'Цитата']);
   });
 
   it('put ids after everything else', () => {
@@ -44,14 +44,27 @@ describe('the columns a person reads first', () => {
     const keys = columns.map((c) => c.key);
     expect(keys).not.toContain('period_start');
     expect(keys).not.toContain('dimension_district');
-    expect(keys).toEqual(expect.arrayContaining(['unit', 'value_printed', 'section', 'note', 'qualifier']));
+    expect(keys).toEqual(expect.arrayContaining(['value_printed', 'section', 'note', 'qualifier', 'unit_kind']));
   });
 
-  it('read a figure with its qualifier and unit, money in hryvnias', () => {
+  it('read a figure with its qualifier, money in hryvnias, a year ungrouped; a count\'s unit in the next column', () => {
     const value = columns.find((c) => c.key === 'value')!;
-    expect(value.text(row({ value: '6500', value_printed: 'близько 6,5 тис.', unit: 'звернень', unit_kind: 'count', qualifier: 'approx' }))).toBe('близько 6\u00a0500\u00a0звернень');
-    expect(value.text(row({ value: '14981800', value_printed: '14 981,8', unit: 'тис. грн', unit_kind: 'UAH', qualifier: 'exact' }))).toBe('14\u00a0981\u00a0800\u00a0грн');
+    const unit = columns.find((c) => c.key === 'unit')!;
+    const approx = row({ value: '6500', value_printed: 'близько 6,5 тис.', unit: 'звернень', unit_kind: 'count', qualifier: 'approx' });
+    expect([value.text(approx), unit.text(approx)]).toEqual(['близько 6\u00a0500', 'звернень']);
+    // Money is in hryvnias whatever the document printed: the printed «тис. грн» would mislead beside it.
+    const money = row({ value: '14981800', value_printed: '14 981,8', unit: 'тис. грн', unit_kind: 'UAH', qualifier: 'exact' });
+    expect([value.text(money), unit.text(money)]).toEqual(['14\u00a0981\u00a0800\u00a0грн', '']);
+    const share = row({ value: '80', unit: '%', unit_kind: 'percent', qualifier: 'exact' });
+    expect([value.text(share), unit.text(share)]).toEqual(['80\u00a0%', '']);
+    expect(value.text(row({ value: '1980', unit: 'рік', unit_kind: 'count', qualifier: 'exact' }))).toBe('1980');
     expect(value.text(row({}))).toBe('');
+  });
+
+  it('mark ids as code and quotes as quotations', () => {
+    expect(columns.find((c) => c.key === 'observation_id')!.kind).toBe('code');
+    expect(columns.find((c) => c.key === 'quote')!.kind).toBe('quote');
+    expect(columns.find((c) => c.key === 'indicator')!.kind).toBe('text');
   });
 
   it('name the breakdowns in words and the period as a reader writes it', () => {
@@ -80,7 +93,7 @@ describe('the columns a person reads first', () => {
     const directions = [field('direction_id', 'string', 'Напрям'), field('annex_period_start', 'year', 'Додаток: з'), field('annex_period_end', 'year', 'Додаток: до'), field('number', 'integer', '№'), field('title', 'string', 'Назва напряму'), field('planned_total_uah', 'number', 'Усього заплановано')];
     const { columns: made } = previewColumns('directions', directions);
     const r = rowOf(directions, ['a1-d1', '2017', '2019', '1', 'Навчання', '146871']);
-    expect(made.filter((c) => c.first).map((c) => c.text(r))).toEqual(['1', 'Навчання', '2017–2019', '146\u00a0871\u00a0грн']);
+    expect(made.filter((c) => c.first).map((c) => c.text(r))).toEqual(['1', 'Навчання', '2017–2019 роки', '146\u00a0871\u00a0грн']);
   });
 });
 
@@ -94,6 +107,8 @@ describe('cells as a person reads them', () => {
     [field('agrees', 'boolean', ''), 'false', 'ні'],
     [field('agrees', 'boolean', ''), 'true', 'так'],
     [field('edrpou', 'string', ''), '04054346', '04054346'],
+    [field('qualifier', 'string', ''), 'approx', 'близько'],
+    [field('unit_kind', 'string', ''), 'count', 'кількість'],
     [field('value', 'number', ''), null, ''],
   ])('%o %s → %s', (f, value, text) => expect(cellText(f, value)).toBe(text));
 });

@@ -3,19 +3,23 @@
  * all rows: the columns a person reads first (what is counted, how much, in what unit,
  * for which period, the source's words) with the Table Schema's Ukrainian titles; the
  * rest a reader can tick on; ids last. Cells read as text a person reads (1 243 280,57 грн,
- * 21.12.2016, так/ні), while the files keep the values as published.
+ * 21.12.2016, так/ні, codes in words), while the files keep the values as published.
  */
 import type { SiteTable } from '../lib/data.ts';
 
 type Field = SiteTable['fields'][number];
-import { date, figure, money, number, percent, period } from '../lib/format.ts';
+import { QUALIFIERS, cellText as readable, money, number, percent, period, years } from '../lib/format.ts';
 
 /** A row as published: field name → cell text, null for an empty cell. */
 export type Row = Record<string, string | null>;
 
+/** How a cell is marked up: ids and codes as code, a quotation as a quotation, English as English. */
+export type CellKind = 'text' | 'code' | 'quote' | 'en';
+
 export interface Column {
   key: string;
   title: string;
+  kind: CellKind;
   /** Right-aligned and sorted as a number. */
   numeric: boolean;
   /** Shown before the reader picks columns. */
@@ -33,7 +37,7 @@ export const MAX_COLUMNS = 24;
 
 /** The columns a person reads first, by table; the keys of combined columns start with «:». */
 const READ_FIRST: Record<string, string[]> = {
-  observations: ['indicator', ':dimensions', 'value', ':period', 'quote'],
+  observations: ['indicator', ':dimensions', 'value', 'unit', ':period', 'quote'],
   'stated-totals': ['label', 'agrees', 'note'],
   documents: ['title', 'kind_title', 'number', 'date', ':period'],
   'quality-notes': ['message', 'stated_value', 'computed_value', 'difference'],
@@ -60,20 +64,25 @@ const PERIOD_PAIRS: [string, string][] = [
   ['annex_period_start', 'annex_period_end'],
 ];
 
+/** A unit that makes the figure a calendar year (з 1980 року): never grouped as an amount. */
+const YEAR_UNITS = /^(рік|року|році|роки|років)$/;
+
 const empty = (value: string | null | undefined): value is null | undefined | '' => value === null || value === undefined || value === '';
 
-/** A published value as a person reads it, by its Table Schema type. */
+/** A published value as a person reads it: the site's words for its type and codes, money in hryvnias. */
 export function cellText(field: Field, value: string | null | undefined): string {
   if (empty(value)) return '';
-  if (field.type === 'boolean') return value === 'true' ? 'так' : value === 'false' ? 'ні' : value;
-  if (field.type === 'date') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? date(value) : value;
-  if (field.type === 'number' || field.type === 'integer') {
-    if (!/^-?\d+(\.\d+)?$/.test(value)) return value;
-    if (field.name.endsWith('_uah')) return money(value);
-    if (field.name.endsWith('_percent')) return percent(value);
-    return number(value);
-  }
-  return value;
+  const amount = (field.type === 'number' || field.type === 'integer') && /^-?\d+(\.\d+)?$/.test(value);
+  if (amount && field.name.endsWith('_uah')) return money(value);
+  if (amount && field.name.endsWith('_percent')) return percent(value);
+  return readable(field, value);
+}
+
+/** Codes as code, quotations as quotations, English as English; the rest is text. */
+export function cellKind(name: string): CellKind {
+  if (/(^|_)(id|ids|code)$/.test(name) || name === 'identifier') return 'code';
+  if (name === 'quote') return 'quote';
+  return /_en$/.test(name) ? 'en' : 'text';
 }
 
 /** A period from its two fields: dates (2022-01-01, 2022-06-30) or years (2017, 2027). */
@@ -81,7 +90,7 @@ function periodText(start: string | null | undefined, end: string | null | undef
   if (empty(start) && empty(end)) return '';
   const from = empty(start) ? end! : start;
   const to = empty(end) ? start! : end;
-  if (/^\d{4}$/.test(from) && /^\d{4}$/.test(to)) return from === to ? from : `${from}–${to}`;
+  if (/^\d{4}$/.test(from) && /^\d{4}$/.test(to)) return years(Number(from), Number(to));
   return period(from, to);
 }
 
@@ -90,6 +99,7 @@ function fieldColumn(field: Field, first: boolean, row?: (r: Row) => string): Co
   return {
     key: field.name,
     title: field.title || field.name,
+    kind: row ? 'text' : cellKind(field.name),
     numeric,
     first,
     text: row ?? ((r) => cellText(field, r[field.name])),
@@ -110,19 +120,27 @@ export function previewColumns(table: string, fields: Field[]): { columns: Colum
   if (pair) {
     const [start, end] = pair;
     pair.forEach((name) => folded.add(name));
-    combined.set(':period', { key: ':period', title: 'Період', numeric: false, first: false, text: (r) => periodText(r[start], r[end]), sortValue: (r) => `${r[start] ?? ''}/${r[end] ?? ''}` });
+    combined.set(':period', { key: ':period', title: 'Період', kind: 'text', numeric: false, first: false, text: (r) => periodText(r[start], r[end]), sortValue: (r) => `${r[start] ?? ''}/${r[end] ?? ''}` });
   }
   const dimensions = fields.filter((f) => f.name.startsWith('dimension_'));
   if (dimensions.length > 0) {
     dimensions.forEach((f) => folded.add(f.name));
     const text = (r: Row) => dimensions.flatMap((f) => (empty(r[f.name]) ? [] : [`${dimensionName(f)}: ${r[f.name]}`])).join('; ');
-    combined.set(':dimensions', { key: ':dimensions', title: 'Розріз', numeric: false, first: false, text, sortValue: text });
+    combined.set(':dimensions', { key: ':dimensions', title: 'Розріз', kind: 'text', numeric: false, first: false, text, sortValue: text });
   }
 
-  // A figure reads with its qualifier and unit, as on the document's page: «близько 6 500 звернень».
+  // A figure reads with its qualifier, money in hryvnias and a share in per cent: «близько 6 500»,
+  // «14 981 800 грн». A count's unit is the next column: the table holds it in one form only
+  // (звернень), which the number beside it may not take, so it is not joined to the number.
   const isFigure = ['value', 'unit', 'unit_kind', 'qualifier'].every((name) => byName.has(name));
-  const figureText = (r: Row) =>
-    empty(r.value) ? '' : figure({ value: r.value, printed: r.value_printed ?? '', unit: r.unit ?? '', kind: r.unit_kind ?? '', qualifier: r.qualifier ?? 'exact' });
+  const figureText = (r: Row) => {
+    if (empty(r.value)) return '';
+    const q = QUALIFIERS[r.qualifier ?? ''] ? `${QUALIFIERS[r.qualifier!]} ` : '';
+    if (r.unit_kind === 'UAH') return `${q}${money(r.value)}`;
+    if (r.unit_kind === 'percent') return `${q}${number(r.value)}\u00a0%`;
+    return `${q}${YEAR_UNITS.test(r.unit ?? '') ? r.value : number(r.value)}`;
+  };
+  const unitText = (r: Row) => (r.unit_kind === 'UAH' || r.unit_kind === 'percent' ? '' : (r.unit ?? ''));
 
   const wanted = READ_FIRST[table] ?? fields.filter((f) => !isId(f.name) && !f.name.endsWith('_printed')).slice(0, 5).map((f) => f.name);
   const first: Column[] = [];
@@ -130,7 +148,7 @@ export function previewColumns(table: string, fields: Field[]): { columns: Colum
     const made = combined.get(key);
     const field = byName.get(key);
     if (made) first.push({ ...made, first: true });
-    else if (field) first.push(fieldColumn(field, true, isFigure && key === 'value' ? figureText : undefined));
+    else if (field) first.push(fieldColumn(field, true, isFigure && key === 'value' ? figureText : isFigure && key === 'unit' ? unitText : undefined));
   }
   const taken = new Set(first.map((c) => c.key));
   const rest = [...combined.values()].filter((c) => !taken.has(c.key));

@@ -37,7 +37,7 @@ describe('without JavaScript', () => {
     const page = await context.newPage();
     await page.goto(`${base}datasets/kryvyi-rih-prohrama-rozvytku-mistsevoho-samovriaduvannia-2017-2027/`);
     const execution = page.locator('[data-preview][data-table="execution"] table');
-    expect(await execution.locator('thead th:visible').allInnerTexts()).toEqual(['Рік', 'Напрям', 'Заплановано', 'Звітовано', 'Як названо суму (укр.)', 'Виконання, %']);
+    expect(await execution.locator('thead th:visible').allInnerTexts()).toEqual(['Рік', 'Назва напряму', 'Заплановано', 'Звітовано', 'Як названо суму (укр.)', 'Виконання, %']);
     const direction = plain(await execution.locator('tbody tr', { hasText: 'Проведення урочистостей' }).innerText());
     expect(direction).toMatch(/^2023 Проведення урочистостей .* 1 255 765 грн 1 243 280,57 грн виділено 99,01 %$/);
     expect(await page.locator('main table tbody tr').count()).toBeGreaterThan(5);

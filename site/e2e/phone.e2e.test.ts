@@ -94,7 +94,8 @@ describe('a dataset preview on a phone', () => {
     expect(box!.width).toBeLessThanOrEqual(PHONE.width);
     expect(await card(row)).toEqual([
       'Сесії Криворізької міської ради VIII скликання, що відбулися',
-      'Значення: 11 сесій',
+      'Значення: 11',
+      'Одиниця: сесій',
       'Період: 2023 рік',
       expect.stringMatching(/^Цитата: Відбулося 11 сесій/),
     ]);
