@@ -50,7 +50,13 @@ describe('page weight', () => {
     requests.length = 0;
     await page.goto(`${base}${programme}`);
     await page.waitForLoadState('networkidle');
-    expect(requests.filter((url) => url.includes('/pagefind/') || url.endsWith('.js'))).toEqual([]);
+    expect(requests.filter((url) => url.includes('/pagefind/') || url.includes('papaparse') || url.endsWith('.csv'))).toEqual([]);
     await page.close();
+  });
+
+  it('keeps the programme page\'s own script (copying a figure\'s link, citing it) under 3 KB compressed', () => {
+    const weight = pageWeight(siteDir, new URL(base).pathname, programme);
+    expect(weight.js).toBeGreaterThan(0);
+    expect(weight.js).toBeLessThanOrEqual(3 * 1024);
   });
 });

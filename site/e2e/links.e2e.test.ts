@@ -39,6 +39,21 @@ describe('links', () => {
     expect(broken).toEqual([]);
   });
 
+  it('every link to a place on the same page finds it: contents, figures, citations', () => {
+    const lost: string[] = [];
+    let checked = 0;
+    for (const file of htmlFiles(siteDir)) {
+      const html = readFileSync(file, 'utf8');
+      const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+      for (const match of html.matchAll(/\shref="#([^"]*)"/g)) {
+        checked++;
+        if (!ids.has(match[1]!)) lost.push(`${relative(siteDir, file)}: #${match[1]}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+    expect(lost).toEqual([]);
+  });
+
   it('every sitemap page exists', () => {
     const missing = sitemapPages().filter((page) => !resolves(new URL(page).pathname));
     expect(missing).toEqual([]);

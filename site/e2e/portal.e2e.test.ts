@@ -1,5 +1,6 @@
 /** What a citizen, a journalist and a harvester do on the built site, in Chromium. */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser.ts';
@@ -40,6 +41,59 @@ describe('downloads', () => {
     const digest = createHash('sha256').update(await response.body()).digest('hex');
     expect(html).toContain(digest);
     expect(await response.text()).toContain('1243280.57');
+    await page.close();
+  });
+});
+
+describe('for a spreadsheet', () => {
+  it('«CSV для Excel» gives the table with a BOM, semicolons, decimal commas and Ukrainian titles, value for value', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}datasets/kryvyi-rih-prohrama-rozvytku-mistsevoho-samovriaduvannia-2017-2027/`);
+    const item = page.locator('[data-excel][data-table="execution-totals"]');
+    const download = page.waitForEvent('download');
+    await item.getByRole('button', { name: /CSV для Excel/ }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('kryvyi-rih-prohrama-rozvytku-mistsevoho-samovriaduvannia-2017-2027-execution-totals-excel.csv');
+    const bytes = readFileSync((await file.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
+    const header = lines[0]!.split(';');
+    expect(header).toContain('Звітовано');
+    expect(header).toContain('Виконання, %');
+    const csv = await (await page.request.get(new URL('execution-totals.csv', page.url()).href)).text();
+    expect(lines).toHaveLength(csv.trim().split('\n').length);
+    const total = lines.find((line) => line.startsWith('kr-local-self-government-2017-2027;2023;'))!.split(';');
+    expect(total[header.indexOf('Звітовано')]).toBe('1254863,57');
+    expect(total[header.indexOf('Заплановано')]).toBe('1267348');
+    expect(total[header.indexOf('Виконання, %')]).toBe('99,01');
+    expect(total[header.indexOf('Звітовано (як надруковано)')]).toBe('"=""1 254 863,57"""');
+    await page.close();
+  });
+});
+
+describe('freshness', () => {
+  it('calls a dataset of 2021 figures, promised yearly, late, and says why', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}datasets/kropyvnytskyi-pokaznyky-vykonannia-biudzhetnykh-prohram-2021/`);
+    const text = plain(await page.locator('.freshness').innerText());
+    expect(text).toContain('Не оновлений');
+    expect(text).not.toContain('Актуальний');
+    expect(text).toContain('дані за 2022 рік мали з’явитися до 31.03.2023');
+    expect(text).toContain('Найновіші дані — за 2021 рік');
+    await page.close();
+  });
+});
+
+describe('quality notes', () => {
+  it("the home page's banner leads to every note, each with its document", async () => {
+    const page = await browser.newPage();
+    await page.goto(base);
+    const banner = page.locator('main .note', { hasText: 'не сходяться' });
+    await banner.getByRole('link', { name: 'Переглянути зауваження' }).click();
+    await page.waitForURL(/#quality$/);
+    const notes = page.locator('h2#quality ~ .note');
+    expect(await notes.count()).toBe(4);
+    expect(await notes.locator('a[href*="/reports/"]').count()).toBe(4);
     await page.close();
   });
 });

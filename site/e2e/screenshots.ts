@@ -1,6 +1,7 @@
 /**
- * Screenshots of the main pages at phone and desktop widths, from the built dist/, into
- * screenshots/ (not committed). Run after `npm run build`: npm run screenshots
+ * Screenshots of a page of every kind at phone (360 px) and desktop (1280 px) widths, from
+ * the built dist/, into screenshots/ (not committed). Run after `npm run build`:
+ * npm run screenshots
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,16 +14,26 @@ const { basePath } = JSON.parse(readFileSync(join(project, 'build', 'site', 'con
 const out = join(project, 'screenshots');
 mkdirSync(out, { recursive: true });
 
+/** One page of every kind. */
 const pages: [string, string][] = [
   ['home', ''],
-  ['programme', 'programmes/kr-local-self-government-2017-2027/'],
-  ['report', 'reports/kr-2023-programme-execution-report/'],
   ['catalog', 'datasets/'],
-  ['dataset', 'datasets/kryvyi-rih-prohrama-rozvytku-mistsevoho-samovriaduvannia-2017-2027/'],
+  ['facet', 'datasets/publisher/kryvyi-rih-city-council/'],
+  ['dataset-programme', 'datasets/kryvyi-rih-prohrama-rozvytku-mistsevoho-samovriaduvannia-2017-2027/'],
+  ['dataset-indicators', 'datasets/kropyvnytskyi-pokaznyky-vykonannia-biudzhetnykh-prohram-2021/'],
+  ['dataset-register', 'datasets/reiestr-naboriv-danykh-kryvorizka-miska-rada/'],
+  ['programmes', 'programmes/'],
+  ['programme', 'programmes/kr-local-self-government-2017-2027/'],
+  ['reports', 'reports/'],
+  ['report', 'reports/kropyvnytskyi-2021-programmes-presentation/'],
+  ['report-decision', 'reports/kr-2016-decision-1176/'],
+  ['publishers', 'publishers/'],
   ['publisher', 'publishers/kryvyi-rih-city-council/'],
   ['search', 'search/?q=звернення'],
+  ['developers', 'developers/'],
+  ['not-found', 'no-such-page/'],
 ];
-const widths: [string, number, number][] = [['phone', 390, 844], ['desktop', 1280, 900]];
+const widths: [string, number, number][] = [['phone', 360, 740], ['desktop', 1280, 900]];
 
 const { server, url } = await serve(site, basePath);
 const browser = await launch();

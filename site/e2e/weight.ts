@@ -3,18 +3,35 @@
  * compressed, as a first visit would. Run after `npm run build`: node site/e2e/weight.ts
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const project = resolve(import.meta.dirname, '..', '..');
 
-/** Compressed bytes of a built page and the CSS and JS it loads up front. */
+/** A module's static imports (not `import()`, which loads on use), as paths under the site. */
+function staticImports(site: string, basePath: string, asset: string): string[] {
+  const file = join(site, asset.slice(basePath.length));
+  if (!existsSync(file)) return [];
+  const code = readFileSync(file, 'utf8');
+  const specifiers = [...code.matchAll(/(?:^|[;}\s])import\s*(?:[^'"();]*?\bfrom\s*)?["']([^"']+\.js)["']/g)].map((m) => m[1]!);
+  return specifiers.map((s) => posix.join(posix.dirname(asset), s));
+}
+
+/** Compressed bytes of a built page and the CSS and JS it loads up front, module imports included. */
 export function pageWeight(site: string, basePath: string, path: string): { html: number; css: number; js: number; total: number } {
   const html = readFileSync(join(site, path, 'index.html'));
   const text = html.toString('utf8');
   const assets = [...text.matchAll(/<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"/g)].map((m) => m[1]!);
+  const seen = new Set<string>();
+  const queue = [...assets];
+  while (queue.length > 0) {
+    const asset = queue.shift()!;
+    if (seen.has(asset)) continue;
+    seen.add(asset);
+    if (asset.endsWith('.js')) queue.push(...staticImports(site, basePath, asset));
+  }
   const sizes = { html: gzipSync(html).length, css: 0, js: 0, total: 0 };
-  for (const asset of assets) {
+  for (const asset of seen) {
     const file = join(site, asset.slice(basePath.length));
     if (!existsSync(file)) continue;
     const bytes = gzipSync(readFileSync(file)).length;

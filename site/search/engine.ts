@@ -16,6 +16,8 @@ export interface PagefindResult {
 export interface ResultData {
   url: string;
   excerpt: string;
+  /** The page's indexed text. */
+  content?: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
 }
@@ -54,6 +56,9 @@ export interface Found {
   more: boolean;
   /** The pagefind queries that were run, for the curious and for tests. */
   queries: string[];
+  /** The stems searched for, one list per query word (Latin words read back included), and the numbers: what results mark. */
+  words: string[][];
+  phrases: string[];
 }
 
 /**
@@ -64,6 +69,21 @@ export interface Found {
 export function matchesPlan(excerpt: string, prefixes: string[]): boolean {
   const marked = [...excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => normalizeWord(m[1]!).replace(/^[^\p{L}\d]+/u, ''));
   return marked.some((word) => prefixes.some((prefix) => word.startsWith(prefix)));
+}
+
+/**
+ * The page's text holds every query word (a word starting with one of its stems) and every
+ * number. Pagefind requires every word, but over an index in parts it searches each part on
+ * its own and drops a word a part has never seen: there «Кривий Ріг» found pages with only
+ * роз- words (розвитку) in them.
+ */
+export function coversPlan(content: string | undefined, words: string[][], phrases: string[]): boolean {
+  if (content === undefined) return true;
+  const text = normalizeWord(content).replace(/[\s\u00a0\u202f]+/g, ' ');
+  const tokens = text.split(/[^\p{L}\d'-]+/u).flatMap((token) => [token, ...token.split('-')]);
+  const hasWord = (stems: string[]) => tokens.some((token) => stems.some((s) => token.startsWith(s)));
+  const hasNumber = (phrase: string) => text.includes(phrase) || text.includes(phrase.replace(/,/g, '.'));
+  return words.every(hasWord) && phrases.every(hasNumber);
 }
 
 /** Cyrillic stems for a word typed in Latin letters, from the site's own vocabulary. */
@@ -100,6 +120,6 @@ export async function searchUkrainian(
   const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   const prefixes = [...words.flat(), ...p.phrases.flatMap((phrase) => phrase.split(' '))];
   const checked = await Promise.all(ranked.slice(0, verifyLimit).map((result) => result.data()));
-  const kept = checked.filter((data) => matchesPlan(data.excerpt, prefixes));
-  return { results: kept.slice(0, limit), total: kept.length, more: ranked.length > verifyLimit, queries };
+  const kept = checked.filter((data) => matchesPlan(data.excerpt, prefixes) && coversPlan(data.content, words, p.phrases));
+  return { results: kept.slice(0, limit), total: kept.length, more: ranked.length > verifyLimit, queries, words, phrases: p.phrases };
 }
