@@ -20,7 +20,7 @@ import { generateSourceSchemas } from './sources/json-schema.ts';
 import { buildPortal } from './build.ts';
 import { gitHistory } from './io/history.ts';
 import { codeVersion } from './io/code-version.ts';
-import { readManifest } from './io/manifest.ts';
+import { checkPrevious, readManifest } from './io/manifest.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -60,8 +60,11 @@ async function build(): Promise<number> {
   const root = relative(process.cwd(), values.sources) || '.';
   progress(`building from ${root}/ …`);
   // Without --clean, datasets whose inputs and code are unchanged are taken over from the last build.
-  const previous = values.clean ? undefined : readManifest(values.out);
-  const reuse = { previous, version: await codeVersion(projectRoot) };
+  const read = values.clean ? undefined : readManifest(values.out);
+  if (read?.notice) process.stderr.write(`notice  N_MANIFEST_UNUSABLE  ${read.notice}; every dataset is made again, as with --clean\n`);
+  const check = read?.manifest && (await checkPrevious(values.out, read.manifest));
+  const previous = check?.manifest;
+  const reuse = { previous, version: await codeVersion(projectRoot), intact: check?.intact };
   const staging = await stage(values.out);
   let built: Awaited<ReturnType<typeof buildPortal>>;
   try {
