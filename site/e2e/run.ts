@@ -1,6 +1,6 @@
 /**
  * The end-to-end run: builds the portal as a project site under /council-open-data/ into a
- * temporary folder (leaving build/ and dist/ alone), serves it, and runs the *.e2e.test.ts
+ * temporary folder (leaving build/ alone), serves it, and runs the *.e2e.test.ts
  * files against it in Chromium.
  */
 import { spawn } from 'node:child_process';
@@ -17,7 +17,7 @@ site.env.SITE_URL = 'https://portal.test';
 
 let code = 1;
 try {
-  buildSite(site, { search: true });
+  buildSite(site);
   // A second, small site from the test sources, whose texts carry markup that must stay text.
   const fixtureSite = siteBuild(work, 'fixture', '/');
   buildSite(fixtureSite, { sources: 'pipeline/fixtures/base' });
