@@ -89,7 +89,7 @@ describe('npm run build', { timeout: 120_000 }, () => {
   });
 });
 
-describe('npm run validate', () => {
+describe('npm run validate', { timeout: 60_000 }, () => {
   it('names what it did not read: dot-folders, notes, links', async () => {
     const work = await mkdtemp(join(tmpdir(), 'cli-skipped-'));
     try {

@@ -4,7 +4,7 @@
  * files against it in Chromium.
  */
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, project, siteBuild, workDir } from './build.ts';
 import { serve } from './serve.ts';
@@ -28,7 +28,8 @@ try {
   // Not spawnSync: the server above answers from this process's event loop.
   const tests = spawn(process.execPath, [join(project, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'site/e2e', ...options, ...process.argv.slice(2)], {
     cwd: project,
-    env: { ...process.env, ...site.env, E2E_URL: url, E2E_SITE: site.siteOut, E2E_FIXTURE_URL: fixture.url },
+    // The folders behind the output folder's links, so that tests that copy the site copy its files.
+    env: { ...process.env, ...site.env, BUILD_DIR: realpathSync(site.buildDir), SITE_OUT: realpathSync(site.siteOut), E2E_URL: url, E2E_SITE: realpathSync(site.siteOut), E2E_FIXTURE_URL: fixture.url },
     stdio: 'inherit',
   });
   code = await new Promise<number>((resolve) => tests.on('exit', (status) => resolve(status ?? 1)));
