@@ -40,6 +40,7 @@ export function siteBuild(work: string, name = '', base = basePath): SiteBuild {
 /** Builds the portal into `build.out`; `sources` replaces the real sources, e.g. with the test fixtures. */
 export function buildSite(build: SiteBuild, options: { sources?: string } = {}): void {
   const args = ['pipeline/cli.ts', 'build', ...(options.sources ? ['--sources', options.sources] : []), '--out', build.out];
-  const result = spawnSync(process.execPath, args, { cwd: project, env: { ...process.env, BASE_PATH: build.basePath }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // build.env carries the address (BASE_PATH, and SITE_URL where set); the build gives Astro its own folders.
+  const result = spawnSync(process.execPath, args, { cwd: project, env: { ...process.env, ...build.env }, stdio: ['ignore', 'ignore', 'inherit'] });
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed`);
 }
