@@ -9,10 +9,10 @@ if [ ! -f "$checker" ]; then
   exit 0
 fi
 status=0
-for folder in build/public/datasets/*/; do
+for folder in build/data/public/datasets/*/; do
   python3 "$checker" datapackage --quiet "$folder" | tail -n 1 || status=1
 done
-python3 "$checker" dcat --quiet build/public/catalog.ttl | tail -n 1 || status=1
-python3 "$checker" dcat --quiet --format json-ld build/public/catalog.jsonld | tail -n 1 || status=1
-python3 "$checker" datajson --quiet build/public/data.json | tail -n 1 || status=1
+python3 "$checker" dcat --quiet build/data/public/catalog.ttl | tail -n 1 || status=1
+python3 "$checker" dcat --quiet --format json-ld build/data/public/catalog.jsonld | tail -n 1 || status=1
+python3 "$checker" datajson --quiet build/data/public/data.json | tail -n 1 || status=1
 exit $status

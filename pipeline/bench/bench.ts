@@ -252,7 +252,7 @@ try {
   process.stdout.write(line(total(rows, 'total: everything')) + '\n');
   process.stdout.write(probed('after'));
 
-  // After everything: one source file changes, and the pipeline builds again as `npm run build:data` does.
+  // After everything: one source file changes, and the pipeline builds again as the data part of `npm run build` does.
   if (values.rebuild) {
     const changed = observationFiles[Math.floor(observationFiles.length / 2)]!;
     const before = readFileSync(join(sources, changed), 'utf8');

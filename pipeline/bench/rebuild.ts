@@ -19,8 +19,8 @@ export const BENCH_TIME = '2024-01-01T00:00:00Z';
 if (import.meta.main) {
   const [sources, out] = process.argv.slice(2) as [string, string];
   const start = performance.now();
-  const previous = readManifest(out);
-  if (!previous) throw new Error(`${out} has no manifest: build it first`);
+  const { manifest: previous, notice } = readManifest(out);
+  if (!previous) throw new Error(`${out}: ${notice ?? 'no manifest'}: build it first`);
   const staging = await stage(out);
   const built = await buildPortal({
     files: diskSources(sources),

@@ -1,4 +1,5 @@
 /** Terminal text for problems and summaries. The only place that decides how they read. */
+import type { Notice } from '../errors/notice.ts';
 import type { Problem } from '../errors/problem.ts';
 import type { Model } from '../model/types.ts';
 import { formatUk } from '../numbers/format.ts';
@@ -16,6 +17,21 @@ export function formatProblems(problems: Problem[], root: string): string {
   const files = new Set(problems.map((problem) => problem.file)).size;
   lines.push('', `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; nothing was written.`);
   return lines.join('\n');
+}
+
+/** Problems of the build rather than of the sources: where (a path or a stage), the code, what happened, what to do. */
+export function formatFaults(problems: Problem[]): string {
+  const lines: string[] = [];
+  for (const problem of problems) {
+    lines.push(`${problem.file}  ${problem.code}`);
+    lines.push(...problem.message.split('\n').map((line) => (line.startsWith('  ') ? line : `  ${line}`)));
+    lines.push(`  hint: ${problem.hint}`);
+  }
+  return lines.join('\n');
+}
+
+export function formatNotices(notices: Notice[]): string {
+  return notices.map((notice) => `notice  ${notice.code}  ${notice.message}`).join('\n');
 }
 
 export function formatDatasets(summary: DatasetSummary[]): string {

@@ -37,6 +37,15 @@ export const ERROR_CODES = {
   E_NAME_INVALID: 'A dataset name is empty or too short once derived, or one the portal keeps for itself.',
   E_REF_FOREIGN: 'A reference names something of another publisher.',
   E_TOO_MANY_PROBLEMS: 'More problems than one report lists; the rest are counted.',
+  E_SOURCES_MISSING: 'The sources folder does not exist or is not a folder.',
+  E_OUT_UNSAFE: 'The output folder is, contains or lies inside the sources folder or a folder of the project.',
+  E_OUT_FOREIGN: 'The output folder holds files the build did not make.',
+  E_BUILD_LOCKED: 'Another build is writing into the output folder.',
+  E_PERMISSION: 'A file or folder cannot be read or written: permissions, or a read-only disk.',
+  E_DISK_FULL: 'The disk (or the quota) is full.',
+  E_READ_BACK: 'A file the build wrote does not read back as written.',
+  E_SITE_BUILD: 'The site or its search index could not be built from the data.',
+  E_BUILD_FAULT: 'The build stopped on a fault of its own, not of the sources.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -55,3 +64,12 @@ export const NOTE_CODES = {
 } as const;
 
 export type NoteCode = keyof typeof NOTE_CODES;
+
+/** Told once on the way, when the build goes on. */
+export const NOTICE_CODES = {
+  N_MANIFEST_UNUSABLE: 'The previous build\'s manifest cannot be read: everything is made again.',
+  N_FILE_CHANGED: 'A file of the previous output differs from its manifest: its dataset is made again.',
+  N_LEFT_OVER: 'What a stopped build left in the output folder was removed.',
+} as const;
+
+export type NoticeCode = keyof typeof NOTICE_CODES;

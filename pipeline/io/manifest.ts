@@ -1,9 +1,111 @@
-/** The previous build's manifest on disk (write/reuse.ts), if there is a previous build. */
-import { existsSync, readFileSync } from 'node:fs';
+/**
+ * The previous build's manifest (write/reuse.ts), read from its data folder, and the check
+ * that its files are still what it says: an incremental build takes over only files whose
+ * size and SHA-256 are the ones recorded when they were published. A manifest that cannot be
+ * read means a clean build, said once; a file that differs means its dataset is made again.
+ */
+import { createHash } from 'node:crypto';
+import * as nodeFs from 'node:fs';
 import { join } from 'node:path';
-import { MANIFEST_PATH, type Manifest } from '../write/reuse.ts';
+import { z } from 'zod';
+import { MANIFEST_FORMAT, MANIFEST_PATH, type FileSum, type Manifest, type ManifestEntry } from '../write/reuse.ts';
 
-export function readManifest(out: string): Manifest | undefined {
-  const path = join(out, MANIFEST_PATH);
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : undefined;
+export type ManifestFs = Pick<typeof nodeFs, 'readFileSync'> & { promises: Pick<typeof nodeFs.promises, 'readFile'> };
+
+const fileSum = z.object({ path: z.string().min(1), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const range = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+const manifestShape = z.object({
+  format: z.literal(MANIFEST_FORMAT),
+  datasets: z.record(
+    z.string(),
+    z.object({
+      key: z.string(),
+      rows: z.number().int().nonnegative(),
+      written: z.array(z.looseObject({ path: z.string(), bytes: z.number(), sha256: z.string() })),
+      files: z.array(fileSum),
+      catalogue: z.object({ turtle: range, jsonld: range }).optional(),
+    }),
+  ),
+  catalogue: z.array(fileSum),
+});
+
+export interface ManifestRead {
+  manifest: Manifest | undefined;
+  /** Why a manifest that is there cannot be used: said once, and everything is made again. */
+  notice?: string;
+}
+
+/** The manifest in the data folder `folder`; none when there is no previous build. */
+export function readManifest(folder: string, fs: ManifestFs = nodeFs): ManifestRead {
+  const path = join(folder, MANIFEST_PATH);
+  let text: string;
+  try {
+    text = fs.readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { manifest: undefined };
+    return { manifest: undefined, notice: `${MANIFEST_PATH} of the previous build cannot be read (${code ?? String(error)})` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { manifest: undefined, notice: `${MANIFEST_PATH} of the previous build is damaged (not JSON: ${text.length} characters, cut off or changed)` };
+  }
+  if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format !== MANIFEST_FORMAT) {
+    return { manifest: undefined, notice: `${MANIFEST_PATH} of the previous build is of another layout (written by another version of the build)` };
+  }
+  const parsed = manifestShape.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { manifest: undefined, notice: `${MANIFEST_PATH} of the previous build is damaged (${issue.path.join('.') || 'the whole file'}: ${issue.message})` };
+  }
+  return { manifest: parsed.data as Manifest };
+}
+
+/** Why a file of the previous output is not the one its manifest records, or undefined when it is. */
+export async function fileDiffers(folder: string, sum: FileSum, fs: ManifestFs = nodeFs): Promise<string | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.promises.readFile(join(folder, sum.path));
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+  }
+  if (bytes.length !== sum.bytes) return `${bytes.length} bytes, ${sum.bytes} published`;
+  if (createHash('sha256').update(bytes).digest('hex') !== sum.sha256) return 'changed since it was published';
+  return undefined;
+}
+
+export interface ManifestCheck {
+  /** The manifest without what its files no longer support: catalogue pieces of a changed catalogue. */
+  manifest: Manifest;
+  /** For write/reuse.ts: whether a dataset's files are as published. */
+  intact: (name: string, entry: ManifestEntry) => Promise<boolean>;
+  /** Files of the previous output that differ from the manifest, with why: made again. */
+  changed: string[];
+}
+
+/**
+ * Checks the previous output in the data folder `folder` against its manifest: the
+ * catalogues at once (their pieces are taken over by byte range), each dataset's files when
+ * the build is about to take them over.
+ */
+export async function checkPrevious(folder: string, manifest: Manifest, fs: ManifestFs = nodeFs): Promise<ManifestCheck> {
+  const changed: string[] = [];
+  let checked = manifest;
+  for (const sum of manifest.catalogue) {
+    const why = await fileDiffers(folder, sum, fs);
+    if (why === undefined) continue;
+    changed.push(`${sum.path}: ${why}`);
+    const datasets = Object.fromEntries(Object.entries(manifest.datasets).map(([name, { catalogue: _pieces, ...entry }]) => [name, entry]));
+    checked = { ...manifest, datasets };
+  }
+  const intact = async (name: string, entry: ManifestEntry) => {
+    const folderOf = join(folder, 'public', 'datasets', name);
+    const whys = await Promise.all(entry.files.map(async (sum) => [sum.path, await fileDiffers(folderOf, sum, fs)] as const));
+    const differing = whys.filter(([, why]) => why !== undefined);
+    for (const [path, why] of differing) changed.push(`public/datasets/${name}/${path}: ${why}`);
+    return differing.length === 0;
+  };
+  return { manifest: checked, intact, changed };
 }

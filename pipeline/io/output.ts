@@ -1,11 +1,11 @@
 /**
  * Where the build writes. Files go to a sink as soon as they are made, so memory does not
- * grow with the portal. On disk the sink is a staging folder beside the target that is
- * swapped in with renames only after every check passed: a reader sees the previous build
- * or the new one, never half of one, and a failed build leaves the previous output as it was.
+ * grow with the portal. On disk the sink is a folder of a new generation of the output
+ * folder (io/output-folder.ts), published with the site only after every check passed; it
+ * takes files over from the previous generation by linking them.
  */
-import { closeSync, linkSync, mkdirSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import * as nodeFs from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 export type OutputTree = Map<string, Uint8Array>;
@@ -77,49 +77,66 @@ export interface Staging extends Sink {
 const MAX_PENDING_WRITES = 128;
 
 /** A path's place under `root`, its folder made the first time it is asked for. */
-export function placer(root: string): (path: string) => string {
+export function placer(root: string, fs: Pick<typeof nodeFs, 'mkdirSync'> = nodeFs): (path: string) => string {
   const folders = new Set<string>();
   return (path) => {
     const file = join(root, path);
     const folder = dirname(file);
     if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
+      fs.mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
     return file;
   };
 }
 
-export async function stage(target: string): Promise<Staging> {
-  const staging = `${target}.staging-${process.pid}`;
-  const previous = `${target}.previous-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
-  const place = placer(staging);
+/** The parts of node:fs a sink on disk uses: passed in, so that tests can make the disk fail. */
+export type SinkFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'openSync' | 'writeSync' | 'closeSync' | 'linkSync' | 'readSync'> & {
+  promises: Pick<typeof nodeFs.promises, 'writeFile'>;
+};
+
+export interface FolderSink extends Sink {
+  readonly disk: { folder: string; wrote(files: number, bytes: number): void };
+  /** Waits for the writes still in flight; throws the first that failed. */
+  finish(): Promise<void>;
+  /** Waits for the writes still in flight, whatever became of them. */
+  drain(): Promise<void>;
+  /**
+   * The build has failed: from now on nothing more is written (work still finishing
+   * elsewhere would make folders again in an output being removed).
+   */
+  seal(): void;
+}
+
+/**
+ * A sink that writes into `folder`, taking files over from the output in `previous` (an
+ * incremental build's last complete output).
+ */
+export function folderSink(folder: string, previous: string | undefined, fs: SinkFs = nodeFs): FolderSink {
+  const place = placer(folder, fs);
   const written = { files: 0, bytes: 0 };
   // Files are written on libuv's threads while this one goes on making the next ones.
   const pending = new Set<Promise<void>>();
   let failure: unknown;
-  const settle = async () => {
-    await Promise.all(pending);
+  const stopped = () => {
     if (failure) throw failure;
   };
   return {
     written,
     disk: {
-      folder: staging,
+      folder,
       wrote(files, bytes) {
         written.files += files;
         written.bytes += bytes;
       },
     },
     put(path, bytes) {
-      if (failure) throw failure;
+      stopped();
       const file = place(path);
       if (pending.size >= MAX_PENDING_WRITES) {
-        writeFileSync(file, bytes);
+        fs.writeFileSync(file, bytes);
       } else {
-        const write: Promise<void> = writeFile(file, bytes).then(
+        const write: Promise<void> = fs.promises.writeFile(file, bytes).then(
           () => void pending.delete(write),
           (error: unknown) => {
             failure ??= error;
@@ -132,51 +149,84 @@ export async function stage(target: string): Promise<Staging> {
       written.bytes += bytes.length;
     },
     open(path) {
-      if (failure) throw failure;
-      const fd = openSync(place(path), 'w');
+      stopped();
+      const fd = fs.openSync(place(path), 'w');
       written.files++;
       return {
         write(bytes) {
-          for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+          stopped();
+          for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at);
           written.bytes += bytes.length;
         },
-        close: () => closeSync(fd),
-        // The staging folder it is in goes as a whole when the build is aborted.
-        discard: () => closeSync(fd),
+        close: () => fs.closeSync(fd),
+        // The folder it is in goes as a whole when the build is given up.
+        discard: () => fs.closeSync(fd),
       };
     },
     reuse(path) {
+      stopped();
+      if (previous === undefined) throw new Error(`${path}: there is no previous output to take it over from`);
       const file = place(path);
-      // A link costs no bytes; the previous tree is removed after the swap, the file lives on here.
+      // A link costs no bytes; the previous output is removed after the swap, the file lives on here.
       try {
-        linkSync(join(target, path), file);
+        fs.linkSync(join(previous, path), file);
       } catch (error) {
         throw new Error(`${path} was in the previous build's manifest but cannot be taken over (${(error as NodeJS.ErrnoException).code}); build again with --clean`, { cause: error });
       }
       written.files++;
     },
     previous(path, start, end) {
+      if (previous === undefined) return undefined;
       let fd: number;
       try {
-        fd = openSync(join(target, path), 'r');
+        fd = fs.openSync(join(previous, path), 'r');
       } catch {
         return undefined;
       }
       try {
         const bytes = new Uint8Array(end - start);
         for (let at = 0; at < bytes.length; ) {
-          const read = readSync(fd, bytes, at, bytes.length - at, start + at);
+          const read = fs.readSync(fd, bytes, at, bytes.length - at, start + at);
           if (read === 0) return undefined;
           at += read;
         }
         return bytes;
+      } catch {
+        // A previous output that cannot be read back is made again, not taken over.
+        return undefined;
       } finally {
-        closeSync(fd);
+        fs.closeSync(fd);
       }
     },
+    async finish() {
+      await Promise.all(pending);
+      if (failure) throw failure;
+    },
+    async drain() {
+      await Promise.allSettled(pending);
+    },
+    seal() {
+      failure ??= new Error('the build has stopped: nothing more is written');
+    },
+  };
+}
+
+/**
+ * A staging folder beside `target`, swapped in for it with renames on commit: for tools that
+ * build a data folder of their own (the benchmark). The command line publishes through
+ * io/output-folder.ts instead, which swaps data and site together.
+ */
+export async function stage(target: string): Promise<Staging> {
+  const staging = `${target}.staging-${process.pid}`;
+  const previous = `${target}.previous-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  const sink = folderSink(staging, target);
+  return {
+    ...sink,
     async commit() {
       try {
-        await settle();
+        await sink.finish();
       } catch (error) {
         // A write that failed in the background stops the build here: nothing of it stays behind.
         await rm(staging, { recursive: true, force: true });
@@ -192,7 +242,7 @@ export async function stage(target: string): Promise<Staging> {
       if (hadPrevious) await rm(previous, { recursive: true, force: true });
     },
     async abort() {
-      await Promise.allSettled(pending);
+      await sink.drain();
       await rm(staging, { recursive: true, force: true });
     },
   };

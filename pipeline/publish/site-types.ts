@@ -1,5 +1,5 @@
 /**
- * The JSON the site reads from build/site/: published types, the only part of the
+ * The JSON the site reads from build/data/site/: published types, the only part of the
  * pipeline the site may import. Numbers are plain decimal text ("1243280.57"), as in the
  * datasets, so the page formats exactly what was published.
  */
@@ -219,8 +219,8 @@ export interface SiteChange {
 }
 
 /**
- * What lists show of each entity (build/site/datasets.json, programmes.json, reports.json);
- * the whole of each is in build/site/{datasets,programmes,reports}/{name or id}.json.
+ * What lists show of each entity (build/data/site/datasets.json, programmes.json, reports.json);
+ * the whole of each is in build/data/site/{datasets,programmes,reports}/{name or id}.json.
  */
 export type SiteDatasetSummary = Omit<SiteDataset, 'tables' | 'passport' | 'notes' | 'changes' | 'sources'>;
 export type SiteProgrammeSummary = Pick<SiteProgramme, 'id' | 'title' | 'publisher' | 'period'> & { funding: Pick<SiteProgramme['funding'], 'total'> };

@@ -16,6 +16,7 @@ import { tableToJson } from './json.ts';
 import { datasetPiece, datasetTurtle, type CataloguePiece, type PieceRanges } from './dcat.ts';
 import { ckanPackage, dataPackage, passport, passportCsv, structureCsv, type WrittenFile } from './package.ts';
 import { checkDataPackage } from './profile.ts';
+import type { FileSum } from './reuse.ts';
 import type { WriterSettings } from './writers.ts';
 
 /** A written file as it crosses threads: the table by name rather than by reference. */
@@ -35,6 +36,8 @@ export interface DatasetFiles {
   stored?: { paths: string[]; bytes: number };
   /** The hash the files were made under, for the next build's manifest. */
   key?: string;
+  /** Each file's size and hash, in the order of `files` (or of the files taken over), for the next build's manifest. */
+  sums?: FileSum[];
   /** The dataset's piece of the DCAT catalogue, read back and checked (not for files taken over). */
   catalogue?: CataloguePiece;
   /** For files taken over: where the previous build wrote the dataset's piece of the catalogue. */

@@ -18,7 +18,7 @@ import { describeDataset, fileList, WORKBOOK_ROW_LIMIT, type DatasetFiles } from
 import type { CataloguePiece } from './dcat.ts';
 import { jsonPieces } from './json.ts';
 import type { WrittenFile } from './package.ts';
-import { settingsKey } from './reuse.ts';
+import { fileSums, settingsKey } from './reuse.ts';
 import type { WriterSettings } from './writers.ts';
 
 export interface StreamedFiles {
@@ -115,7 +115,10 @@ export function* streamDatasetFiles(
   const holding: Dataset = { ...dataset, tables: dataset.tables.map((table, at) => ({ ...table, rows: workbook?.[at] ?? [] })) };
   const described = describeDataset(holding, rows, written, checker.finish(), urls, settings, put);
   const files: StreamedFiles['files'] = { name: dataset.name, files: small, rows, streamed, ...described };
-  if (settings.version !== undefined) files.key = streamedKey(dataset, written, settings, settings.version);
+  if (settings.version !== undefined) {
+    files.key = streamedKey(dataset, written, settings, settings.version);
+    files.sums = fileSums(small, written, streamed);
+  }
   const kept: Dataset = { ...dataset, tables: dataset.tables.map((table, at) => ({ ...table, rows: first[at]!, rowCount: counts[at]! })) };
   return { files, kept };
 }

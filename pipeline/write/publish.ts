@@ -22,7 +22,7 @@ import { streamDatasetFiles, type StreamedFiles } from './dataset-stream.ts';
 import { catalogueWriter, datasetPiece, headPiece, type CataloguePiece, type PieceRanges } from './dcat.ts';
 import { atomFeed, dataJson } from './feeds.ts';
 import type { WrittenFile } from './package.ts';
-import { MANIFEST_PATH, manifestOf, type FileList } from './reuse.ts';
+import { MANIFEST_PATH, manifestOf, summing, type FileList } from './reuse.ts';
 import type { DatasetWriter, WriterSettings } from './writers.ts';
 
 export interface PublishInput {
@@ -72,8 +72,8 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
   let failure: { error: unknown } | undefined;
 
   // The catalogue is written as the datasets' pieces come back, in the datasets' order.
-  const turtle = sink.open('public/catalog.ttl');
-  const jsonld = sink.open('public/catalog.jsonld');
+  const turtle = summing('public/catalog.ttl', sink.open('public/catalog.ttl'));
+  const jsonld = summing('public/catalog.jsonld', sink.open('public/catalog.jsonld'));
   const catalogue = catalogueWriter({ turtle: (bytes) => turtle.write(bytes), jsonld: (bytes) => jsonld.write(bytes) });
   const pieces: (CataloguePiece | undefined)[] = [];
   /**
@@ -186,7 +186,7 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
   put('public/data.json', dataJson(model, kept, filesOf, urls));
   put('public/datasets/package_list.json', JSON.stringify({ help: urls.absolute('datasets/package_list.json'), success: true, result: kept.map((d) => d.name) }, null, 2) + '\n');
   put('public/feed.xml', atomFeed(model, kept, urls, history.buildTime));
-  if (manifest) put(MANIFEST_PATH, JSON.stringify(manifestOf(results)));
+  if (manifest) put(MANIFEST_PATH, JSON.stringify(manifestOf(results, [turtle.sum(), jsonld.sum()])));
   return { datasets: kept, files, summary, problems };
 }
 

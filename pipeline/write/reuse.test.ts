@@ -8,7 +8,7 @@ import { changeOneFigure, generateCorpus } from '../generate/corpus.ts';
 import { diskSources } from '../io/files.ts';
 import { fixedHistory } from '../io/history.ts';
 import { stage } from '../io/output.ts';
-import { readManifest } from '../io/manifest.ts';
+import { checkPrevious, readManifest } from '../io/manifest.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'reuse-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -24,15 +24,18 @@ function writeCorpus(folder: string, files: Map<string, string>) {
 
 /** Builds into `out` as the command line does, taking over from the build already there unless `clean`. */
 async function build(sources: string, out: string, options: { clean?: boolean; version?: string; threads?: number } = {}) {
-  const previous = options.clean ? undefined : readManifest(out);
+  const manifest = options.clean ? undefined : readManifest(out).manifest;
+  // As the command line does: the previous output's files are checked against the manifest before they are taken over.
+  const check = manifest && (await checkPrevious(out, manifest));
   const staging = await stage(out);
-  const built = await buildPortal({ files: diskSources(sources), history, sink: staging, threads: options.threads ?? 0, reuse: { previous, version: options.version ?? 'code-1' } });
+  const reuse = { previous: check?.manifest, version: options.version ?? 'code-1', intact: check?.intact };
+  const built = await buildPortal({ files: diskSources(sources), history, sink: staging, threads: options.threads ?? 0, reuse });
   if (!built.ok) {
     await staging.abort();
     throw new Error(JSON.stringify(built.problems.slice(0, 3), null, 2));
   }
   await staging.commit();
-  return { ...built.counts, written: built.written };
+  return { ...built.counts, written: built.written, changed: check?.changed ?? [] };
 }
 
 function tree(folder: string): Map<string, Buffer> {
@@ -54,14 +57,14 @@ function expectSameTree(actual: string, expected: string) {
   expect(differing).toEqual([]);
 }
 
-describe('an incremental build', async () => {
+describe('an incremental build', { timeout: 60_000 }, async () => {
   const corpus = generateCorpus({ datasets: 12, seed: 7 });
   const sources = join(work, 'sources');
   writeCorpus(sources, corpus);
   const out = join(work, 'out');
   const first = await build(sources, out);
-  const firstManifest = readManifest(out)!;
-  const inodes = new Map(Object.entries(firstManifest.datasets).map(([name, entry]) => [name, statSync(join(out, 'public', 'datasets', name, entry.files[0]!)).ino]));
+  const firstManifest = readManifest(out).manifest!;
+  const inodes = new Map(Object.entries(firstManifest.datasets).map(([name, entry]) => [name, statSync(join(out, 'public', 'datasets', name, entry.files[0]!.path)).ino]));
 
   // One observation file of one document changes one figure.
   const [changed, text] = [...corpus].find(([path]) => path.endsWith('observations.yaml'))!;
@@ -84,7 +87,7 @@ describe('an incremental build', async () => {
     const clean = join(work, 'clean');
     await build(sources, clean, { clean: true });
     expectSameTree(out, clean);
-    const manifest = readManifest(out)!;
+    const manifest = readManifest(out).manifest!;
     expect(Object.keys(manifest.datasets).length).toBe(first.made);
     const changedKeys = Object.keys(manifest.datasets).filter((name) => manifest.datasets[name]!.key !== firstManifest.datasets[name]!.key);
     expect(changedKeys).toHaveLength(2);
@@ -92,7 +95,7 @@ describe('an incremental build', async () => {
   });
 
   it('takes the catalogue pieces of unchanged datasets from where the manifest says they lie', () => {
-    const manifest = readManifest(out)!;
+    const manifest = readManifest(out).manifest!;
     const turtle = readFileSync(join(out, 'public', 'catalog.ttl'));
     for (const [name, entry] of Object.entries(manifest.datasets)) {
       const [start, end] = entry.catalogue!.turtle;
@@ -111,9 +114,31 @@ describe('an incremental build', async () => {
   });
 
   it('takes files over as they are (the same file on disk), so unchanged files cost no writing', () => {
-    const manifest = readManifest(out)!;
-    const same = Object.entries(manifest.datasets).filter(([name, entry]) => statSync(join(out, 'public', 'datasets', name, entry.files[0]!)).ino === inodes.get(name));
+    const manifest = readManifest(out).manifest!;
+    const same = Object.entries(manifest.datasets).filter(([name, entry]) => statSync(join(out, 'public', 'datasets', name, entry.files[0]!.path)).ino === inodes.get(name));
     expect(same.length).toBe(second.reused);
+  });
+
+  it('makes again a dataset whose file changed on disk since it was published, even at its size, and writes what a clean build writes', async () => {
+    const damaged = join(work, 'damaged');
+    await build(sources, damaged, { clean: true });
+    const manifest = readManifest(damaged).manifest!;
+    const [name, entry] = Object.entries(manifest.datasets).find(([, one]) => one.files.some((file) => file.path === 'observations.csv'))!;
+    const csv = join(damaged, 'public', 'datasets', name, 'observations.csv');
+    const bytes = readFileSync(csv);
+    // One digit changed in place, then another file cut short: neither may be published again.
+    bytes[bytes.length - 3] = bytes[bytes.length - 3] === 0x31 ? 0x32 : 0x31;
+    writeFileSync(csv, bytes);
+    const other = Object.entries(manifest.datasets).find(([other]) => other !== name && other !== 'usi-dani-portalu')!;
+    const cut = join(damaged, 'public', 'datasets', other[0], other[1].files[0]!.path);
+    writeFileSync(cut, readFileSync(cut).subarray(0, 200));
+    const counts = await build(sources, damaged);
+    expect(counts.made).toBe(3);
+    expect(counts.changed.sort()).toEqual([`public/datasets/${name}/observations.csv: changed since it was published`, `public/datasets/${other[0]}/${other[1].files[0]!.path}: 200 bytes, ${other[1].files[0]!.bytes} published`].sort());
+    const clean = join(work, 'clean-again');
+    await build(sources, clean, { clean: true });
+    expectSameTree(damaged, clean);
+    expect(entry.files.map((file) => file.path)).toContain('datapackage.json');
   });
 
   it('makes everything again when the code that makes the files changes', async () => {

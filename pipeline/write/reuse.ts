@@ -3,28 +3,42 @@
  * and the pipeline's code, so a hash of those three names them: when the previous build made
  * a dataset under the same hash, its files are taken over as they are (hard links on disk)
  * instead of being made again. The manifest of hashes travels inside the output it
- * describes, so it can never speak of files other than those beside it.
+ * describes, so it can never speak of files other than those beside it; it records the size
+ * and hash of every file, so that a file changed on disk since is made again, never taken over.
  */
 import { createHash } from 'node:crypto';
+import type { FileStream } from '../io/output.ts';
 import type { Dataset } from '../publish/types.ts';
 import type { DatasetFiles, FileRecord } from './dataset-files.ts';
 import type { PieceRanges } from './dcat.ts';
 import type { DatasetWriter, WriterSettings } from './writers.ts';
 
 export const MANIFEST_PATH = 'manifest.json';
+/** The manifest's layout; a manifest of another is not read (everything is made again). */
+export const MANIFEST_FORMAT = 2;
+
+/** A file as it was published: its size and SHA-256. */
+export interface FileSum {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
 
 export interface ManifestEntry {
   key: string;
   rows: number;
   written: FileRecord[];
-  /** Every file of the dataset's folder. */
-  files: string[];
+  /** Every file of the dataset's folder, paths inside it. */
+  files: FileSum[];
   /** Where the dataset's piece of the catalogue lies in catalog.ttl and catalog.jsonld. */
   catalogue?: PieceRanges | undefined;
 }
 
 export interface Manifest {
+  format: typeof MANIFEST_FORMAT;
   datasets: Record<string, ManifestEntry>;
+  /** catalog.ttl and catalog.jsonld, whose pieces an incremental build takes over. */
+  catalogue: FileSum[];
 }
 
 export interface Reuse {
@@ -32,6 +46,11 @@ export interface Reuse {
   previous: Manifest | undefined;
   /** A hash of the code that makes the files (pipeline sources, locked dependencies). */
   version: string;
+  /**
+   * Whether the previous output still holds the dataset's files as its manifest records them
+   * (io/manifest.ts reads them back); a dataset whose files differ is made again.
+   */
+  intact?: ((name: string, entry: ManifestEntry) => Promise<boolean>) | undefined;
 }
 
 export interface ReuseCounts {
@@ -70,9 +89,10 @@ export function reusingWriter(inner: DatasetWriter, settings: WriterSettings, re
       // Without a previous build, the key is computed by the inner writer, beside the files.
       if (before) {
         const key = datasetKey(dataset, settings, reuse.version);
-        if (before.key === key) {
+        if (before.key === key && (await (reuse.intact?.(dataset.name, before) ?? true))) {
           counts.reused++;
-          return { name: dataset.name, files: [], reused: before.files, written: before.written, rows: before.rows, problems: [], key, previousPiece: before.catalogue };
+          const reused = before.files.map((file) => file.path);
+          return { name: dataset.name, files: [], reused, sums: before.files, written: before.written, rows: before.rows, problems: [], key, previousPiece: before.catalogue };
         }
       }
       counts.made++;
@@ -85,11 +105,42 @@ export function reusingWriter(inner: DatasetWriter, settings: WriterSettings, re
 /** What publish keeps of a dataset's files once their bytes are in the sink. */
 export type FileList = Omit<DatasetFiles, 'files' | 'reused' | 'stored' | 'catalogue' | 'previousPiece'> & { paths: string[]; catalogue?: PieceRanges };
 
-export function manifestOf(lists: FileList[]): Manifest {
+export function manifestOf(lists: FileList[], catalogue: FileSum[]): Manifest {
   const datasets: Record<string, ManifestEntry> = {};
   for (const list of lists) {
-    if (list.key === undefined || list.problems.length > 0) continue;
-    datasets[list.name] = { key: list.key, rows: list.rows, written: list.written, files: list.paths, catalogue: list.catalogue };
+    if (list.key === undefined || list.sums === undefined || list.problems.length > 0) continue;
+    datasets[list.name] = { key: list.key, rows: list.rows, written: list.written, files: list.sums, catalogue: list.catalogue };
   }
-  return { datasets };
+  return { format: MANIFEST_FORMAT, datasets, catalogue };
+}
+
+/**
+ * The size and hash of each of a dataset's files, in the order given: those of its tables and
+ * workbook from their written records (hashed when they were made), the others hashed here.
+ */
+export function fileSums(files: { path: string; bytes: Uint8Array }[], written: readonly FileSum[], streamed: readonly string[] = []): FileSum[] {
+  const known = new Map(written.map((file) => [file.path, file]));
+  const sum = (path: string, bytes?: Uint8Array): FileSum => {
+    const record = known.get(path);
+    if (record) return { path, bytes: record.bytes, sha256: record.sha256 };
+    if (!bytes) throw new Error(`${path}: streamed, but has no written record`);
+    return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  };
+  return [...streamed.map((path) => sum(path)), ...files.map((file) => sum(file.path, file.bytes))];
+}
+
+/** A file written piece by piece that keeps its size and hash, for the manifest. */
+export function summing(path: string, stream: FileStream): FileStream & { sum(): FileSum } {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  return {
+    write(piece) {
+      stream.write(piece);
+      hash.update(piece);
+      bytes += piece.length;
+    },
+    close: () => stream.close(),
+    discard: () => stream.discard(),
+    sum: () => ({ path, bytes, sha256: hash.digest('hex') }),
+  };
 }

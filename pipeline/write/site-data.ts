@@ -1,5 +1,5 @@
 /**
- * The JSON the site's pages read, under build/site/. The site reads nothing else of the
+ * The JSON the site's pages read, under build/data/site/. The site reads nothing else of the
  * build and nothing of the sources; its types are in publish/site-types.ts.
  */
 import { FREQUENCY_TITLES } from '../derive/datasets.ts';

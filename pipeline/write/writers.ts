@@ -12,7 +12,7 @@ import type { Dataset } from '../publish/types.ts';
 import { makeUrls, type Urls } from '../publish/urls.ts';
 import type { PortalContact } from './dcat.ts';
 import { writeDatasetFiles, type DatasetFiles } from './dataset-files.ts';
-import { datasetKey } from './reuse.ts';
+import { datasetKey, fileSums } from './reuse.ts';
 
 export interface WriterSettings {
   siteUrl: string;
@@ -62,9 +62,12 @@ export function makeWriter(settings: WriterSettings, threads: number): DatasetWr
   return threads > 0 ? poolWriter(settings, threads) : inlineWriter(settings);
 }
 
-/** Hashing a dataset costs as much as a fifth of making its files: done where the files are made. */
+/**
+ * Hashing a dataset costs as much as a fifth of making its files: done where the files are
+ * made, with the sums of the files the manifest records.
+ */
 export function keyed(files: DatasetFiles, dataset: Dataset, settings: WriterSettings): DatasetFiles {
-  return settings.version === undefined ? files : { ...files, key: datasetKey(dataset, settings, settings.version) };
+  return settings.version === undefined ? files : { ...files, key: datasetKey(dataset, settings, settings.version), sums: fileSums(files.files, files.written) };
 }
 
 /** Below this many datasets, starting threads costs more than it saves. */

@@ -1,7 +1,7 @@
 /**
  * Builds the portal into a temporary folder for the end-to-end tests and the Lighthouse run,
- * leaving build/ and dist/ alone: the pipeline's output, the Astro site, and (for the real
- * site) its search index.
+ * leaving build/ alone: the pipeline's output, the Astro site and its search index, as
+ * `npm run build -- --out FOLDER` does.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -19,32 +19,28 @@ export function workDir(prefix: string): string {
 
 export interface SiteBuild {
   basePath: string;
-  /** The pipeline's output. */
+  /** The output folder. */
+  out: string;
+  /** The pipeline's output in it. */
   buildDir: string;
-  /** The built site. */
+  /** The built site in it. */
   siteOut: string;
-  /** The variables that point the pipeline and Astro at these folders. */
+  /** The variables that point tests at these folders. */
   env: Record<string, string>;
 }
 
 /** The folders of a build under `work`, without building anything. */
 export function siteBuild(work: string, name = '', base = basePath): SiteBuild {
-  const buildDir = join(work, name ? `${name}-build` : 'build');
-  const siteOut = join(work, name ? `${name}-dist` : 'dist');
-  return { basePath: base, buildDir, siteOut, env: { BASE_PATH: base, BUILD_DIR: buildDir, SITE_OUT: siteOut } };
+  const out = join(work, name || 'out');
+  const buildDir = join(out, 'data');
+  const siteOut = join(out, 'dist');
+  return { basePath: base, out, buildDir, siteOut, env: { BASE_PATH: base, BUILD_DIR: buildDir, SITE_OUT: siteOut } };
 }
 
-/**
- * Runs the pipeline, Astro and (with `search`) the search indexer for `build`. `sources`
- * replaces the real sources, e.g. with the test fixtures.
- */
-export function buildSite(build: SiteBuild, options: { sources?: string; search?: boolean } = {}): void {
-  const env = { ...process.env, ...build.env };
-  const step = (args: string[]) => {
-    const result = spawnSync(process.execPath, args, { cwd: project, env, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (result.status !== 0) throw new Error(`${args.join(' ')} failed`);
-  };
-  step(['pipeline/cli.ts', 'build', ...(options.sources ? ['--sources', options.sources] : []), '--out', build.buildDir]);
-  step([join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
-  if (options.search) step(['site/scripts/index-search.ts']);
+/** Builds the portal into `build.out`; `sources` replaces the real sources, e.g. with the test fixtures. */
+export function buildSite(build: SiteBuild, options: { sources?: string } = {}): void {
+  const args = ['pipeline/cli.ts', 'build', ...(options.sources ? ['--sources', options.sources] : []), '--out', build.out];
+  // build.env carries the address (BASE_PATH, and SITE_URL where set); the build gives Astro its own folders.
+  const result = spawnSync(process.execPath, args, { cwd: project, env: { ...process.env, ...build.env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed`);
 }

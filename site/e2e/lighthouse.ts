@@ -52,7 +52,7 @@ let chrome: LaunchedChrome | undefined;
 let server: Awaited<ReturnType<typeof serve>>['server'] | undefined;
 let code = 1;
 try {
-  buildSite(site, { search: true });
+  buildSite(site);
   // Compressed, as the published site is: the page-weight budgets count compressed bytes too.
   const served = await serve(site.siteOut, site.basePath, { compress: true });
   server = served.server;

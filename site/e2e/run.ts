@@ -1,10 +1,10 @@
 /**
  * The end-to-end run: builds the portal as a project site under /council-open-data/ into a
- * temporary folder (leaving build/ and dist/ alone), serves it, and runs the *.e2e.test.ts
+ * temporary folder (leaving build/ alone), serves it, and runs the *.e2e.test.ts
  * files against it in Chromium.
  */
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, project, siteBuild, workDir } from './build.ts';
 import { serve } from './serve.ts';
@@ -17,7 +17,7 @@ site.env.SITE_URL = 'https://portal.test';
 
 let code = 1;
 try {
-  buildSite(site, { search: true });
+  buildSite(site);
   // A second, small site from the test sources, whose texts carry markup that must stay text.
   const fixtureSite = siteBuild(work, 'fixture', '/');
   buildSite(fixtureSite, { sources: 'pipeline/fixtures/base' });
@@ -28,7 +28,8 @@ try {
   // Not spawnSync: the server above answers from this process's event loop.
   const tests = spawn(process.execPath, [join(project, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'site/e2e', ...options, ...process.argv.slice(2)], {
     cwd: project,
-    env: { ...process.env, ...site.env, E2E_URL: url, E2E_SITE: site.siteOut, E2E_FIXTURE_URL: fixture.url },
+    // The folders behind the output folder's links, so that tests that copy the site copy its files.
+    env: { ...process.env, ...site.env, BUILD_DIR: realpathSync(site.buildDir), SITE_OUT: realpathSync(site.siteOut), E2E_URL: url, E2E_SITE: realpathSync(site.siteOut), E2E_FIXTURE_URL: fixture.url },
     stdio: 'inherit',
   });
   code = await new Promise<number>((resolve) => tests.on('exit', (status) => resolve(status ?? 1)));

@@ -1,6 +1,6 @@
 /**
- * Screenshots of a page of every kind at phone (360 px) and desktop (1280 px) widths, from
- * the built dist/, into screenshots/ (not committed). Run after `npm run build`:
+ * Screenshots of a page of every kind at phone (360 px) and desktop (1280 px) widths, from the
+ * built site (build/dist/), into screenshots/ (not committed). Run after `npm run build`:
  * npm run screenshots
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -9,8 +9,8 @@ import { launch } from './browser.ts';
 import { serve } from './serve.ts';
 
 const project = resolve(import.meta.dirname, '..', '..');
-const site = resolve(process.env.SITE_OUT ?? join(project, 'dist'));
-const { basePath } = JSON.parse(readFileSync(join(project, 'build', 'site', 'config.json'), 'utf8')) as { basePath: string };
+const site = resolve(process.env.SITE_OUT ?? join(project, 'build', 'dist'));
+const { basePath } = JSON.parse(readFileSync(join(project, 'build', 'data', 'site', 'config.json'), 'utf8')) as { basePath: string };
 const out = join(project, 'screenshots');
 mkdirSync(out, { recursive: true });
 

@@ -43,8 +43,8 @@ export function pageWeight(site: string, basePath: string, path: string): { html
 }
 
 if (import.meta.main) {
-  const site = resolve(process.env.SITE_OUT ?? join(project, 'dist'));
-  const { basePath } = JSON.parse(readFileSync(join(project, 'build', 'site', 'config.json'), 'utf8')) as { basePath: string };
+  const site = resolve(process.env.SITE_OUT ?? join(project, 'build', 'dist'));
+  const { basePath } = JSON.parse(readFileSync(join(project, 'build', 'data', 'site', 'config.json'), 'utf8')) as { basePath: string };
   for (const path of ['', 'programmes/kr-local-self-government-2017-2027/', 'datasets/kryvyi-rih-prohrama-rozvytku-mistsevoho-samovriaduvannia-2017-2027/', 'datasets/']) {
     const w = pageWeight(site, basePath, path);
     process.stdout.write(`/${path}: HTML ${w.html} B + CSS ${w.css} B + JS ${w.js} B = ${w.total} B gzip\n`);

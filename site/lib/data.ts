@@ -1,5 +1,5 @@
 /**
- * Everything the pages know comes from the pipeline's output in build/site/ (read once
+ * Everything the pages know comes from the pipeline's output in BUILD_DIR/site/ (read once
  * per build). Only the published types are imported from the pipeline.
  */
 import { readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import type {
 
 export type * from '../../pipeline/publish/site-types.ts';
 
-const root = join(process.env.BUILD_DIR ?? join(process.cwd(), 'build'), 'site');
+const root = join(process.env.BUILD_DIR ?? join(process.cwd(), 'build', 'data'), 'site');
 const cache = new Map<string, unknown>();
 
 function read<T>(name: string): T {

@@ -4,7 +4,9 @@
  * that pagefind's memory ends with the part and index-search.ts can index two parts at once.
  */
 import * as pagefind from 'pagefind';
+import { endWithParent } from './orphan.ts';
 
+endWithParent();
 const [folder, output] = process.argv.slice(2);
 if (!folder || !output) {
   process.stderr.write('usage: node site/scripts/index-part.ts FOLDER OUTPUT\n');

@@ -12,9 +12,12 @@ import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, st
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { endWithParent } from './orphan.ts';
 import { INDEX_FOLDER, partFolder, PARTS_FILE, planParts, type IndexedPage, type PartsFile } from '../search/parts.ts';
 
-const site = resolve(process.env.SITE_OUT ?? 'dist');
+if (!process.env.SITE_OUT) throw new Error('SITE_OUT is not set: the search index is made by `npm run build`, into the site it builds');
+endWithParent();
+const site = resolve(process.env.SITE_OUT);
 const budget = Number(process.env.SEARCH_PART_MB ?? 128) * 2 ** 20;
 if (!(budget > 0)) throw new Error(`SEARCH_PART_MB must be a positive number of megabytes, not «${process.env.SEARCH_PART_MB}»`);
 

@@ -29,7 +29,8 @@ const project = resolve(import.meta.dirname, '..', '..');
 const queries = JSON.parse(readFileSync(join(import.meta.dirname, 'queries.json'), 'utf8')) as Query[];
 const basePath = '/portal/';
 const work = mkdtempSync(join(tmpdir(), 'search-eval-'));
-const env = { ...process.env, BASE_PATH: basePath, BUILD_DIR: join(work, 'build'), SITE_OUT: join(work, 'dist') };
+const out = join(work, 'out');
+const env = { ...process.env, BASE_PATH: basePath, SITE_OUT: join(out, 'dist') };
 const step = (args: string[]) => {
   const result = spawnSync(process.execPath, args, { cwd: project, env, stdio: ['ignore', 'ignore', 'inherit'] });
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed`);
@@ -55,9 +56,7 @@ async function plainSearch([q, module, base]: readonly [string, string, string])
 
 if (import.meta.main) {
   try {
-    step(['pipeline/cli.ts', 'build', '--out', env.BUILD_DIR]);
-    step([join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
-    step(['site/scripts/index-search.ts']);
+    step(['pipeline/cli.ts', 'build', '--out', out]);
     const { server, url } = await serve(env.SITE_OUT, basePath);
     const browser = await launch();
     const page = await browser.newPage();

@@ -1,0 +1,179 @@
+/**
+ * `npm run build -- --sources X --out Y`: the whole publish as one step. The data, the site
+ * and its search index are built into a new generation of the output folder Y
+ * (io/output-folder.ts), read back, and published together by one rename; on any problem the
+ * new generation is removed and Y's current output stays as it was.
+ *
+ *   sources → data (pipeline) → site (Astro) → search index (pagefind) → read back → publish
+ */
+import * as nodeFs from 'node:fs';
+import { buildPortal, type Built } from '../build.ts';
+import type { Notice } from '../errors/notice.ts';
+import type { Problem } from '../errors/problem.ts';
+import { diskSources } from '../io/files.ts';
+import type { History } from '../io/history.ts';
+import { checkPrevious, readManifest, type ManifestFs } from '../io/manifest.ts';
+import { openOutput, placementProblem, thisProcess, type Generation, type Identity, type OutputFolder, type OutputFs } from '../io/output-folder.ts';
+import { folderSink, type FolderSink, type SinkFs } from '../io/output.ts';
+import type { Reuse } from '../write/reuse.ts';
+import { faultProblem, stepProblem } from './faults.ts';
+import { readBack, type ReadBackFs } from './read-back.ts';
+import type { SiteSteps } from './site-steps.ts';
+
+export interface RunOptions {
+  sources: string;
+  out: string;
+  /** The project's folder: the output may not be it, contain it, or lie in its folders. */
+  project: string;
+  /** Make every dataset, taking nothing over from the previous output. */
+  clean: boolean;
+  siteUrl?: string | undefined;
+  basePath?: string | undefined;
+  /** Keep stack lines in the messages of failed steps. */
+  debug?: boolean;
+}
+
+export type BuildFs = OutputFs & SinkFs & ManifestFs & ReadBackFs & Pick<typeof nodeFs, 'statSync'>;
+
+export interface RunDeps {
+  fs?: BuildFs;
+  history: (sources: string) => Promise<History>;
+  /** The hash of the code that makes the files (io/code-version.ts). */
+  version: string;
+  steps: SiteSteps;
+  /** Told what each stage is, as it starts. */
+  progress?: (stage: string) => void;
+  /** Given the way to stop the build at once, from a signal handler: the new output goes, the lock is let go. */
+  stopper?: (stop: () => Promise<void>) => void;
+  me?: Identity;
+}
+
+export type BuildOk = Extract<Built, { ok: true }>;
+
+export type RunResult =
+  | { ok: true; built: BuildOk; notices: Notice[]; folder: OutputFolder; search: string }
+  | {
+      ok: false;
+      problems: Problem[];
+      /** Problems of the sources, rather than of the build. */
+      sources: boolean;
+      notices: Notice[];
+      /** The error behind a fault, for --debug. */
+      cause?: unknown;
+    };
+
+const MAX_CHANGED_LISTED = 10;
+
+export async function runBuild(options: RunOptions, deps: RunDeps): Promise<RunResult> {
+  const fs = deps.fs ?? (nodeFs as BuildFs);
+  const notices: Notice[] = [];
+  const fail = (problem: Problem, cause?: unknown): RunResult => ({ ok: false, problems: [problem], sources: false, notices, cause });
+  let stage = 'checking the output folder';
+  let opened: OutputFolder | Problem;
+  try {
+    const refused = sourcesProblem(options.sources, fs) ?? placementProblem(options.out, options.sources, options.project, fs);
+    if (refused) return fail(refused);
+    stage = 'opening the output folder';
+    opened = openOutput(options.out, fs, deps.me ?? thisProcess);
+  } catch (error) {
+    return fail(faultProblem(error, stage), error);
+  }
+  if ('code' in opened) return fail(opened);
+  const folder = opened;
+  notices.push(...folder.notices);
+  let sink: FolderSink | undefined;
+  let published = false;
+  const stop = async () => {
+    try {
+      if (!published) {
+        sink?.seal();
+        await Promise.all([sink?.drain(), deps.steps.stop()]);
+        folder.discard();
+      }
+    } finally {
+      folder.release();
+    }
+  };
+  deps.stopper?.(stop);
+  try {
+    stage = 'reading the previous output';
+    const { reuse, changed } = await prepareReuse(folder.previous, options.clean, deps.version, fs, notices);
+
+    stage = 'building the data';
+    deps.progress?.(stage);
+    sink = folderSink(folder.next.data, folder.previous?.data, fs);
+    const built = await buildPortal({
+      reuse,
+      files: diskSources(options.sources),
+      history: await deps.history(options.sources),
+      siteUrl: options.siteUrl,
+      basePath: options.basePath,
+      sink,
+    });
+    if (!built.ok) return { ok: false, problems: built.problems, sources: true, notices };
+    await sink.finish();
+    if (changed.length > 0) notices.push(changedNotice(changed));
+
+    stage = 'building the site';
+    deps.progress?.(stage);
+    const site = await deps.steps.site(folder.next);
+    if (!site.ok) return fail(stepProblem('the site', site.output, options.debug ?? false));
+
+    stage = 'indexing the site for search';
+    deps.progress?.(stage);
+    const search = await deps.steps.search(folder.next);
+    if (!search.ok) return fail(stepProblem('the search index', search.output, options.debug ?? false));
+
+    stage = 'reading the new output back';
+    deps.progress?.(stage);
+    const unread = readBack(folder.next, fs);
+    if (unread) return fail(unread);
+
+    stage = 'publishing';
+    notices.push(...folder.publish());
+    published = true;
+    return { ok: true, built, notices, folder, search: search.output.split('\n').at(-1) ?? '' };
+  } catch (error) {
+    return fail(faultProblem(error, stage), error);
+  } finally {
+    try {
+      if (!published) {
+        sink?.seal();
+        await sink?.drain();
+        folder.discard();
+      }
+    } finally {
+      folder.release();
+    }
+  }
+}
+
+/** Why `sources` cannot be read as a sources folder, if it cannot. */
+export function sourcesProblem(sources: string, fs: Pick<typeof nodeFs, 'statSync'> = nodeFs): Problem | undefined {
+  const problem = (message: string): Problem => ({ code: 'E_SOURCES_MISSING', file: sources, message, hint: 'Give --sources the folder of the sources (by default `datasets/` in the project).' });
+  try {
+    if (!fs.statSync(sources).isDirectory()) return problem(`The sources folder ${sources} is a file, not a folder.`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return problem(`There is no sources folder ${sources}.`);
+    return faultProblem(error, 'reading the sources folder');
+  }
+  return undefined;
+}
+
+/** What the build may take over from the previous output, after checking it against its manifest. */
+async function prepareReuse(previous: Generation | undefined, clean: boolean, version: string, fs: BuildFs, notices: Notice[]): Promise<{ reuse: Reuse; changed: string[] }> {
+  const none = { reuse: { previous: undefined, version }, changed: [] };
+  if (clean || !previous) return none;
+  const read = readManifest(previous.data, fs);
+  if (read.notice) notices.push({ code: 'N_MANIFEST_UNUSABLE', message: `${read.notice}; every dataset is made again, as with --clean` });
+  if (!read.manifest) return none;
+  const check = await checkPrevious(previous.data, read.manifest, fs);
+  return { reuse: { previous: check.manifest, version, intact: check.intact }, changed: check.changed };
+}
+
+function changedNotice(changed: string[]): Notice {
+  const listed = changed.slice(0, MAX_CHANGED_LISTED).map((line) => `\n  ${line}`).join('');
+  const more = changed.length > MAX_CHANGED_LISTED ? `\n  and ${changed.length - MAX_CHANGED_LISTED} more` : '';
+  return { code: 'N_FILE_CHANGED', message: `${changed.length === 1 ? 'a file of the previous output differs' : `${changed.length} files of the previous output differ`} from its manifest; made again, not taken over:${listed}${more}` };
+}

@@ -1,0 +1,74 @@
+/**
+ * The site's part of a build: Astro, then the search index, each a process of its own run
+ * on a generation of the output folder before it is published. Their output is kept rather
+ * than printed as it comes, so that what they say on failure is shown once, as a problem.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Generation } from '../io/output-folder.ts';
+
+export interface StepResult {
+  ok: boolean;
+  /** What the step printed, stdout and stderr together, the last lines of it. */
+  output: string;
+}
+
+export interface SiteSteps {
+  site(generation: Generation): Promise<StepResult>;
+  search(generation: Generation): Promise<StepResult>;
+  /** Stops a step that is running (the build itself is being stopped); resolves once it has ended. */
+  stop(): Promise<void>;
+}
+
+/** Lines of a step's output kept for its message: what it said last. */
+const KEPT_LINES = 200;
+
+export function siteSteps(project: string): SiteSteps {
+  const running = new Set<ChildProcess>();
+  const run = (script: string, generation: Generation) =>
+    new Promise<StepResult>((resolve) => {
+      const child = spawn(process.execPath, [join(project, 'site', 'scripts', script)], {
+        cwd: generation.folder,
+        env: { ...process.env, BUILD_DIR: generation.data, SITE_OUT: generation.dist },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      running.add(child);
+      const lines: string[] = [];
+      const keep = (chunk: Buffer) => {
+        lines.push(...chunk.toString().split('\n'));
+        if (lines.length > KEPT_LINES * 2) lines.splice(0, lines.length - KEPT_LINES);
+      };
+      child.stdout.on('data', keep);
+      child.stderr.on('data', keep);
+      const end = (ok: boolean) => {
+        running.delete(child);
+        resolve({ ok, output: lines.slice(-KEPT_LINES).join('\n').trim() });
+      };
+      child.on('error', (error) => {
+        lines.push(error.message);
+        end(false);
+      });
+      child.on('close', (code) => end(code === 0));
+    });
+  return {
+    async site(generation) {
+      // Astro bundles the pages under the working folder, runs them from there (so the
+      // project's packages must be found from it) and renames what they make into the site:
+      // run in the generation's folder, its files are on the site's disk and no other build's.
+      const packages = join(generation.folder, 'node_modules');
+      symlinkSync(join(project, 'node_modules'), packages);
+      try {
+        return await run('build-site.ts', generation);
+      } finally {
+        rmSync(packages, { force: true });
+      }
+    },
+    search: (generation) => run('index-search.ts', generation),
+    async stop() {
+      const ended = [...running].map((child) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('close', () => resolve()))));
+      for (const child of running) child.kill('SIGKILL');
+      await Promise.all(ended);
+    },
+  };
+}

@@ -1,0 +1,100 @@
+/** The previous build's manifest: what makes it unusable, and the files it no longer vouches for. */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Manifest } from '../write/reuse.ts';
+import { checkPrevious, readManifest } from './manifest.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'manifest-test-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const sum = (path: string, text: string) => ({ path, bytes: Buffer.byteLength(text), sha256: sha(text) });
+
+/** A previous output of two datasets and a catalogue, with its manifest. */
+function previousOutput(name: string): { folder: string; manifest: Manifest } {
+  const folder = join(work, name);
+  const texts: Record<string, string> = {
+    'public/datasets/a/observations.csv': 'id,value\r\n1,2\r\n',
+    'public/datasets/a/datapackage.json': '{"name":"a"}\n',
+    'public/datasets/b/funding.csv': 'year,amount\r\n2021,5\r\n',
+    'public/catalog.ttl': '<a> a dcat:Dataset.\n<b> a dcat:Dataset.\n',
+    'public/catalog.jsonld': '[{"@id":"a"},{"@id":"b"}]\n',
+  };
+  for (const [path, text] of Object.entries(texts)) {
+    mkdirSync(dirname(join(folder, path)), { recursive: true });
+    writeFileSync(join(folder, path), text);
+  }
+  const manifest: Manifest = {
+    format: 2,
+    datasets: {
+      a: { key: 'ka', rows: 1, written: [], files: [sum('observations.csv', texts['public/datasets/a/observations.csv']!), sum('datapackage.json', texts['public/datasets/a/datapackage.json']!)], catalogue: { turtle: [0, 20], jsonld: [1, 13] } },
+      b: { key: 'kb', rows: 1, written: [], files: [sum('funding.csv', texts['public/datasets/b/funding.csv']!)], catalogue: { turtle: [20, 40], jsonld: [14, 26] } },
+    },
+    catalogue: [sum('public/catalog.ttl', texts['public/catalog.ttl']!), sum('public/catalog.jsonld', texts['public/catalog.jsonld']!)],
+  };
+  writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest));
+  return { folder, manifest };
+}
+
+describe('reading the manifest', () => {
+  it('reads a whole one, and finds none where no build was', () => {
+    const { folder, manifest } = previousOutput('whole');
+    expect(readManifest(folder)).toEqual({ manifest });
+    expect(readManifest(join(work, 'nothing'))).toEqual({ manifest: undefined });
+  });
+
+  it('says once why a damaged one is not used: cut off, of the wrong shape, of another version, unreadable', () => {
+    const { folder } = previousOutput('damaged');
+    const path = join(folder, 'manifest.json');
+    const whole = fs.readFileSync(path, 'utf8');
+    writeFileSync(path, whole.slice(0, 120));
+    expect(readManifest(folder)).toEqual({ manifest: undefined, notice: 'manifest.json of the previous build is damaged (not JSON: 120 characters, cut off or changed)' });
+    writeFileSync(path, JSON.stringify({ format: 2, datasets: { a: { key: 'k', rows: -1, written: [], files: [] } }, catalogue: [] }));
+    expect(readManifest(folder).notice).toBe('manifest.json of the previous build is damaged (datasets.a.rows: Too small: expected number to be >=0)');
+    writeFileSync(path, JSON.stringify({ datasets: {} }));
+    expect(readManifest(folder).notice).toContain('of another layout');
+    writeFileSync(path, whole);
+    const denied = { ...fs, readFileSync: () => { throw Object.assign(new Error('denied'), { code: 'EACCES' }); } } as unknown as typeof fs;
+    expect(readManifest(folder, denied)).toEqual({ manifest: undefined, notice: 'manifest.json of the previous build cannot be read (EACCES)' });
+  });
+});
+
+describe('checking the previous output against its manifest', () => {
+  it('vouches for files as they were published', async () => {
+    const { folder, manifest } = previousOutput('intact');
+    const check = await checkPrevious(folder, manifest);
+    expect(await check.intact('a', manifest.datasets.a!)).toBe(true);
+    expect(check.manifest).toEqual(manifest);
+    expect(check.changed).toEqual([]);
+  });
+
+  it('refuses a dataset whose file was cut short, changed in place at its size, or is gone', async () => {
+    const { folder, manifest } = previousOutput('changed');
+    writeFileSync(join(folder, 'public/datasets/a/observations.csv'), 'id,value\r\n');
+    const check = await checkPrevious(folder, manifest);
+    expect(await check.intact('a', manifest.datasets.a!)).toBe(false);
+    writeFileSync(join(folder, 'public/datasets/b/funding.csv'), 'year,amount\r\n2021,6\r\n');
+    expect(await check.intact('b', manifest.datasets.b!)).toBe(false);
+    rmSync(join(folder, 'public/datasets/a/datapackage.json'));
+    expect(await check.intact('a', manifest.datasets.a!)).toBe(false);
+    expect(check.changed).toEqual([
+      'public/datasets/a/observations.csv: 10 bytes, 15 published',
+      'public/datasets/b/funding.csv: changed since it was published',
+      'public/datasets/a/observations.csv: 10 bytes, 15 published',
+      'public/datasets/a/datapackage.json: missing',
+    ]);
+  });
+
+  it('takes no catalogue piece from a catalogue that changed, and still vouches for the datasets', async () => {
+    const { folder, manifest } = previousOutput('catalogue');
+    writeFileSync(join(folder, 'public/catalog.ttl'), '<a> a dcat:Dataset.\n<x> a dcat:Dataset.\n');
+    const check = await checkPrevious(folder, manifest);
+    expect(check.changed).toEqual(['public/catalog.ttl: changed since it was published']);
+    expect(Object.values(check.manifest.datasets).map((entry) => entry.catalogue)).toEqual([undefined, undefined]);
+    expect(await check.intact('a', check.manifest.datasets.a!)).toBe(true);
+  });
+});
