@@ -292,6 +292,35 @@ describe('writeXlsx: layout', () => {
     expect(files['xl/workbook.xml']).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Видатки'!$A$1:$E$3</definedName>`);
   });
 
+  it('puts readers\' labels in a row above the header, and freezes and filters from the header down', () => {
+    const labelled = unpack(
+      writeXlsx(
+        [
+          {
+            name: 'Показники',
+            columns: [
+              { title: 'indicator', label: 'Що рахують', type: 'string' },
+              { title: 'value', label: 'Значення показника за звітний період', type: 'number' },
+            ],
+            rows: [['сесії', '11'], ['рішення', '777']],
+          },
+        ],
+        { created: CREATED },
+      ),
+    );
+    expect([textOf(labelled, 'A1'), textOf(labelled, 'B1')]).toEqual(['Що рахують', 'Значення показника за звітний період']);
+    expect([textOf(labelled, 'A2'), textOf(labelled, 'B2')]).toEqual(['indicator', 'value']);
+    expect([textOf(labelled, 'A3'), valueOf(labelled, 'B3'), valueOf(labelled, 'B4')]).toEqual(['сесії', '11', '777']);
+    expect(cell(labelled, 'A5')).toBeUndefined();
+    const sheet = labelled['xl/worksheets/sheet1.xml']!;
+    expect(sheet).toContain('<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>');
+    expect(sheet).toContain('<autoFilter ref="A2:B4"/>');
+    expect(sheet).toContain('<dimension ref="A1:B4"/>');
+    expect(labelled['xl/workbook.xml']).toContain(`'Показники'!$A$2:$B$4</definedName>`);
+    // The label is wider than the numbers beneath it, and the column makes room for it.
+    expect(columnWidths(labelled)[1]).toBeGreaterThanOrEqual(36);
+  });
+
   it('takes widths as given, or estimates them from the content with a cap', () => {
     const widths = columnWidths(
       oneSheet(

@@ -13,6 +13,11 @@ export interface XlsxColumn {
   type: 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'year' | 'datetime';
   /** In characters of the default font; estimated from the content when absent. */
   width?: number;
+  /**
+   * A reader's name for the column, shown in a row of its own above the header. The header row
+   * keeps `title`, so a sheet read as a table (a Data Package resource) still finds its field names.
+   */
+  label?: string;
 }
 
 export interface XlsxSheet {
@@ -144,17 +149,23 @@ class SharedStrings {
 
 // ---------------------------------------------------------------- cells
 
+/** The row number of the header: 2 when a row of labels stands above it, else 1. */
+export function headerRowOf(sheet: XlsxSheet): number {
+  return sheet.columns.some((column) => column.label !== undefined) ? 2 : 1;
+}
+
 function planColumns(sheet: XlsxSheet): ColumnPlan[] {
   if (sheet.columns.length > MAX_COLUMNS) throw new RangeError(`Sheet "${sheet.name}" has ${sheet.columns.length} columns; Excel allows ${MAX_COLUMNS}`);
-  if (sheet.rows.length + 1 > MAX_ROWS) throw new RangeError(`Sheet "${sheet.name}" has ${sheet.rows.length} rows; Excel allows ${MAX_ROWS - 1} under the header`);
+  const top = headerRowOf(sheet);
+  if (sheet.rows.length + top > MAX_ROWS) throw new RangeError(`Sheet "${sheet.name}" has ${sheet.rows.length} rows; Excel allows ${MAX_ROWS - top} under the header`);
   sheet.rows.forEach((row, index) => {
     if (row.length > sheet.columns.length) {
-      throw new RangeError(`Sheet "${sheet.name}", row ${index + 2}: ${row.length} values for ${sheet.columns.length} columns`);
+      throw new RangeError(`Sheet "${sheet.name}", row ${index + top + 1}: ${row.length} values for ${sheet.columns.length} columns`);
     }
   });
   return sheet.columns.map((column, c) => {
     const values = sheet.rows.map((row) => row[c] ?? null);
-    const cells = values.map((value, r) => toCell(value, column, () => `Sheet "${sheet.name}", cell ${columnName(c)}${r + 2} (column "${column.title}")`));
+    const cells = values.map((value, r) => toCell(value, column, () => `Sheet "${sheet.name}", cell ${columnName(c)}${r + top + 1} (column "${column.title}")`));
     const numberStyle = numberStyleOf(column, values);
     return { cells, numberStyle, width: columnWidth(column, cells, numberStyle) };
   });
@@ -261,7 +272,7 @@ function columnWidth(column: XlsxColumn, cells: (Cell | null)[], numberStyle: nu
     return Math.min(column.width, MAX_COLUMN_WIDTH);
   }
   // Bold header text is wider, and the autofilter button takes about three characters.
-  let widest = Math.ceil(longestLine(cleanText(column.title)) * 1.1) + 3;
+  let widest = Math.ceil(Math.max(longestLine(cleanText(column.title)), longestLine(cleanText(column.label ?? ''))) * 1.1) + 3;
   // The first rows show the shape of a column; measuring every cell of a long table costs more than it tells.
   for (const cell of cells.slice(0, WIDTH_SAMPLE)) if (cell) widest = Math.max(widest, displayLength(cell, numberStyle) + 2);
   return Math.min(MAX_ESTIMATED_WIDTH, Math.max(MIN_ESTIMATED_WIDTH, widest));
@@ -389,24 +400,28 @@ function columnName(index: number): string {
 function renderSheet(sheet: XlsxSheet, columns: ColumnPlan[], selected: boolean, strings: SharedStrings): string {
   const range = usedRange(sheet);
   const cols = columns.map((column, c) => `<col min="${c + 1}" max="${c + 1}" width="${column.width}" customWidth="1"/>`).join('');
-  const header = sheet.columns.map((column, c) => {
-    const title = cleanText(column.title);
-    return title === '' ? '' : `<c r="${columnName(c)}1" s="${STYLE.header}" t="s"><v>${strings.add(title)}</v></c>`;
-  });
-  const rows = [`<row r="1">${header.join('')}</row>`];
+  const top = headerRowOf(sheet);
+  const headerCells = (row: number, text: (column: XlsxColumn) => string) =>
+    sheet.columns.map((column, c) => {
+      const title = cleanText(text(column));
+      return title === '' ? '' : `<c r="${columnName(c)}${row}" s="${STYLE.header}" t="s"><v>${strings.add(title)}</v></c>`;
+    });
+  const rows = top === 2 ? [`<row r="1">${headerCells(1, (column) => column.label ?? '').join('')}</row>`] : [];
+  rows.push(`<row r="${top}">${headerCells(top, (column) => column.title).join('')}</row>`);
   const letters = columns.map((_, c) => columnName(c));
   for (let r = 0; r < sheet.rows.length; r++) {
     let cells = '';
-    for (let c = 0; c < columns.length; c++) cells += renderCell(columns[c]!.cells[r] ?? null, `${letters[c]}${r + 2}`, columns[c]!.numberStyle, strings);
-    if (cells !== '') rows.push(`<row r="${r + 2}">${cells}</row>`);
+    for (let c = 0; c < columns.length; c++) cells += renderCell(columns[c]!.cells[r] ?? null, `${letters[c]}${r + top + 1}`, columns[c]!.numberStyle, strings);
+    if (cells !== '') rows.push(`<row r="${r + top + 1}">${cells}</row>`);
   }
   return [
     `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
-    `<dimension ref="${range ?? 'A1'}"/>`,
+    // The sheet's extent counts the row of labels too.
+    `<dimension ref="${range?.replace(/^A\d+:/, 'A1:') ?? 'A1'}"/>`,
     // The header stays in view while scrolling through hundreds of budget lines.
     `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}>`,
-    '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>',
-    '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>',
+    `<pane ySplit="${top}" topLeftCell="A${top + 1}" activePane="bottomLeft" state="frozen"/>`,
+    `<selection pane="bottomLeft" activeCell="A${top + 1}" sqref="A${top + 1}"/>`,
     '</sheetView></sheetViews>',
     cols === '' ? '' : `<cols>${cols}</cols>`,
     `<sheetData>${rows.join('')}</sheetData>`,
@@ -432,7 +447,9 @@ function renderCell(cell: Cell | null, ref: string, numberStyle: number, strings
 
 function usedRange(sheet: XlsxSheet): string | undefined {
   if (sheet.columns.length === 0) return undefined;
-  return `A1:${columnName(sheet.columns.length - 1)}${sheet.rows.length + 1}`;
+  // The filter sits on the header row; a row of labels above it is not part of the table.
+  const top = headerRowOf(sheet);
+  return `A${top}:${columnName(sheet.columns.length - 1)}${sheet.rows.length + top}`;
 }
 
 function renderWorkbook(sheets: XlsxSheet[], names: string[]): string {

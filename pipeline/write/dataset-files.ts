@@ -151,11 +151,12 @@ const TYPE_WORDS: Record<XlsxSheet['columns'][number]['type'], string> = {
 /** A sheet per table, then the data dictionary and the sources, for spreadsheet readers. */
 function workbookSheets(dataset: Dataset, urls: Urls): XlsxSheet[] {
   // Sheets are named by the tables' Ukrainian titles. Each table's sheet is a Data Package
-  // resource whose header row must be the schema's field names; the dictionary sheet gives
-  // each name's Ukrainian title.
+  // resource whose header row must be the schema's field names, so a reader's Ukrainian titles
+  // stand in a row above it (the resource's dialect marks that row as a comment), and the
+  // dictionary sheet describes every column.
   const sheets: XlsxSheet[] = dataset.tables.map((table) => ({
     name: table.title,
-    columns: table.schema.fields.map((field) => ({ title: field.name, type: field.type })),
+    columns: table.schema.fields.map((field) => ({ title: field.name, label: field.title, type: field.type })),
     rows: table.rows.map((row) => table.schema.fields.map((field) => row[field.name] ?? null)),
   }));
   sheets.push({

@@ -104,7 +104,8 @@ export function dataPackage(dataset: Dataset, files: WrittenFile[], urls: Urls, 
             hash: `sha256:${workbook.sha256}`,
             title: `${file.table!.title} (аркуш книги XLSX)`,
             description: `${file.table!.description} Аркуш «${file.table!.title}» книги XLSX, де ті самі рядки мають типи електронної таблиці.`,
-            dialect: { sheetNumber: index + 1, excel: { sheet: index + 1 } },
+            // Row 1 holds the Ukrainian titles; the field names are the header in row 2.
+            dialect: { sheetNumber: index + 1, headerRows: [2], commentRows: [1], excel: { sheet: index + 1 } },
             schema: tableSchema(file.table!, workbookResourceName),
           }))
         : []),
