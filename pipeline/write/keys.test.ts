@@ -20,7 +20,7 @@ interface Resource {
   name: string;
   path: string;
   format: string;
-  dialect?: { sheetNumber?: number; excel?: { sheet?: number } };
+  dialect?: { sheetNumber?: number; headerRows?: number[]; commentRows?: number[]; excel?: { sheet?: number } };
   schema?: {
     fields: { name: string; type: string }[];
     missingValues?: string[];
@@ -125,8 +125,13 @@ describe.each(trees)('%s', (_, tree) => {
         for (const fk of resource.schema!.foreignKeys ?? []) expect(fk.reference.resource).toMatch(/^workbook-/);
         const number = resource.dialect!.sheetNumber!;
         expect(resource.dialect!.excel!.sheet).toBe(number);
-        const [header, ...rows] = sheetRows(tree.get(folder + resource.path)!, number);
+        // Read as the dialect tells a reader to: the header in its row, comment rows left out.
+        expect(resource.dialect!.headerRows).toEqual([2]);
+        expect(resource.dialect!.commentRows).toEqual([1]);
+        const [labels, header, ...rows] = sheetRows(tree.get(folder + resource.path)!, number);
         expect(header!.map((cell) => cell.value)).toEqual(resource.schema!.fields.map((f) => f.name));
+        // The row a person reads first titles every column in Ukrainian.
+        expect(labels!.map((cell) => cell.value)).toEqual(resource.schema!.fields.map((f) => f.title));
         expect(rows.length).toBe(csvRows(tree, folder, table).length);
         for (const row of rows) {
           resource.schema!.fields.forEach((field, c) => {
