@@ -3,7 +3,10 @@
  * 1 243 280,57 грн · 99,01 % · 21.12.2016 · I півріччя 2022 · 1 463 органи.
  * Digits are grouped as text, never through a float; years are never grouped.
  */
+import { date } from './date.ts';
 import { formFor, type Forms } from './plural.ts';
+
+export { date };
 
 const NBSP = '\u00a0';
 
@@ -26,12 +29,6 @@ export function percent(plain: string | null | undefined): string {
   return plain ? `${number(plain, 2)}${NBSP}%` : '—';
 }
 
-/** 2016-12-21 or an RFC 3339 time → 21.12.2016 */
-export function date(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}.${m}.${y}`;
-}
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const MONTH_END: Record<string, string> = { '03': '31', '06': '30', '09': '30', '12': '31' };
