@@ -3,7 +3,7 @@
  * imports this module on the click), laid out in the same columns as the preview.
  */
 import { number } from '../lib/format.ts';
-import { counted, NOUNS } from '../lib/plural.ts';
+import { counted, NOUNS, type Forms } from '../lib/plural.ts';
 import { previewColumns, sortRows, type Column, type Row } from './preview.ts';
 import { loadTable } from './table-data.ts';
 
@@ -66,10 +66,10 @@ function makeSortable(table: HTMLTableElement, columns: Column[], rows: Row[]): 
 /** Loads the table of a `[data-preview]` box, shows all its rows; says what is shown. */
 export async function showAll(box: HTMLElement): Promise<string> {
   const table = box.querySelector<HTMLTableElement>('table.data');
-  const { csv, table: name, package: datapackage, title } = box.dataset;
+  const { csv, table: name, package: datapackage, title, unitForms } = box.dataset;
   if (!table || !csv || !name || !datapackage) throw new Error('no table to load');
   const { fields, rows } = await loadTable(datapackage, name, csv);
-  const { columns } = previewColumns(name, fields);
+  const { columns } = previewColumns(name, fields, unitForms ? (JSON.parse(unitForms) as Record<string, Forms>) : {});
   makeSortable(table, columns, rows);
   const which = rows.length > LIMIT ? `перші ${rowsLabel(LIMIT)} з ${number(String(rows.length))}` : rows.length === 1 ? 'один рядок' : `усі ${rowsLabel(rows.length)}`;
   table.caption!.textContent = `${which[0]!.toUpperCase()}${which.slice(1)}. Щоб упорядкувати, натисніть назву стовпця.`;

@@ -9,6 +9,7 @@ import type { SiteTable } from '../lib/data.ts';
 
 type Field = SiteTable['fields'][number];
 import { QUALIFIERS, cellText as readable, money, number, percent, period, years } from '../lib/format.ts';
+import { formFor, type Forms } from '../lib/plural.ts';
 
 /** A row as published: field name → cell text, null for an empty cell. */
 export type Row = Record<string, string | null>;
@@ -111,7 +112,7 @@ function fieldColumn(field: Field, first: boolean, row?: (r: Row) => string): Co
 const dimensionName = (field: Field) => (field.title.includes(':') ? field.title.slice(field.title.indexOf(':') + 1).trim() : field.name.replace(/^dimension_/, ''));
 
 /** The preview's columns, in the order shown: the reader's first, the rest, ids last. */
-export function previewColumns(table: string, fields: Field[]): { columns: Column[]; left: number } {
+export function previewColumns(table: string, fields: Field[], unitForms: Record<string, Forms> = {}): { columns: Column[]; left: number } {
   const byName = new Map(fields.map((f) => [f.name, f]));
   const folded = new Set<string>();
   const combined = new Map<string, Column>();
@@ -131,7 +132,7 @@ export function previewColumns(table: string, fields: Field[]): { columns: Colum
 
   // A figure reads with its qualifier, money in hryvnias and a share in per cent: «близько 6 500»,
   // «14 981 800 грн». A count's unit is the next column: the table holds it in one form only
-  // (звернень), which the number beside it may not take, so it is not joined to the number.
+  // (звернень), so the column shows the form the number takes when the vocabulary gives it.
   const isFigure = ['value', 'unit', 'unit_kind', 'qualifier'].every((name) => byName.has(name));
   const figureText = (r: Row) => {
     if (empty(r.value)) return '';
@@ -140,7 +141,12 @@ export function previewColumns(table: string, fields: Field[]): { columns: Colum
     if (r.unit_kind === 'percent') return `${q}${number(r.value)}\u00a0%`;
     return `${q}${YEAR_UNITS.test(r.unit ?? '') ? r.value : number(r.value)}`;
   };
-  const unitText = (r: Row) => (r.unit_kind === 'UAH' || r.unit_kind === 'percent' ? '' : (r.unit ?? ''));
+  // Where the units vocabulary gives the unit's forms, it agrees with the number: 1 463 органи.
+  const unitText = (r: Row) => {
+    if (r.unit_kind === 'UAH' || r.unit_kind === 'percent') return '';
+    const forms = Object.hasOwn(unitForms, r.unit ?? '') ? unitForms[r.unit!] : undefined;
+    return forms && !empty(r.value) && !YEAR_UNITS.test(r.unit ?? '') ? formFor(r.value!, forms) : (r.unit ?? '');
+  };
 
   const wanted = READ_FIRST[table] ?? fields.filter((f) => !isId(f.name) && !f.name.endsWith('_printed')).slice(0, 5).map((f) => f.name);
   const first: Column[] = [];
