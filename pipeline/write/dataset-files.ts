@@ -78,7 +78,7 @@ export function storeFiles(made: DatasetFiles, folder: string): DatasetFiles {
   return { ...made, files: [], stored: { paths: made.files.map((file) => file.path), bytes } };
 }
 
-export function writeDatasetFiles(dataset: Dataset, urls: Urls, settings: Pick<WriterSettings, 'portalTitle' | 'portalContact'>): DatasetFiles {
+export function writeDatasetFiles(dataset: Dataset, urls: Urls, settings: Pick<WriterSettings, 'portalTitle' | 'portalContact' | 'publisherContacts'>): DatasetFiles {
   const { files, put } = fileList();
   const written: WrittenFile[] = [];
 
@@ -107,7 +107,7 @@ export function describeDataset(
   written: WrittenFile[],
   findings: TableFinding[],
   urls: Urls,
-  settings: Pick<WriterSettings, 'portalTitle' | 'portalContact'>,
+  settings: Pick<WriterSettings, 'portalTitle' | 'portalContact' | 'publisherContacts'>,
   put: (path: string, content: string | Uint8Array) => Uint8Array,
 ): Pick<DatasetFiles, 'written' | 'problems'> & { catalogue: CataloguePiece } {
   const problems: string[] = [];
@@ -133,7 +133,7 @@ export function describeDataset(
   // What changed in the data between published versions, for reusers as for the page.
   put('changes.csv', tableToCsv(changesTable(dataset)));
   put('changes.json', JSON.stringify(dataset.changes, null, 2) + '\n');
-  const catalogue = datasetPiece(dataset, written, urls, settings.portalContact);
+  const catalogue = datasetPiece(dataset, written, urls, settings);
   for (const problem of catalogue.problems) problems.push(`catalog: ${problem}`);
   return { written: written.map((file) => ({ ...file, table: file.table?.name })), problems, catalogue: catalogue.piece };
 }

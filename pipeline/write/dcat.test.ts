@@ -45,7 +45,7 @@ describe('the DCAT catalogue', async () => {
   it('reports a dataset given two pieces, whose subjects would be written twice', () => {
     const urls = makeUrls('https://portal.example.org', '/');
     const dataset = built.datasets[0]!;
-    const { piece, problems } = datasetPiece(dataset, [], urls, undefined);
+    const { piece, problems } = datasetPiece(dataset, [], urls, {});
     expect(problems).toEqual([]);
     const writer = catalogueWriter({ turtle: () => {}, jsonld: () => {} });
     writer.add(dataset.name, piece);
@@ -75,6 +75,25 @@ describe('the DCAT catalogue', async () => {
       const [contact] = objects(dataset, NS.dcat + 'contactPoint');
       expect(objects(contact!, NS.vcard + 'hasEmail')[0], dataset).toMatch(/^mailto:.+@/);
     }
+  });
+
+  it('names every publisher\'s contact for the portal-wide dataset when the portal has no editors of its own', () => {
+    const urls = makeUrls('https://portal.example.org', '/');
+    const portalWide = built.datasets.find((dataset) => dataset.publisher === undefined)!;
+    const emailsOf = (piece: { turtle: Uint8Array }) => {
+      // A piece is Turtle without its prefixes, which the catalogue declares once.
+      const prefixes = Object.entries(NS).map(([prefix, iri]) => `@prefix ${prefix}: <${iri}>.`).join('\n');
+      const own = new Parser().parse(`${prefixes}\n${text(piece.turtle)}`);
+      const contacts = own.filter((q) => q.predicate.value === NS.dcat + 'contactPoint').map((q) => q.object.value);
+      return contacts.flatMap((contact) => own.filter((q) => q.subject.value === contact && q.predicate.value === NS.vcard + 'hasEmail').map((q) => q.object.value));
+    };
+    const publisherContacts = [{ name: 'Відділ А', email: 'a@rada.example' }, { name: 'Відділ Б', email: 'b@rada.example' }];
+    expect(emailsOf(datasetPiece(portalWide, [], urls, { publisherContacts }).piece)).toEqual(['mailto:a@rada.example', 'mailto:b@rada.example']);
+    // The portal's own editors, where it has them, answer instead.
+    expect(emailsOf(datasetPiece(portalWide, [], urls, { portalContact: { name: 'Редакція', email: 'ed@portal.example' }, publisherContacts }).piece)).toEqual(['mailto:ed@portal.example']);
+    // A council's dataset names its own council only.
+    const own = built.datasets.find((dataset) => dataset.publisher !== undefined)!;
+    expect(emailsOf(datasetPiece(own, [], urls, { publisherContacts }).piece)).toEqual([`mailto:${own.publisher!.contact.email}`]);
   });
 
   it('points dct:source at datasets only, and names the report pages as documents about the dataset', () => {

@@ -242,17 +242,17 @@ export function headPiece(model: Pick<Model, 'portal'>, datasets: Dataset[], url
 }
 
 /** One dataset's piece: the dataset, its period and contact, its distributions and their checksums, all under its own address. */
-export function datasetPiece(dataset: Dataset, files: WrittenFile[], urls: Urls, portalContact: PortalContact | undefined): { piece: CataloguePiece; problems: string[] } {
+export function datasetPiece(dataset: Dataset, files: WrittenFile[], urls: Urls, contacts: Contacts): { piece: CataloguePiece; problems: string[] } {
   const own = urls.dataset(dataset.name);
-  return makePiece(datasetQuads(dataset, files, urls, portalContact), (subject) => subject.startsWith(own));
+  return makePiece(datasetQuads(dataset, files, urls, contacts), (subject) => subject.startsWith(own));
 }
 
 /**
  * The dataset's own Turtle (datasets/{name}/dataset.ttl, as ckanext-dcat serves one per
  * dataset): its piece of the catalogue with its publisher's agent and the report pages.
  */
-export function datasetTurtle(dataset: Dataset, files: WrittenFile[], urls: Urls, portal: { portalTitle: string; portalContact?: PortalContact | undefined }): string {
-  const quads = datasetQuads(dataset, files, urls, portal.portalContact);
+export function datasetTurtle(dataset: Dataset, files: WrittenFile[], urls: Urls, portal: { portalTitle: string } & Contacts): string {
+  const quads = datasetQuads(dataset, files, urls, portal);
   const add: Add = (s, pr, o) => quads.push(quad(s as never, pr as never, o as never));
   if (dataset.publisher) publisherQuads(add, dataset.publisher, urls);
   else portalQuads(add, urls, portal.portalTitle, portal.portalContact);
@@ -261,7 +261,13 @@ export function datasetTurtle(dataset: Dataset, files: WrittenFile[], urls: Urls
   return toTurtle(groupBySubject(quads));
 }
 
-function datasetQuads(dataset: Dataset, files: WrittenFile[], urls: Urls, portalContact: PortalContact | undefined): Quad[] {
+/** Who answers for a dataset without a publisher of its own: the portal's editors, else every publisher. */
+export interface Contacts {
+  portalContact?: PortalContact | undefined;
+  publisherContacts?: PortalContact[] | undefined;
+}
+
+function datasetQuads(dataset: Dataset, files: WrittenFile[], urls: Urls, { portalContact, publisherContacts = [] }: Contacts): Quad[] {
   const quads: Quad[] = [];
   const add: Add = (s, pr, o) => quads.push(quad(s as never, pr as never, o as never));
   const page = namedNode(urls.dataset(dataset.name));
@@ -293,14 +299,14 @@ function datasetQuads(dataset: Dataset, files: WrittenFile[], urls: Urls, portal
 
   const publisher = dataset.publisher;
   add(node, p('dct', 'publisher'), publisher ? namedNode(urls.publisher(publisher.id)) : portalAgentOf(urls));
-  const contactPerson = publisher?.contact ?? portalContact;
-  if (contactPerson) {
-    const contact = namedNode(`${urls.dataset(dataset.name)}#contact`);
+  const people = publisher ? [publisher.contact] : portalContact ? [portalContact] : publisherContacts;
+  people.forEach((person, index) => {
+    const contact = namedNode(`${urls.dataset(dataset.name)}#contact${index === 0 ? '' : `-${index + 1}`}`);
     add(node, p('dcat', 'contactPoint'), contact);
     add(contact, A, p('vcard', 'Kind'));
-    add(contact, p('vcard', 'fn'), uk(contactPerson.name));
-    add(contact, p('vcard', 'hasEmail'), namedNode(`mailto:${contactPerson.email}`));
-  }
+    add(contact, p('vcard', 'fn'), uk(person.name));
+    add(contact, p('vcard', 'hasEmail'), namedNode(`mailto:${person.email}`));
+  });
   add(page, A, p('foaf', 'Document'));
 
   for (const file of files) {

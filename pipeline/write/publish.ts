@@ -84,7 +84,7 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
     const turtleBytes = ranges && sink.previous?.('public/catalog.ttl', ...ranges.turtle);
     const jsonldBytes = ranges && sink.previous?.('public/catalog.jsonld', ...ranges.jsonld);
     if (turtleBytes && jsonldBytes) return { turtle: turtleBytes, jsonld: jsonldBytes };
-    const made = datasetPiece(dataset, withTables(dataset, result.written), urls, settings.portalContact);
+    const made = datasetPiece(dataset, withTables(dataset, result.written), urls, settings);
     result.problems.push(...made.problems.map((problem) => `catalog: ${problem}`));
     return made.piece;
   };

@@ -72,8 +72,8 @@ export function datasetKey(dataset: Dataset, settings: WriterSettings, version: 
 }
 
 /** What of the settings a dataset's files and catalogue piece depend on. */
-export function settingsKey({ siteUrl, basePath, portalTitle, portalContact }: WriterSettings, version: string): unknown[] {
-  return [version, siteUrl, basePath, portalTitle, portalContact ?? null];
+export function settingsKey({ siteUrl, basePath, portalTitle, portalContact, publisherContacts }: WriterSettings, version: string): unknown[] {
+  return [version, siteUrl, basePath, portalTitle, portalContact ?? null, publisherContacts ?? []];
 }
 
 /**

@@ -20,6 +20,11 @@ export interface WriterSettings {
   portalTitle: string;
   /** Named in the catalogue for datasets without a publisher of their own. */
   portalContact?: PortalContact | undefined;
+  /**
+   * Each publisher's contact, in the order of the sources: a portal without editors of its own
+   * names them for the datasets that hold every publisher's data.
+   */
+  publisherContacts?: PortalContact[] | undefined;
   /** The code's hash: when given, each result carries its key for the next build's manifest. */
   version?: string | undefined;
 }
@@ -27,7 +32,8 @@ export interface WriterSettings {
 /** What every dataset's files are made for, from the portal and its address. */
 export function writerSettings(model: Model, urls: Urls, version: string | undefined): WriterSettings {
   const portal = model.portal;
-  return { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: portal?.title ?? '', portalContact: portal?.contact && { name: portal.contact.name, email: portal.contact.email }, version };
+  const publisherContacts = model.publishers.map((publisher) => ({ name: publisher.contact.name, email: publisher.contact.email }));
+  return { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: portal?.title ?? '', portalContact: portal?.contact && { name: portal.contact.name, email: portal.contact.email }, publisherContacts, version };
 }
 
 export interface DatasetWriter {
