@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leftOvers, publishedTree, treeDifference } from './fixtures/output-tree.ts';
-import { runScript } from './fixtures/run-script.ts';
+import { runScript, runScriptWithin } from './fixtures/run-script.ts';
 
 const project = join(import.meta.dirname, '..');
 const cli = join(import.meta.dirname, 'cli.ts');
@@ -76,6 +76,21 @@ describe('npm run build', { timeout: 120_000 }, () => {
     expect(leftOvers(out)).toEqual([]);
   });
 
+  it('exits 1 through npm when the sources given are broken: they, not datasets/, are what it builds', async () => {
+    const sources = join(work, 'npm-bad-sources');
+    await cp(base, sources, { recursive: true });
+    const report = join(sources, 'test-city-council', 'tc-2021-execution-report', 'execution.yaml');
+    await writeFile(report, (await readFile(report, 'utf8')).replace('"149 500,50"', '"149.500,50"'));
+    const out = join(work, 'npm-bad-out');
+    const failed = await promisify(execFile)('npm', ['run', '--silent', 'build', '--', '--sources', sources, '--out', out], { cwd: project }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/test-city-council\/tc-2021-execution-report\/execution\.yaml:6:\d+ {2}E_NUMBER_FORMAT/);
+    expect(publishedTree(out).size).toBe(0);
+  });
+
   it('reports every problem of a run together', async () => {
     const sources = join(work, 'many-bad');
     await cp(base, sources, { recursive: true });
@@ -142,6 +157,27 @@ describe('the output folder', { timeout: 120_000 }, () => {
     expect(existsSync(join(project, 'docs', '.council-open-data'))).toBe(false);
   });
 
+  it('is never the project or one of its folders, whatever the sources: refused, and each stays as it was', async () => {
+    // Sources outside the project, so that each folder is refused for being the project's.
+    const sources = join(work, 'outside-sources');
+    await cp(base, sources, { recursive: true });
+    for (const [out, why] of [
+      [project, 'is the project folder'],
+      [join(project, 'site'), "is the project's folder site/"],
+      [join(project, 'pipeline'), "is the project's folder pipeline/"],
+      [join(project, 'datasets'), "is the project's folder datasets/"],
+      [join(project, 'pipeline', 'golden'), "lies inside the project's folder pipeline/"],
+    ] as const) {
+      const result = await cliRun('build', '--sources', sources, '--out', out);
+      expect(result.code, out).toBe(1);
+      expect(result.stderr).toContain('E_OUT_UNSAFE');
+      expect(result.stderr).toContain(`The output folder ${why}; nothing was written.`);
+      expect(result.stderr).not.toMatch(STACK);
+      // Nothing of a build was made there: no mark, no lock, no output.
+      expect(readdirSync(out).filter((name) => ['.council-open-data', '.lock', '.generations', '.current', 'data', 'dist'].includes(name)), out).toEqual([]);
+    }
+  });
+
   it('is refused when it holds files the build did not make, and they stay as they were', async () => {
     const out = join(work, 'someone-elses');
     mkdirSync(out);
@@ -158,7 +194,7 @@ describe('the output folder', { timeout: 120_000 }, () => {
     const out = previousOutput('busy');
     const first = spawn(process.execPath, [cli, 'build', '--sources', base, '--out', out], { stdio: 'ignore' });
     const firstDone = new Promise<number | null>((resolve) => first.on('exit', resolve));
-    while (!existsSync(join(out, '.lock'))) await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => existsSync(join(out, '.lock')));
     const second = await cliRun('build', '--sources', base, '--out', out);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('E_BUILD_LOCKED');
@@ -182,9 +218,13 @@ describe('the output folder', { timeout: 120_000 }, () => {
   });
 });
 
-/** Waits until `ready` holds, looking every 20 ms. */
+/** Waits until `ready` holds, looking every 20 ms, for at most a minute. */
 async function until(ready: () => boolean): Promise<void> {
-  while (!ready()) await new Promise((resolve) => setTimeout(resolve, 20));
+  const limit = performance.now() + 60_000;
+  while (!ready()) {
+    if (performance.now() > limit) throw new Error('waited a minute for a build to get there');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** The generation a running build writes into `out`, once it has begun writing `part` (data or dist). */
@@ -272,6 +312,23 @@ describe('faults', { timeout: 60_000 }, () => {
       expect(result.stderr).not.toMatch(STACK);
     }
     expect(existsSync(join(work, 'never'))).toBe(false);
+  });
+
+  it('stops within seconds with a coded problem when the output folder cannot be made, never loops', async () => {
+    // /proc answers every mkdir with ENOENT, even where the parent is: Node's own recursive
+    // mkdir never returns there. Each run has 20 s; it needs about one.
+    for (const [out, shown] of [
+      ['/proc/council-open-data-test/out', '/proc/council-open-data-test'],
+      ['/proc/council-open-data-test', '/proc/council-open-data-test'],
+      ['/proc/sys/council-open-data-test/a/b', '/proc/sys/council-open-data-test'],
+    ] as const) {
+      const result = await runScriptWithin(20_000, cli, 'build', '--sources', base, '--out', out);
+      expect(result.killed, `--out ${out} still ran after 20 s`).toBe(false);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`${shown}  E_PERMISSION\n  While opening the output folder, a folder cannot be made there (mkdir ENOENT)`);
+      expect(result.stderr).toContain('hint: Choose an output folder on a disk where folders can be made.');
+      expect(result.stderr).not.toMatch(STACK);
+    }
   });
 
   it('prints the stack of a fault of its own only with --debug', async () => {
