@@ -167,7 +167,7 @@ export function openOutput(out: string, fs: OutputFs = nodeFs, me: Identity = th
     notices.push(...sweep(root, previous, fs));
     const id = `${Date.now().toString(36)}-${me.pid}`;
     const folder = join(root, GENERATIONS, id);
-    fs.mkdirSync(folder, { recursive: true });
+    makeFolders(folder, fs);
     fs.writeFileSync(join(folder, MARK), MARK_TEXT);
     const next = generation(folder);
     // Links to the current output that a killed first publish did not get to make.
@@ -228,7 +228,8 @@ function claim(root: string, out: string, fs: OutputFs): Problem | undefined {
 
 /**
  * Makes `folder` and the folders above it that are missing, one at a time: Node's recursive
- * mkdir never returns on a file system that answers every mkdir with ENOENT (/proc).
+ * mkdir never returns on a file system that answers every mkdir with ENOENT (/proc), where
+ * this gives up after one try at each level, so at most twice the path's depth of calls.
  */
 function makeFolders(folder: string, fs: OutputFs): void {
   try {
