@@ -316,14 +316,14 @@ describe('faults', { timeout: 60_000 }, () => {
 
   it('stops within seconds with a coded problem when the output folder cannot be made, never loops', async () => {
     // /proc answers every mkdir with ENOENT, even where the parent is: Node's own recursive
-    // mkdir never returns there. Each run has 20 s; it needs about one.
+    // mkdir never returns there. Each run has 30 s; it needs one or two.
     for (const [out, shown] of [
       ['/proc/council-open-data-test/out', '/proc/council-open-data-test'],
       ['/proc/council-open-data-test', '/proc/council-open-data-test'],
       ['/proc/sys/council-open-data-test/a/b', '/proc/sys/council-open-data-test'],
     ] as const) {
-      const result = await runScriptWithin(20_000, cli, 'build', '--sources', base, '--out', out);
-      expect(result.killed, `--out ${out} still ran after 20 s`).toBe(false);
+      const result = await runScriptWithin(30_000, cli, 'build', '--sources', base, '--out', out);
+      expect(result.killed, `--out ${out} still ran after 30 s`).toBe(false);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`${shown}  E_PERMISSION\n  While opening the output folder, a folder cannot be made there (mkdir ENOENT)`);
       expect(result.stderr).toContain('hint: Choose an output folder on a disk where folders can be made.');
