@@ -202,6 +202,8 @@ export interface Observation {
   budgetGroup: BudgetGroup | undefined;
   /** КПКВКМБ, as printed. */
   budgetCode: string | undefined;
+  /** The shared indicator whose list names this figure (indicators.yaml), if any. */
+  shared: string | undefined;
   /** Where the observation is written, and its fields (a group's fields are its observations'). */
   place: Place;
 }

@@ -430,6 +430,7 @@ function observationsOf(
         result: observation.result ? resultOf(part, ['groups', g, 'observations', o, 'result'], observation.result, execution, problem) : groupResult,
         budgetGroup: observation.budget_group ?? group.budget_group,
         budgetCode: observation.budget_code ?? group.budget_code,
+        shared: undefined,
         place: placeOf(part, ['groups', g, 'observations', o]),
       });
     });
@@ -458,6 +459,7 @@ function splitRef(ref: string): { document: string; observation: string } {
 /** indicators.yaml → the shared indicators and the relations, each keeping where it is written. */
 function vocabularyOf(part: Part<IndicatorVocabularySource>, model: Model) {
   const origin = (path: PropertyKey[]) => new LazyOrigin(part.file.path, path, part.file.locate);
+  const observations = new Map(model.observations.map((o) => [`${o.document}/${o.id}`, o]));
   part.data.indicators.forEach((indicator, i) => {
     model.indicators.push({
       code: indicator.code,
@@ -468,6 +470,9 @@ function vocabularyOf(part: Part<IndicatorVocabularySource>, model: Model) {
       members: indicator.observations.map((member, m) => {
         const ref = typeof member === 'string' ? member : member.observation;
         const path = typeof member === 'string' ? ['indicators', i, 'observations', m] : ['indicators', i, 'observations', m, 'observation'];
+        // The first indicator to list a figure is its own (a second listing is refused by validation).
+        const observation = observations.get(ref);
+        if (observation && observation.shared === undefined) observation.shared = indicator.code;
         return { ...splitRef(ref), note: typeof member === 'string' ? undefined : member.note, origin: origin(path) };
       }),
       note: indicator.note,

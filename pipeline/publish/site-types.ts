@@ -177,7 +177,7 @@ export interface SiteTable {
 export interface SiteDataset {
   name: string;
   id: string;
-  kind: 'programme' | 'indicators' | 'register' | 'portal';
+  kind: import('./types.ts').DatasetKind;
   title: string;
   description: string;
   publisher: Ref | null;

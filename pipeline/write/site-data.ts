@@ -328,7 +328,8 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
       // The same lines as passport.json, so the page and the download agree.
       // A local build's pages link within the site: its passport shows paths, not the local origin.
       passport: passport(dataset, written, urls).map((line) => ({ ...line, value: inSite(line.value) })),
-      notes: (dataset.kind === 'portal' ? reconciliation.notes : [...sourceIds].flatMap((id) => index.notesByDocument.get(id) ?? []))
+      // The shared indicators' dataset holds no stated totals or plans: the notes of its documents are theirs.
+      notes: (dataset.kind === 'portal' ? reconciliation.notes : dataset.kind === 'comparison' ? [] : [...sourceIds].flatMap((id) => index.notesByDocument.get(id) ?? []))
         .filter((n) => dataset.kind === 'portal' || (dataset.kind === 'programme') === (n.programme !== undefined))
         .map(note),
       due: dueDate(dataset.modified, dataset.frequency),
