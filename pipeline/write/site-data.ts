@@ -14,6 +14,7 @@ import { KEPT_ROWS } from './publish.ts';
 import { indexModel } from '../derive/datasets.ts';
 import { DIMENSION_TITLES } from '../derive/common-tables.ts';
 import { groupBy } from '../model/group.ts';
+import { indicatorPages, programmeResults } from './site-results.ts';
 
 export interface SiteDataInput {
   model: Model;
@@ -160,6 +161,7 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
   };
   yield ['site/config.json', json(config)];
 
+  const resultContext = { documents, units: model.units, indicatorNames: new Map(model.indicators.map((i) => [i.code, i.name.uk])) };
   const programmeOf = (programme: Model['programmes'][number]): SiteProgramme => {
     const decision = documents.get(programme.document)!;
     const executions = [...(index.comparisonsByProgramme.get(programme.id) ?? [])]
@@ -186,7 +188,8 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
           titleAsPrinted: execution.programmeTitleAsPrinted ?? null,
         };
       });
-    const documentIds = [programme.document, ...executions.map((e) => e.document.id)];
+    const results = programmeResults(programme, index.resultsByProgramme.get(programme.id) ?? [], resultContext);
+    const documentIds = [...new Set([programme.document, ...executions.map((e) => e.document.id), ...results.flatMap((r) => r.documents.map((d) => d.id))])];
     return {
       id: programme.id,
       title: programme.title,
@@ -234,6 +237,7 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
         })),
       })),
       executions,
+      results,
       notes: (index.notesByProgramme.get(programme.id) ?? []).map(note),
       documents: documentIds.map((id) => ({ ...ref(id), kind: documents.get(id)!.kind })),
       datasets: (programmeDatasets.get(programme.id) ?? []).map((entry) => ({ id: entry.name, title: entry.title })),
@@ -249,6 +253,9 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
     reported.push(...executions.map((e) => ({ programme: { id, title }, year: e.year, reported: e.reported.value ?? '0', planned: e.planned, rate: e.rate, word: e.word })));
   }
   yield ['site/programmes.json', json(programmeList)];
+
+  const comparison = datasets.find((d) => d.kind === 'comparison');
+  for (const [path, page] of indicatorPages({ model, dataset: comparison ? { id: comparison.name, title: comparison.title } : null })) yield [path, json(page)];
 
   const reportOf = (document: SourceDocument): SiteReport => {
     const observations = index.observationsByDocument.get(document.id) ?? [];
