@@ -263,7 +263,8 @@ function programmeDataset(entry: CatalogEntry, urls: Urls, index: ModelIndex): D
   return {
     tables: [
       ...programmeTables([programme], executions, index.documents, index.comparisonsByProgramme.get(programme.id) ?? []),
-      ...resultTables(results, index.programmes),
+      // What was done, where a report says: no empty table of results, nor of results by measure.
+      ...resultTables(results, index.programmes).filter((d) => d.table.rows.length > 0),
       documentsTable([...new Set(documentIds)].map((id) => index.documents.get(id)!), urls.report),
       qualityNotesTable(notes),
     ],
@@ -415,7 +416,7 @@ function portalPackage(model: Model, reconciliation: Reconciliation, history: Hi
         }
       },
     },
-    resultsGroup(model, size.rows),
+    ...(model.observations.some((o) => o.result !== undefined) ? [resultsGroup(model, size.rows)] : []),
     chunked(model.observations, size.rows, (some) => observationsTable(some, dimensions)),
     chunked(model.statedTotals, size.rows, (some) => statedTotalsTable(some, reconciliation)),
     chunked(model.documents, size.rows, (some) => documentsTable(some, urls.report)),

@@ -63,7 +63,7 @@ export function resultTables(results: Observation[], programmes: Map<string, Pro
   }
   const programmeId = () => field('programme_id', 'string', 'Програма', 'Ідентифікатор програми', { required: true, pattern: ID_PATTERN });
   const observationId = () => field('observation_id', 'string', 'Ідентифікатор показника', 'Ідентифікатор числа: документ/показник (як у таблиці показників документа)', { required: true });
-  return [
+  const tables: Derived[] = [
     {
       owns: [],
       table: {
@@ -131,4 +131,5 @@ export function resultTables(results: Observation[], programmes: Map<string, Pro
       },
     },
   ];
+  return tables;
 }
