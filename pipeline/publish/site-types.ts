@@ -213,7 +213,17 @@ export interface SiteReport {
   programmes: Ref[];
   sections: {
     section: string;
-    figures: { id: string; indicator: string; figure: SiteFigure; period: { start: string; end: string } | null; dimensions: Record<string, string> }[];
+    figures: {
+      id: string;
+      indicator: string;
+      figure: SiteFigure;
+      period: { start: string; end: string } | null;
+      dimensions: Record<string, string>;
+      /** The programme direction the figure reports on, and the year: its place on the programme's year page. */
+      result: { programme: string; direction: number; title: string; year: number } | null;
+      /** The shared indicator the figure counts, if the vocabulary says so. */
+      shared: Ref | null;
+    }[];
   }[];
   figureCount: number;
   notes: SiteNote[];

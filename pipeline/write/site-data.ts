@@ -257,6 +257,11 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
   const comparison = datasets.find((d) => d.kind === 'comparison');
   for (const [path, page] of indicatorPages({ model, dataset: comparison ? { id: comparison.name, title: comparison.title } : null })) yield [path, json(page)];
 
+  const directionsById = new Map(model.programmes.flatMap((p) => p.annexes.flatMap((a) => a.directions.map((d) => [`${p.id}/${d.id}`, d] as const))));
+  const resultPlace = (o: Model['observations'][number]) => {
+    const direction = o.result && directionsById.get(`${o.result.programme}/${o.result.direction}`);
+    return o.result && direction ? { programme: o.result.programme, direction: direction.number, title: direction.title, year: o.result.year } : null;
+  };
   const reportOf = (document: SourceDocument): SiteReport => {
     const observations = index.observationsByDocument.get(document.id) ?? [];
     const sections = new Map<string, SiteReport['sections'][number]>();
@@ -264,7 +269,7 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
       const key = o.figure.section;
       if (!sections.has(key)) sections.set(key, { section: key, figures: [] });
       const samePeriod = o.period.start === document.period.start && o.period.end === document.period.end;
-      sections.get(key)!.figures.push({ id: o.id, indicator: o.indicator, figure: figure(o.figure, model.units), period: samePeriod ? null : { start: o.period.start, end: o.period.end }, dimensions: o.dimensions });
+      sections.get(key)!.figures.push({ id: o.id, indicator: o.indicator, figure: figure(o.figure, model.units), period: samePeriod ? null : { start: o.period.start, end: o.period.end }, dimensions: o.dimensions, result: resultPlace(o), shared: o.shared ? { id: o.shared, title: resultContext.indicatorNames.get(o.shared) ?? o.shared } : null });
     }
     const related = new Set([
       ...(programmesByDocument.get(document.id) ?? []).map((p) => p.id),
