@@ -35,11 +35,15 @@ describe.each(['with JavaScript', 'without JavaScript'])('programme results %s',
       expect(text).toContain('Напрям 1. Сприяння депутатській діяльності');
       expect(text).toContain('За звітом 11 583,00 грн витрачено');
       expect(text).toContain('11 сесій — Сесії Криворізької міської ради VIII скликання, що відбулися');
-      expect(text).toContain('«Відбулося 11 сесій Криворізької міської ради VІIІ скликання»');
       expect(text).toContain('777 рішень — Рішення, ухвалені на сесіях Криворізької міської ради');
-      expect(text).toContain('«на яких ухвалено 777 рішень»');
       expect(text).toContain('13 петицій — Електронні петиції, розглянуті на сесіях міської ради');
-      expect(text).toContain('«розглянуто 13 електронних петицій»');
+      // Each result with the report's own words, as quotations.
+      expect((await d1.locator('.result blockquote').allInnerTexts()).map(plain)).toEqual([
+        'Відбулося 11 сесій Криворізької міської ради VІIІ скликання',
+        'на яких ухвалено 777 рішень',
+        'розглянуто 13 електронних петицій',
+      ]);
+      expect(plain(await d1.locator('.money blockquote').innerText())).toBe('За напрямом діяльності витрачено коштів на загальну суму 11 583,00 грн.');
       const links = await d1.locator('a', { hasText: 'число у звіті' }).evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
       const report = `${new URL(base).pathname}${REPORT}`;
       expect(links).toEqual([`${report}#figure-council-sessions`, `${report}#figure-council-decisions`, `${report}#figure-e-petitions`]);
@@ -106,7 +110,9 @@ describe.each(['with JavaScript', 'without JavaScript'])('a shared indicator\'s 
     expect(await page.locator('main figure svg rect').count()).toBe(2);
     const rows = page.locator('table.indicator-values tbody tr');
     expect(await rows.count()).toBe(2);
-    expect(plain(await rows.nth(0).innerText())).toMatch(/^Івано-Франківська міська рада I півріччя 2021 .*«Для порівняння, за цей період в 2021 році надійшло 9885 звернень».* 9 885 звернень$/);
+    expect(plain(await rows.nth(0).innerText())).toMatch(/^Івано-Франківська міська рада I півріччя 2021 .* 9 885 звернень$/);
+    expect(plain(await rows.nth(0).locator('blockquote').innerText())).toBe('Для порівняння, за цей період в 2021 році надійшло 9885 звернень');
+    expect(plain(await rows.nth(0).innerText())).toContain('Примітка: Число за I півріччя 2021 року звіт за I півріччя 2022 року наводить для порівняння.');
     expect(plain(await rows.nth(1).innerText())).toMatch(/^Івано-Франківська міська рада I півріччя 2022 .* 11 517 звернень$/);
     await rows.nth(1).locator('a', { hasText: 'число в документі' }).click();
     await page.waitForURL(/#figure-appeals-received-2022-h1$/);

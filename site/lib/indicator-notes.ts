@@ -37,7 +37,7 @@ export function differences(values: SiteIndicatorValue[]): string[] {
     said.push(`Числа подали ${counted(councils.size, NOUNS.council)}: кожна рахує за своїм обліком, але всі вони рахують те, що сказано у визначенні; інакше числа не було б тут.`);
   }
   const noted = values.filter((v) => v.memberNote !== null).length;
-  if (noted > 0) said.push(`${noted === 1 ? 'Для одного числа' : `Для ${counted(noted, NOUNS.numberGen)}`} упорядник пояснює, чим документ відрізняється в подробицях, — див. примітку в таблиці.`);
+  if (noted > 0) said.push(`До ${noted === 1 ? 'одного числа' : counted(noted, NOUNS.numberGen)} упорядник додав примітку: чим документ відрізняється в подробицях (див. таблицю).`);
   const approximate = values.filter((v) => v.figure.qualifier !== 'exact').length;
   if (approximate > 0) said.push(`${approximate === 1 ? 'Одне число наближене' : `Наближених чисел: ${approximate}`} («близько», «понад» або «менше» — так, як сказано в документі).`);
   return said;

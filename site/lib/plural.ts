@@ -52,7 +52,7 @@ export const NOUNS = {
   row: forms('рядок/рядки/рядків/рядка'),
   field: forms('поле/поля/полів/поля'),
   number: forms('число/числа/чисел/числа'),
-  /** Genitive after «для»: «для 3 чисел». */
+  /** Genitive after «до»: «до 3 чисел». */
   numberGen: forms('числа/чисел/чисел/числа'),
   council: forms('міська рада/міські ради/міських рад/міської ради'),
   /** Genitive after «від»: «від 3 міських рад». */
