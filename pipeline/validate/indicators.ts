@@ -21,8 +21,19 @@ const GROUP_TITLES = { cost: 'затрат', product: 'продукту', effici
 export function checkIndicators(model: Model, readable: (document: string) => boolean = () => true): Problem[] {
   const problems: Problem[] = [];
   const observations = new Map(model.observations.map((o) => [`${o.document}/${o.id}`, o]));
-  const byDocument = new Map<string, string[]>();
-  for (const o of model.observations) byDocument.set(o.document, [...(byDocument.get(o.document) ?? []), o.id]);
+  // Built lazily, and by appending: a document may hold tens of thousands of figures.
+  let byDocument: Map<string, string[]> | undefined;
+  const idsOf = (document: string) => {
+    if (!byDocument) {
+      byDocument = new Map();
+      for (const o of model.observations) {
+        const ids = byDocument.get(o.document);
+        if (ids) ids.push(o.id);
+        else byDocument.set(o.document, [o.id]);
+      }
+    }
+    return byDocument.get(document) ?? [];
+  };
   const documents = new Set(model.documents.map((d) => d.id));
 
   /** The observation a reference names, or a problem. */
@@ -30,7 +41,7 @@ export function checkIndicators(model: Model, readable: (document: string) => bo
     const found = observations.get(`${ref.document}/${ref.observation}`);
     if (found || !readable(ref.document)) return found;
     const hint = documents.has(ref.document)
-      ? `Name an observation of ${ref.document} by its id${known(byDocument.get(ref.document) ?? [])}.`
+      ? `Name an observation of ${ref.document} by its id${known(idsOf(ref.document))}.`
       : `Name a document folder first, then the observation's id: document-id/observation-id${known(documents)}.`;
     problems.push(problemAt(ref.origin, 'E_REF_UNKNOWN', `"${ref.document}/${ref.observation}" is not an observation of the sources`, hint));
     return undefined;
