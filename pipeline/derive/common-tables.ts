@@ -20,7 +20,7 @@ export const BUDGET_GROUP_TITLES = { cost: 'затрат', product: 'проду�
 
 /** A figure's budget group, its title and programme code, as published beside it. */
 export const budgetFields = (): Field[] => [
-  field('budget_group', 'string', 'Група показника', 'Група показника паспорта бюджетної програми, як її подає документ: затрат (cost), продукту (product), ефективності (efficiency), якості (quality)', { enum: Object.keys(BUDGET_GROUP_TITLES) }),
+  field('budget_group', 'string', 'Група показника', 'Код групи показника паспорта бюджетної програми, як її подає документ: затрат, продукту, ефективності або якості (назва групи — у наступному полі)', { enum: Object.keys(BUDGET_GROUP_TITLES) }),
   field('budget_group_title', 'string', 'Група показника (укр.)', 'Група показника українською'),
   field('budget_code', 'string', 'КПКВКМБ', 'Код програмної класифікації видатків та кредитування місцевого бюджету, як його надруковано', { pattern: '\\d{7}' }),
 ];
@@ -98,7 +98,7 @@ export function observationsTable(observations: Observation[], dimensions = obse
           field('topic', 'string', 'Тема', 'Тема групи показників'),
           field('indicator', 'string', 'Що рахують', 'Назва показника', { required: true }),
           field('code', 'string', 'Код показника', 'Код показника в документі (спільні показники різних документів — у полі «Спільний показник»)'),
-          field('shared_indicator', 'string', 'Спільний показник', 'Код спільного показника, якщо словник спільних показників каже, що число рахує саме його (сторінка /indicators/КОД/)'),
+          field('shared_indicator', 'string', 'Спільний показник', 'Код спільного показника, якщо словник спільних показників каже, що число рахує саме його (його значення в усіх радах — на сторінці показника на порталі)'),
           field('value', 'number', 'Значення', 'Значення: у гривнях для грошей, інакше число', { minimum: 0 }),
           field('value_printed', 'string', 'Значення (як надруковано)', 'Число так, як його надруковано', { required: true }),
           field('unit', 'string', 'Одиниця', 'Одиниця так, як її подано: грн, тис. грн, %, осіб, звернень…', { required: true }),

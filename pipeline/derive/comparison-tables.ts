@@ -116,7 +116,7 @@ export function comparisonTables({ indicators, relations, observations, publishe
             field('definition_en', 'string', 'Визначення англійською', 'Визначення англійською'),
             field('unit', 'string', 'Одиниця', 'Одиниця показника: грн, % або що рахують', { required: true }),
             field('unit_kind', 'string', 'Вид одиниці', 'Вид одиниці: гроші в гривнях, відсоток або кількість', { required: true, enum: ['UAH', 'percent', 'count'] }),
-            field('budget_group', 'string', 'Група показника', 'Група показника паспорта бюджетної програми: затрат (cost), продукту (product), ефективності (efficiency), якості (quality)', { enum: Object.keys(BUDGET_GROUP_TITLES) }),
+            field('budget_group', 'string', 'Група показника', 'Код групи показника паспорта бюджетної програми: затрат, продукту, ефективності або якості (назва групи — у наступному полі)', { enum: Object.keys(BUDGET_GROUP_TITLES) }),
             field('budget_group_title', 'string', 'Група показника (укр.)', 'Група показника українською'),
             field('values', 'integer', 'Чисел', 'Скільки чисел рахують цей показник', { required: true, minimum: 0 }),
             field('councils', 'integer', 'Рад', 'Скільки рад подали ці числа', { required: true, minimum: 0 }),
