@@ -10,6 +10,8 @@ import { reconcile, type Reconciliation } from './reconcile/reconcile.ts';
 import { loadSources } from './sources/load.ts';
 import { checkCatalog } from './validate/catalog.ts';
 import { checkReferences } from './validate/references.ts';
+import { checkIndicators } from './validate/indicators.ts';
+import { checkResults } from './validate/results.ts';
 import { validateShapes } from './validate/shape.ts';
 import { arrange } from './validate/tree.ts';
 
@@ -28,7 +30,12 @@ export async function checkSources(files: SourceFiles): Promise<Checked> {
   const references = checkReferences(tree, broken);
   const catalog = checkCatalog(tree, broken);
   const normalized = normalize(tree);
-  const problems = [...loaded.problems, ...shapes.problems, ...references, ...catalog, ...normalized.problems];
+  // A figure named by a document whose observations could not be read is not judged.
+  const unread = new Set(tree.publishers.flatMap((p) => p.documents.filter((d) => broken.has(`${d.folder}/observations.yaml`) || broken.has(`${d.folder}/observations.csv`)).map((d) => d.document.data.id)));
+  const unreadDocuments = [...broken].some((path) => path.endsWith('/document.yaml'));
+  const results = checkResults(normalized.model, [...broken].some((path) => path.endsWith('/programme.yaml')));
+  const indicators = broken.has('indicators.yaml') ? [] : checkIndicators(normalized.model, (document) => !unreadDocuments && !unread.has(document));
+  const problems = [...loaded.problems, ...shapes.problems, ...references, ...catalog, ...normalized.problems, ...results, ...indicators];
   const { skipped } = loaded;
   if (problems.length > 0) return { ok: false, problems: capProblems(sortProblems(problems)), skipped };
   return { ok: true, model: normalized.model, reconciliation: reconcile(normalized.model), problems: [], skipped };

@@ -15,6 +15,20 @@ const KIND_TITLES: Record<SourceDocument['kind'], string> = {
 
 export const QUALIFIER_TITLES = { exact: 'точно', approx: 'близько', more_than: 'понад', less_than: 'менше' } as const;
 
+/** The groups of a budget programme passport's indicators, as the passport names them. */
+export const BUDGET_GROUP_TITLES = { cost: 'затрат', product: 'продукту', efficiency: 'ефективності', quality: 'якості' } as const;
+
+/** A figure's budget group, its title and programme code, as published beside it. */
+export const budgetFields = (): Field[] => [
+  field('budget_group', 'string', 'Група показника', 'Код групи показника паспорта бюджетної програми, як її подає документ: затрат, продукту, ефективності або якості (назва групи — у наступному полі)', { enum: Object.keys(BUDGET_GROUP_TITLES) }),
+  field('budget_group_title', 'string', 'Група показника (укр.)', 'Група показника українською'),
+  field('budget_code', 'string', 'КПКВКМБ', 'Код програмної класифікації видатків та кредитування місцевого бюджету, як його надруковано', { pattern: '\\d{7}' }),
+];
+
+export function budgetCells(o: Observation): Row {
+  return { budget_group: text(o.budgetGroup), budget_group_title: o.budgetGroup ? BUDGET_GROUP_TITLES[o.budgetGroup] : null, budget_code: text(o.budgetCode) };
+}
+
 export function documentsTable(documents: SourceDocument[], pageUrl: (id: string) => string): Derived {
   return {
     owns: [],
@@ -83,7 +97,8 @@ export function observationsTable(observations: Observation[], dimensions = obse
           f.section(),
           field('topic', 'string', 'Тема', 'Тема групи показників'),
           field('indicator', 'string', 'Що рахують', 'Назва показника', { required: true }),
-          field('code', 'string', 'Код показника', 'Спільний код порівнянних показників різних документів'),
+          field('code', 'string', 'Код показника', 'Код показника в документі (спільні показники різних документів — у полі «Спільний показник»)'),
+          field('shared_indicator', 'string', 'Спільний показник', 'Код спільного показника, якщо словник спільних показників каже, що число рахує саме його (його значення в усіх радах — на сторінці показника на порталі)'),
           field('value', 'number', 'Значення', 'Значення: у гривнях для грошей, інакше число', { minimum: 0 }),
           field('value_printed', 'string', 'Значення (як надруковано)', 'Число так, як його надруковано', { required: true }),
           field('unit', 'string', 'Одиниця', 'Одиниця так, як її подано: грн, тис. грн, %, осіб, звернень…', { required: true }),
@@ -92,6 +107,7 @@ export function observationsTable(observations: Observation[], dimensions = obse
           field('period_start', 'date', 'Період: з', 'Початок періоду показника', { required: true }),
           field('period_end', 'date', 'Період: до', 'Кінець періоду (дорівнює початку для «станом на»)', { required: true }),
           ...dimensionFields,
+          ...budgetFields(),
           f.quote(),
           f.note(),
         ],
@@ -107,6 +123,7 @@ export function observationsTable(observations: Observation[], dimensions = obse
         topic: text(o.topic),
         indicator: o.indicator,
         code: text(o.code),
+        shared_indicator: text(o.shared),
         value: o.figure.value ? toPlain(o.figure.value) : null,
         value_printed: o.figure.printed,
         unit: o.figure.unit,
@@ -115,6 +132,7 @@ export function observationsTable(observations: Observation[], dimensions = obse
         period_start: o.period.start,
         period_end: o.period.end,
         ...Object.fromEntries(dimensions.map((key) => [`dimension_${key.replace(/-/g, '_')}`, text(o.dimensions[key])])),
+        ...budgetCells(o),
         quote: text(o.figure.quoteIsFigure ? null : o.figure.quote),
         note: text(o.figure.note),
       })),

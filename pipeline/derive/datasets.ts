@@ -14,6 +14,8 @@ import { documentsTable, observationDimensions, observationsTable, qualityNotesT
 import { type Derived, field, schema } from './fields.ts';
 import { groupBy } from '../model/group.ts';
 import { programmeTables } from './programme-tables.ts';
+import { orderResults, resultTables } from './result-tables.ts';
+import { comparisonTables, membersOf } from './comparison-tables.ts';
 import { datasetVersion, portalVersion, type VersionTables } from '../history/versions.ts';
 
 export interface DeriveInput {
@@ -118,6 +120,14 @@ export function deriveDatasets({ model, reconciliation, history, urls, portalChu
       yield dataset;
     }
 
+    if (model.indicators.length > 0) {
+      const derived = comparisonDataset(model, urls);
+      own(derived.dataset.name, derived.tables);
+      const sourceFiles = [...filesOf(derived.documents), 'indicators.yaml'];
+      const times = history.of(sourceFiles);
+      yield { ...derived.dataset, created: times.created, modified: times.modified, version: `1.0.${times.revisions}`, sources: sourcesOf(derived.documents), changes: changesOf(derived.dataset.name, sourceFiles) };
+    }
+
     const byPublisher = groupBy(described, (dataset) => dataset.publisher?.id);
     for (const publisher of model.publishers) {
       const own = byPublisher.get(publisher.id) ?? [];
@@ -218,6 +228,8 @@ interface DerivedDataset {
 /** The model grouped once, for per-dataset look-ups. */
 export interface ModelIndex {
   programmes: Map<string, Model['programmes'][number]>;
+  /** Figures placed under a programme's directions, in reading order (derive/result-tables.ts). */
+  resultsByProgramme: Map<string, Model['observations']>;
   documents: Map<string, SourceDocument>;
   executionsByProgramme: Map<string, Model['executions']>;
   comparisonsByProgramme: Map<string, Reconciliation['comparisons']>;
@@ -228,8 +240,10 @@ export interface ModelIndex {
 }
 
 export function indexModel(model: Model, reconciliation: Reconciliation): ModelIndex {
+  const programmes = new Map(model.programmes.map((p) => [p.id, p]));
   return {
-    programmes: new Map(model.programmes.map((p) => [p.id, p])),
+    programmes,
+    resultsByProgramme: groupBy(orderResults(model.observations.filter((o) => o.result !== undefined), programmes), (o) => o.result!.programme),
     documents: new Map(model.documents.map((d) => [d.id, d])),
     executionsByProgramme: groupBy(model.executions, (e) => e.programme),
     comparisonsByProgramme: groupBy(reconciliation.comparisons, (c) => c.programme),
@@ -243,11 +257,14 @@ export function indexModel(model: Model, reconciliation: Reconciliation): ModelI
 function programmeDataset(entry: CatalogEntry, urls: Urls, index: ModelIndex): DerivedDataset {
   const programme = index.programmes.get(entry.programme!)!;
   const executions = index.executionsByProgramme.get(programme.id) ?? [];
-  const documentIds = [programme.document, ...executions.map((e) => e.document)];
+  const results = index.resultsByProgramme.get(programme.id) ?? [];
+  const documentIds = [...new Set([programme.document, ...executions.map((e) => e.document), ...results.map((o) => o.document)])];
   const notes = index.notesByProgramme.get(programme.id) ?? [];
   return {
     tables: [
       ...programmeTables([programme], executions, index.documents, index.comparisonsByProgramme.get(programme.id) ?? []),
+      // What was done, where a report says: no empty table of results, nor of results by measure.
+      ...resultTables(results, index.programmes).filter((d) => d.table.rows.length > 0),
       documentsTable([...new Set(documentIds)].map((id) => index.documents.get(id)!), urls.report),
       qualityNotesTable(notes),
     ],
@@ -271,6 +288,40 @@ function indicatorsDataset(entry: CatalogEntry, reconciliation: Reconciliation, 
     documents: entry.documents,
     temporal: periods.length ? { start: periods.map((p) => p.start).sort()[0]!, end: periods.map((p) => p.end).sort().at(-1)! } : undefined,
   };
+}
+
+export const COMPARISON_DATASET_TITLE = 'Спільні показники: порівняння рад і періодів';
+
+/** The shared indicators' dataset: the vocabulary, every figure by council and period, the relations. */
+function comparisonDataset(model: Model, urls: Urls): { dataset: Dataset; tables: Derived[]; documents: string[] } {
+  const observations = new Map(model.observations.map((o) => [`${o.document}/${o.id}`, o]));
+  const publishers = new Map(model.publishers.map((p) => [p.id, p]));
+  const documents = new Map(model.documents.map((d) => [d.id, d]));
+  const members = model.indicators.flatMap((indicator) => membersOf(indicator, observations));
+  const related = model.relations.flatMap((relation) => relation.observations.map((ref) => observations.get(`${ref.document}/${ref.observation}`)!));
+  const ids = [...new Set([...members, ...related].map((o) => o.document))].sort();
+  const tables = [...comparisonTables({ indicators: model.indicators, relations: model.relations, observations, publishers, urls }), documentsTable(ids.map((id) => documents.get(id)!), urls.report)];
+  const periods = members.map((o) => o.period);
+  const dataset: Dataset = {
+    name: ckanName(COMPARISON_DATASET_TITLE),
+    id: uuidV5('portal/shared-indicators'),
+    kind: 'comparison',
+    title: COMPARISON_DATASET_TITLE,
+    description: 'Показники, які різні документи й міські ради рахують однаково, за словником спільних показників: визначення кожного, усі його числа за радами й періодами з цитатами, а також числа, що рахують близьке, але не те саме, з різницею, сказаною словами.',
+    keywords: ['спільні показники', 'порівняння', 'міські ради', 'показники', 'звіти'],
+    themes: ['GOVE'],
+    frequency: 'immediately after making changes',
+    purpose: 'Порівняння показників звітів міських рад між радами й періодами за однаковими визначеннями.',
+    publisher: undefined,
+    temporal: periods.length ? { start: periods.map((p) => p.start).sort()[0]!, end: periods.map((p) => p.end).sort().at(-1)! } : undefined,
+    created: '',
+    modified: '',
+    version: '',
+    sources: [],
+    tables: tables.map((d) => d.table),
+    changes: [],
+  };
+  return { dataset, tables, documents: ids };
 }
 
 const REGISTER_FIELDS = [
@@ -365,12 +416,14 @@ function portalPackage(model: Model, reconciliation: Reconciliation, history: Hi
         }
       },
     },
+    ...(model.observations.some((o) => o.result !== undefined) ? [resultsGroup(model, size.rows)] : []),
     chunked(model.observations, size.rows, (some) => observationsTable(some, dimensions)),
     chunked(model.statedTotals, size.rows, (some) => statedTotalsTable(some, reconciliation)),
     chunked(model.documents, size.rows, (some) => documentsTable(some, urls.report)),
     chunked(reconciliation.notes, size.rows, (some) => qualityNotesTable(some)),
     whole(publishers),
     whole({ ...register, name: 'datasets' }),
+    ...(model.indicators.length > 0 ? comparisonTables({ indicators: model.indicators, relations: model.relations, observations: new Map(model.observations.map((o) => [`${o.document}/${o.id}`, o])), publishers: new Map(model.publishers.map((p) => [p.id, p])), urls }).map((d) => whole(d.table)) : []),
   ];
   const years = model.documents.map((d) => d.period);
   const dataset: Dataset = {
@@ -393,6 +446,18 @@ function portalPackage(model: Model, reconciliation: Reconciliation, history: Hi
     changes: history.changes(portalFiles).map((version) => portalVersion(version, versions)),
   };
   return { dataset, groups };
+}
+
+/** Every programme's results, a chunk of rows at a time, both tables together. */
+function resultsGroup(model: Model, size: number): TableGroup {
+  const programmes = new Map(model.programmes.map((p) => [p.id, p]));
+  const results = orderResults(model.observations.filter((o) => o.result !== undefined), programmes);
+  return {
+    tables: resultTables([], programmes).map((d) => d.table),
+    *chunks() {
+      for (let at = 0; at < results.length; at += size) yield resultTables(results.slice(at, at + size), programmes).map((d) => d.table.rows);
+    },
+  };
 }
 
 /** `items` cut into `count` runs of nearly equal length, in order. */

@@ -46,6 +46,10 @@ export const ERROR_CODES = {
   E_READ_BACK: 'A file the build wrote does not read back as written.',
   E_SITE_BUILD: 'The site or its search index could not be built from the data.',
   E_BUILD_FAULT: 'The build stopped on a fault of its own, not of the sources.',
+  E_INDICATOR_UNLISTED: 'A figure\'s code is a shared indicator\'s, but indicators.yaml does not list the figure under it.',
+  E_INDICATOR_BREAKDOWN: 'A shared indicator lists two figures of one document for the same period.',
+  E_INDICATOR_GROUP: 'A figure\'s passport group differs from the group of the shared indicator it is listed under.',
+  E_RELATION_INVALID: 'A relation names fewer than two things, one thing twice, or things the vocabulary already says are the same.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

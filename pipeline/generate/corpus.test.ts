@@ -169,8 +169,9 @@ describe('the build on a generated corpus', () => {
   it('builds 30 datasets with no problems', async () => {
     const built = await buildPortal({ files: sources(generateCorpus({ datasets: 30, seed: 11 })), history: fixedHistory('2024-01-01T00:00:00Z') });
     if (!built.ok) expect.fail(formatProblems(built.problems.slice(0, 20), 'corpus'));
-    // 30 datasets, a register per publisher and the portal-wide one.
-    expect(built.datasets).toHaveLength(30 + 3 + 1);
+    // 30 datasets, a register per publisher, the shared indicators' comparison and the portal-wide one.
+    expect(built.datasets).toHaveLength(30 + 3 + 1 + 1);
+    expect(built.datasets.filter((d) => d.kind === 'comparison')).toHaveLength(1);
   });
 });
 

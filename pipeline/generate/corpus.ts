@@ -39,6 +39,7 @@ import {
   type SingleSpec,
   UNIT_FORMS,
 } from './words.ts';
+import { reportResults, sharedIndicators, sharedMembers, type SharedMembers } from './results.ts';
 
 export interface CorpusOptions {
   /** Datasets across all datasets.yaml files; at least 1. */
@@ -86,10 +87,13 @@ export function* corpusFiles(options: CorpusOptions, stats: CorpusStats = emptyS
   yield emit('units.yaml', unitsYaml());
   const councils = makeCouncils(total, seed);
   stats.publishers = councils.length;
+  const shared = sharedMembers();
   for (const council of councils) {
     const rng = new Random(seed, 1000 + council.index);
-    for (const [path, text] of councilFiles(council, rng, seed, stats)) yield emit(path, text);
+    for (const [path, text] of councilFiles(council, rng, seed, stats, shared)) yield emit(path, text);
   }
+  const indicators = sharedIndicators(shared);
+  if (indicators) yield emit('indicators.yaml', toYaml(indicators));
 }
 
 // ======================================================================== random
@@ -531,6 +535,8 @@ interface Context {
   datasetNames: Set<string>;
   decisionNumber: number;
   files: [string, string][];
+  /** The figures of every council that count a shared indicator (indicators.yaml). */
+  shared: SharedMembers;
   /** «Новоселицької міської територіальної громади» */
   communityGenitive: string;
   /** «Новоселицької міської ради» */
@@ -549,7 +555,7 @@ interface DatasetEntry {
   documents?: string[];
 }
 
-function councilFiles(council: Council, rng: Random, seed: number, stats: CorpusStats): [string, string][] {
+function councilFiles(council: Council, rng: Random, seed: number, stats: CorpusStats, shared: SharedMembers): [string, string][] {
   const ctx: Context = {
     council,
     rng,
@@ -560,6 +566,7 @@ function councilFiles(council: Council, rng: Random, seed: number, stats: Corpus
     datasetNames: new Set(),
     decisionNumber: rng.int(1, 600),
     files: [],
+    shared,
     communityGenitive: `${council.adjectiveGenitive} міської територіальної громади`,
     councilGenitive: `${council.adjectiveGenitive} міської ради`,
   };
@@ -973,8 +980,16 @@ function executionReport(ctx: Context, facts: ProgrammeFacts, pending: string[] 
     }),
   ]);
   ctx.stats.executions++;
-  // Some reports also give indicators; those go to an indicators dataset of the council.
-  if (pending && rng.chance(0.15)) {
+  // Most reports also say what was done, direction by direction; a few give other figures.
+  // Either goes to an indicators dataset of the council.
+  if (pending && rng.chance(0.7)) {
+    const groups = reportResults(rng, { document: id, publisher: council.id, year }, annex.directions, ctx.shared);
+    if (groups.length > 0) {
+      ctx.files.push([`${council.id}/${id}/observations.yaml`, toYaml({ groups: groups.map((g) => ({ section: g.section, result: inline({ direction: g.direction }), observations: g.observations })) })]);
+      ctx.stats.observations += groups.reduce((n, g) => n + g.observations.length, 0);
+      pending.push(id);
+    }
+  } else if (pending && rng.chance(0.15)) {
     const period: ReportPeriod = { kind: 'year', year, label: year, words: `${year} рік`, slug: String(year), sections: 'plain' };
     writeObservations(ctx, id, period, rng.int(4, 14), rng.int(1, 3));
     pending.push(id);

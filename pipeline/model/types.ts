@@ -9,9 +9,13 @@ export interface Origin {
   /** Source file, relative to the sources folder. */
   file: string;
   readonly line: number | undefined;
+  readonly column?: number | undefined;
   /** Field path inside the file. */
   readonly path: string;
 }
+
+/** Where a field of a source object is written: `place()` the object, `place('direction')` one of its fields. */
+export type Place = (...fields: PropertyKey[]) => Origin;
 
 export interface Figure {
   /** Stable within its document: what the conservation check counts. */
@@ -170,6 +174,19 @@ export interface Execution {
   total: { amount: Figure; word: ExecutionWord };
 }
 
+/** The group a budget programme passport gives an indicator: затрат, продукту, ефективності, якості. */
+export type BudgetGroup = 'cost' | 'product' | 'efficiency' | 'quality';
+
+/** What a figure reports on: a direction (and measure) of a programme, in a year. */
+export interface ResultLink {
+  programme: string;
+  direction: string;
+  measure: string | undefined;
+  year: number;
+  /** Where the link is written (the observation's or its group's `result`), and its fields. */
+  place: Place;
+}
+
 export interface Observation {
   id: string;
   document: string;
@@ -180,6 +197,46 @@ export interface Observation {
   figure: Figure;
   period: Period;
   dimensions: Record<string, string>;
+  /** Set when the report places the figure under a programme direction: a result of that programme. */
+  result: ResultLink | undefined;
+  budgetGroup: BudgetGroup | undefined;
+  /** КПКВКМБ, as printed. */
+  budgetCode: string | undefined;
+  /** The shared indicator whose list names this figure (indicators.yaml), if any. */
+  shared: string | undefined;
+  /** Where the observation is written, and its fields (a group's fields are its observations'). */
+  place: Place;
+}
+
+/** A figure of a document, named in indicators.yaml. */
+export interface ObservationRef {
+  document: string;
+  observation: string;
+  origin: Origin;
+}
+
+/**
+ * An indicator of the vocabulary (indicators.yaml): the figures of any document or council
+ * that count exactly the same thing, so that they can be set side by side.
+ */
+export interface SharedIndicator {
+  code: string;
+  name: { uk: string; en: string };
+  definition: { uk: string; en: string | undefined };
+  unit: string;
+  group: BudgetGroup | undefined;
+  members: (ObservationRef & { note: string | undefined })[];
+  note: string | undefined;
+  origin: Origin;
+}
+
+/** Figures or indicators that count something close but different: set side by side, never merged. */
+export interface Relation {
+  id: string;
+  observations: ObservationRef[];
+  indicators: { code: string; origin: Origin }[];
+  difference: string;
+  origin: Origin;
 }
 
 export interface StatedTotal {
@@ -235,6 +292,9 @@ export interface Model {
   executions: Execution[];
   observations: Observation[];
   statedTotals: StatedTotal[];
+  /** The shared indicators of indicators.yaml, in its order. */
+  indicators: SharedIndicator[];
+  relations: Relation[];
   /** The counted units of units.yaml, by the form figures write (the form after 5). */
   units: Map<string, Unit>;
   /** Every figure read from the sources, in source order. */

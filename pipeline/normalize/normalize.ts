@@ -16,15 +16,17 @@ import type {
   Model,
   Observation,
   Origin,
+  Place,
   Programme,
   Publisher,
+  ResultLink,
   SourceDocument,
   StatedTotal,
   Unit,
 } from '../model/types.ts';
 import { isMoneyUnit, isProblem, parseFigure, toUah, unitKind, type Qualifier } from '../numbers/parse.ts';
 import type { Locator } from '../sources/load.ts';
-import type { CellSource, ProgrammeSource } from '../sources/schema.ts';
+import type { CellSource, ExecutionSource, IndicatorVocabularySource, ProgrammeSource, ResultOfSource } from '../sources/schema.ts';
 import type { DocumentEntry, Part, SourceTree } from '../validate/tree.ts';
 import { ckanName } from '../publish/translit.ts';
 import { uuidV5 } from '../publish/uuid.ts';
@@ -72,6 +74,15 @@ class LazyOrigin implements Origin {
   get line(): number | undefined {
     return this.#locate(this.#fieldPath)?.line;
   }
+
+  get column(): number | undefined {
+    return this.#locate(this.#fieldPath)?.column;
+  }
+}
+
+/** The place of a source object: its fields' origins made when a message asks for them. */
+function placeOf(part: Part<unknown>, path: PropertyKey[]): Place {
+  return (...fields) => new LazyOrigin(part.file.path, [...path, ...fields], part.file.locate);
 }
 
 export function normalize(tree: SourceTree): Normalized {
@@ -79,7 +90,7 @@ export function normalize(tree: SourceTree): Normalized {
   const figures: Figure[] = [];
   // A section is the same words for every figure of a table, however often it is put together.
   const section = interner();
-  const model: Model = { portal: undefined, catalog: [], publishers: [], documents: [], programmes: [], executions: [], observations: [], statedTotals: [], units: new Map(), figures };
+  const model: Model = { portal: undefined, catalog: [], publishers: [], documents: [], programmes: [], executions: [], observations: [], statedTotals: [], indicators: [], relations: [], units: new Map(), figures };
   if (tree.portal) {
     const portal = tree.portal.data;
     model.portal = { title: portal.title, titleEn: portal.title_en, description: portal.description, siteUrl: portal.site_url, basePath: portal.base_path, contact: portal.contact };
@@ -176,10 +187,11 @@ export function normalize(tree: SourceTree): Normalized {
         const execution = executionOf(documentEntry.execution, document, read);
         if (execution) model.executions.push(execution);
       }
-      if (documentEntry.observations) model.observations.push(...observationsOf(documentEntry.observations, document, read));
+      if (documentEntry.observations) model.observations.push(...observationsOf(documentEntry.observations, document, read, documentEntry.execution?.data, problem));
       if (documentEntry.totals) model.statedTotals.push(...totalsOf(documentEntry.totals, document));
     }
   }
+  if (tree.indicators) vocabularyOf(tree.indicators, model);
   return { model, problems };
 }
 
@@ -355,9 +367,41 @@ function executionOf(part: Part<import('../sources/schema.ts').ExecutionSource>,
   };
 }
 
-function observationsOf(part: Part<import('../sources/schema.ts').ObservationsSource>, document: SourceDocument, read: Read): Observation[] {
+type ProblemAt = (context: Pick<CellContext, 'part' | 'path'>, code: ErrorCode, message: string, hint: string) => void;
+
+/**
+ * Where a figure reports on a programme: its own `result`, or else its group's. Programme and
+ * year default to those of the document's execution.yaml; without one they must be written.
+ */
+function resultOf(
+  part: Part<unknown>,
+  path: PropertyKey[],
+  source: ResultOfSource | undefined,
+  execution: ExecutionSource | undefined,
+  problem: ProblemAt,
+): ResultLink | undefined {
+  if (!source) return undefined;
+  const programme = source.programme ?? execution?.programme;
+  const year = source.year ?? execution?.year;
+  for (const [field, value] of [['programme', programme], ['year', year]] as const) {
+    if (value === undefined) {
+      problem({ part, path }, 'E_FIELD_REQUIRED', `the result names no ${field}, and the document has no execution.yaml to take it from`, `Write the ${field} in result: { ${field}: …, direction: ${source.direction} }.`);
+    }
+  }
+  if (programme === undefined || year === undefined) return undefined;
+  return { programme, direction: source.direction, measure: source.measure, year, place: placeOf(part, path) };
+}
+
+function observationsOf(
+  part: Part<import('../sources/schema.ts').ObservationsSource>,
+  document: SourceDocument,
+  read: Read,
+  execution: ExecutionSource | undefined,
+  problem: ProblemAt,
+): Observation[] {
   const out: Observation[] = [];
   part.data.groups.forEach((group, g) => {
+    const groupResult = group.result ? resultOf(part, ['groups', g, 'result'], group.result, execution, problem) : undefined;
     group.observations.forEach((observation, o) => {
       const path = ['groups', g, 'observations', o, 'value'];
       const figure = read(observation.value, {
@@ -382,6 +426,12 @@ function observationsOf(part: Part<import('../sources/schema.ts').ObservationsSo
         figure,
         period: toPeriod(observation.period ?? group.period ?? document.period.label),
         dimensions: { ...group.dimensions, ...observation.dimensions },
+        // An observation's own result replaces its group's.
+        result: observation.result ? resultOf(part, ['groups', g, 'observations', o, 'result'], observation.result, execution, problem) : groupResult,
+        budgetGroup: observation.budget_group ?? group.budget_group,
+        budgetCode: observation.budget_code ?? group.budget_code,
+        shared: undefined,
+        place: placeOf(part, ['groups', g, 'observations', o]),
       });
     });
   });
@@ -398,4 +448,44 @@ function totalsOf(part: Part<import('../sources/schema.ts').StatedTotalsSource>,
     quote: total.quote,
     note: total.note,
   }));
+}
+
+/** "document/observation" → its two ids. */
+function splitRef(ref: string): { document: string; observation: string } {
+  const [document = '', observation = ''] = ref.split('/');
+  return { document, observation };
+}
+
+/** indicators.yaml → the shared indicators and the relations, each keeping where it is written. */
+function vocabularyOf(part: Part<IndicatorVocabularySource>, model: Model) {
+  const origin = (path: PropertyKey[]) => new LazyOrigin(part.file.path, path, part.file.locate);
+  const observations = new Map(model.observations.map((o) => [`${o.document}/${o.id}`, o]));
+  part.data.indicators.forEach((indicator, i) => {
+    model.indicators.push({
+      code: indicator.code,
+      name: indicator.name,
+      definition: { uk: indicator.definition.uk, en: indicator.definition.en },
+      unit: indicator.unit,
+      group: indicator.group,
+      members: indicator.observations.map((member, m) => {
+        const ref = typeof member === 'string' ? member : member.observation;
+        const path = typeof member === 'string' ? ['indicators', i, 'observations', m] : ['indicators', i, 'observations', m, 'observation'];
+        // The first indicator to list a figure is its own (a second listing is refused by validation).
+        const observation = observations.get(ref);
+        if (observation && observation.shared === undefined) observation.shared = indicator.code;
+        return { ...splitRef(ref), note: typeof member === 'string' ? undefined : member.note, origin: origin(path) };
+      }),
+      note: indicator.note,
+      origin: origin(['indicators', i, 'code']),
+    });
+  });
+  part.data.related.forEach((relation, r) => {
+    model.relations.push({
+      id: relation.id,
+      observations: relation.observations.map((ref, o) => ({ ...splitRef(ref), origin: origin(['related', r, 'observations', o]) })),
+      indicators: relation.indicators.map((code, c) => ({ code, origin: origin(['related', r, 'indicators', c]) })),
+      difference: relation.difference,
+      origin: origin(['related', r, 'id']),
+    });
+  });
 }

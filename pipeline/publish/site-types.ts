@@ -129,10 +129,74 @@ export interface SiteProgramme {
     }[];
   }[];
   executions: SiteExecution[];
+  /** What the reports say was done, year by year and direction by direction. */
+  results: SiteResultYear[];
   notes: SiteNote[];
   documents: (Ref & { kind: string })[];
   datasets: Ref[];
 }
+
+/** A figure a report places under a programme direction. */
+export interface SiteResult {
+  /** The figure's id in its document: its anchor on the report page is `figure-{id}`. */
+  id: string;
+  document: Ref;
+  indicator: string;
+  figure: SiteFigure;
+  /** Set when the figure's period is not the year it reports on (e.g. «станом на 01.01.2024»). */
+  period: { start: string; end: string } | null;
+  dimensions: Record<string, string>;
+  /** The measure's number in its direction, when the report names one. */
+  measure: number | null;
+  /** The shared indicator the figure counts, if the vocabulary says so. */
+  shared: Ref | null;
+}
+
+/** The results reported for one year of a programme, by direction (directions without any are left out). */
+export interface SiteResultYear {
+  year: number;
+  documents: Ref[];
+  directions: { id: string; number: number; title: string; results: SiteResult[] }[];
+}
+
+/** A value of a shared indicator: one figure of one council's document. */
+export interface SiteIndicatorValue {
+  id: string;
+  publisher: Ref;
+  document: Ref;
+  /** What the document calls it. */
+  indicator: string;
+  figure: SiteFigure;
+  period: { start: string; end: string };
+  /** How the document's wording differs from the definition, if it does. */
+  memberNote: string | null;
+}
+
+/** A shared indicator's page: /indicators/{code}/. */
+export interface SiteIndicator {
+  code: string;
+  name: string;
+  nameEn: string;
+  definition: string;
+  definitionEn: string | null;
+  unit: string;
+  /** The unit in its forms (units.yaml), for counts. */
+  forms: UnitForms | null;
+  group: { id: string; title: string } | null;
+  note: string | null;
+  /** By period, then council. */
+  values: SiteIndicatorValue[];
+  /** Things that count something close but different, with the difference in words. */
+  relations: {
+    id: string;
+    difference: string;
+    indicators: Ref[];
+    figures: (Omit<SiteIndicatorValue, 'memberNote'>)[];
+  }[];
+  dataset: Ref | null;
+}
+
+export type SiteIndicatorSummary = Pick<SiteIndicator, 'code' | 'name' | 'unit' | 'group'> & { values: number; councils: number; period: { start: string; end: string } | null };
 
 export interface SiteReport {
   id: string;
@@ -149,7 +213,17 @@ export interface SiteReport {
   programmes: Ref[];
   sections: {
     section: string;
-    figures: { id: string; indicator: string; figure: SiteFigure; period: { start: string; end: string } | null; dimensions: Record<string, string> }[];
+    figures: {
+      id: string;
+      indicator: string;
+      figure: SiteFigure;
+      period: { start: string; end: string } | null;
+      dimensions: Record<string, string>;
+      /** The programme direction the figure reports on, and the year: its place on the programme's year page. */
+      result: { programme: string; direction: number; title: string; year: number } | null;
+      /** The shared indicator the figure counts, if the vocabulary says so. */
+      shared: Ref | null;
+    }[];
   }[];
   figureCount: number;
   notes: SiteNote[];
@@ -177,7 +251,7 @@ export interface SiteTable {
 export interface SiteDataset {
   name: string;
   id: string;
-  kind: 'programme' | 'indicators' | 'register' | 'portal';
+  kind: import('./types.ts').DatasetKind;
   title: string;
   description: string;
   publisher: Ref | null;

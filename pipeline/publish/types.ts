@@ -58,7 +58,8 @@ export interface Table {
   rowCount?: number;
 }
 
-export type DatasetKind = 'programme' | 'indicators' | 'register' | 'portal';
+/** `comparison`: the shared indicators across councils and periods, made by the portal itself. */
+export type DatasetKind = 'programme' | 'indicators' | 'register' | 'portal' | 'comparison';
 
 /** data.gov.ua update-frequency keys (see docs/standards digest). */
 export type Frequency =

@@ -12,7 +12,13 @@ export interface Urls {
   dataset(name: string): string;
   datasetFile(name: string, file: string): string;
   programme(id: string): string;
+  /** A programme's year: plan, money reported and results side by side. */
+  programmeYear(id: string, year: number): string;
   report(id: string): string;
+  /** A figure on its report's page. */
+  figure(document: string, observation: string): string;
+  indicators(): string;
+  indicator(code: string): string;
   publisher(id: string): string;
   search(): string;
 }
@@ -37,7 +43,11 @@ export function makeUrls(siteUrl: string, basePath: string): Urls {
     dataset: (name) => absolute(`datasets/${name}/`),
     datasetFile: (name, file) => absolute(`datasets/${name}/${file}`),
     programme: (id) => absolute(`programmes/${id}/`),
+    programmeYear: (id, year) => absolute(`programmes/${id}/${year}/`),
     report: (id) => absolute(`reports/${id}/`),
+    figure: (document, observation) => absolute(`reports/${document}/#figure-${observation}`),
+    indicators: () => absolute('indicators/'),
+    indicator: (code) => absolute(`indicators/${code}/`),
     publisher: (id) => absolute(`publishers/${id}/`),
     search: () => absolute('search/'),
   };

@@ -57,7 +57,7 @@ export async function loadSources(files: SourceFiles): Promise<Loaded> {
     const parts = path.split('/');
     const name = parts.at(-1)!;
     const known =
-      (parts.length === 1 && (name === 'portal.yaml' || name === 'units.yaml')) ||
+      (parts.length === 1 && (name === 'portal.yaml' || name === 'units.yaml' || name === 'indicators.yaml')) ||
       (parts.length === 2 && (name === 'publisher.yaml' || name === 'datasets.yaml')) ||
       (parts.length === 3 && DOCUMENT_FILES.has(name));
     if (!known) {
@@ -66,7 +66,7 @@ export async function loadSources(files: SourceFiles): Promise<Loaded> {
         file: path,
         line: 1,
         message: `${path} is not a file the authoring format knows`,
-        hint: 'The sources folder holds portal.yaml, units.yaml and one folder per publisher; a publisher folder holds publisher.yaml, datasets.yaml and one folder per document; a document folder holds document.yaml and optionally programme.yaml, execution.yaml, observations.yaml or .csv, totals.yaml. See docs/authoring.md.',
+        hint: 'The sources folder holds portal.yaml, units.yaml, optionally indicators.yaml, and one folder per publisher; a publisher folder holds publisher.yaml, datasets.yaml and one folder per document; a document folder holds document.yaml and optionally programme.yaml, execution.yaml, observations.yaml or .csv, totals.yaml. See docs/authoring.md.',
       });
       continue;
     }

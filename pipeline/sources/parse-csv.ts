@@ -7,7 +7,10 @@ import Papa from 'papaparse';
 import type { Problem } from '../errors/problem.ts';
 import type { Locator } from './load.ts';
 
-export const CSV_FIELDS = ['section', 'id', 'indicator', 'code', 'value', 'unit', 'qualifier', 'period', 'quote', 'note'] as const;
+export const CSV_FIELDS = ['section', 'id', 'indicator', 'code', 'value', 'unit', 'qualifier', 'period', 'quote', 'note', 'budget_group', 'budget_code'] as const;
+
+/** The columns of an observation's `result`: result.programme, result.direction, result.measure, result.year. */
+export const RESULT_FIELDS = ['programme', 'direction', 'measure', 'year'] as const;
 
 interface Row {
   line: number;
@@ -66,7 +69,7 @@ function readRows(text: string, path: string, problems: Problem[]): Row[] | unde
 }
 
 function checkHeader(names: string[], path: string, problems: Problem[]): boolean {
-  const unknown = names.filter((name) => !(CSV_FIELDS as readonly string[]).includes(name) && !/^dim\.[a-z0-9-]+$/.test(name));
+  const unknown = names.filter((name) => !(CSV_FIELDS as readonly string[]).includes(name) && !/^dim\.[a-z0-9-]+$/.test(name) && !RESULT_FIELDS.some((field) => name === `result.${field}`));
   const missing = ['section', 'id', 'indicator', 'value', 'quote'].filter((name) => !names.includes(name));
   const seen = new Set<string>();
   const twice = new Set<string>();
@@ -81,7 +84,7 @@ function checkHeader(names: string[], path: string, problems: Problem[]): boolea
       missing.length > 0 ? `missing column(s) ${missing.join(', ')}` : '',
       twice.size > 0 ? `column(s) named twice: ${[...twice].join(', ')}` : '',
     ].filter(Boolean).join('; '),
-    hint: `Columns are ${CSV_FIELDS.join(', ')} and one dim.NAME column per dimension, each once (docs/authoring.md).`,
+    hint: `Columns are ${CSV_FIELDS.join(', ')}, ${RESULT_FIELDS.map((field) => `result.${field}`).join(', ')} and one dim.NAME column per dimension, each once (docs/authoring.md).`,
   });
   return false;
 }
@@ -93,13 +96,17 @@ function group(names: string[], body: Row[]): { data: unknown; locate: Locator }
   for (const row of body) {
     const record: Record<string, unknown> = {};
     const dimensions: Record<string, string> = {};
+    const result: Record<string, string | number> = {};
     names.forEach((name, i) => {
       const cell = row.cells[i]!;
       if (cell === '') return;
       if (name.startsWith('dim.')) dimensions[name.slice(4)] = cell;
+      // A year is a number in YAML; a cell of digits reads as one, anything else is left for the schema to refuse.
+      else if (name.startsWith('result.')) result[name.slice(7)] = name === 'result.year' && /^\d{1,4}$/.test(cell) ? Number(cell) : cell;
       else if (name !== 'section') record[name] = cell;
     });
     if (Object.keys(dimensions).length > 0) record.dimensions = dimensions;
+    if (Object.keys(result).length > 0) record.result = result;
     const section = row.cells[sectionAt]!;
     let last = groups.at(-1);
     if (!last || last.section !== section) {
@@ -115,7 +122,7 @@ function group(names: string[], body: Row[]): { data: unknown; locate: Locator }
     if (typeof groupAt !== 'number') return { line: 1, column: 1 };
     const line = typeof index === 'number' ? lines[groupAt]?.[index] : lines[groupAt]?.[0];
     if (line === undefined) return { line: 1, column: 1 };
-    const columnName = field === 'dimensions' && sub !== undefined ? `dim.${String(sub)}` : field === undefined ? 'section' : String(field);
+    const columnName = (field === 'dimensions' || field === 'result') && sub !== undefined ? `${field === 'dimensions' ? 'dim' : 'result'}.${String(sub)}` : field === undefined ? 'section' : String(field);
     const column = names.indexOf(typeof index === 'number' ? columnName : 'section');
     return { line, column: column < 0 ? 1 : column + 1 };
   };

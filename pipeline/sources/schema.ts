@@ -318,15 +318,51 @@ export const Execution = z
 
 // ------------------------------------------------------------- observations.yaml
 
+/**
+ * The group a budget programme passport gives an indicator (the Ministry of Finance's rules
+ * for local budget programmes): затрат, продукту, ефективності, якості.
+ */
+export const BudgetGroup = z.enum(['cost', 'product', 'efficiency', 'quality']).meta({
+  description: 'Group of a budget programme passport\'s indicator: cost «затрат», product «продукту», efficiency «ефективності», quality «якості»',
+});
+
+/** КПКВКМБ: the code of a local budget programme, seven digits as printed (0210180). */
+export const BudgetCode = z
+  .string()
+  .regex(/^\d{7}$/, { error: 'a КПКВКМБ code is 7 digits, written in quotes: "0210180"' })
+  .meta({ description: 'Code of the local budget programme (КПКВКМБ), 7 digits, as the source prints it' });
+
+/**
+ * What a figure reports on, when a report places it under a programme: the direction (and
+ * the measure, where the source names one) and the year. In a document with execution.yaml,
+ * programme and year default to the ones it reports on.
+ */
+export const ResultOf = z
+  .strictObject({
+    programme: Id.optional().meta({ description: 'Id of the programme; defaults to the programme of this document\'s execution.yaml' }),
+    direction: Id.meta({ description: 'Id of a direction of the programme (its annex must plan the year)' }),
+    measure: Id.optional().meta({ description: 'Id of a measure of that direction, where the source names one' }),
+    year: Year.optional().meta({ description: 'The year the figure reports on; defaults to the year of this document\'s execution.yaml' }),
+  })
+  .meta({ description: 'The programme direction (and measure) and year a figure reports on' });
+
+/** What an observation and its group may say about the budget programme the figure belongs to. */
+const BudgetFields = {
+  result: ResultOf.optional(),
+  budget_group: BudgetGroup.optional(),
+  budget_code: BudgetCode.optional(),
+};
+
 export const Observation = z.strictObject({
   id: Id,
   indicator: Text.meta({ description: 'What the figure counts, in Ukrainian' }),
-  code: Id.optional().meta({ description: 'A code shared by comparable figures across documents, e.g. council-sessions' }),
+  code: Id.optional().meta({ description: 'A code of the figure within its document, e.g. council-sessions; figures of several documents share one only through indicators.yaml' }),
   value: Figure,
   unit: Text.optional().meta({ description: 'грн, тис. грн, млн грн, %, or what is counted (осіб, звернень); defaults to the group unit' }),
   qualifier: Qualifier.optional().meta({ description: 'Defaults to what the printed figure says (близько → approx, понад → more_than)' }),
   period: Period.optional(),
   dimensions: z.record(Id, Text).optional().meta({ description: 'e.g. { district: Тернівський }' }),
+  ...BudgetFields,
   ...Provenance,
 });
 
@@ -336,6 +372,7 @@ export const ObservationGroup = z.strictObject({
   unit: Text.optional(),
   period: Period.optional(),
   dimensions: z.record(Id, Text).optional(),
+  ...BudgetFields,
   observations: z.array(Observation).min(1),
 });
 
@@ -357,6 +394,45 @@ export const StatedTotal = z.strictObject({
 export const StatedTotals = z
   .strictObject({ totals: z.array(StatedTotal).min(1) })
   .meta({ title: 'Stated totals', description: '"These parts make that total", as the source claims it' });
+
+// ---------------------------------------------------------------- indicators.yaml
+
+/** An observation of a document: "document-id/observation-id". */
+export const ObservationRef = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'an observation is named "document-id/observation-id", e.g. kr-2023-programme-execution-report/council-sessions' })
+  .meta({ description: 'An observation, as document-id/observation-id' });
+
+export const SharedIndicator = z
+  .strictObject({
+    code: Id.meta({ description: 'The indicator\'s code, its address on the portal (/indicators/CODE/); never changes once published' }),
+    name: z.strictObject({ uk: Text, en: Text }),
+    definition: z.strictObject({ uk: Text, en: Text.optional() }).meta({ description: 'What exactly is counted, and what is not, so that a figure can be judged to count the same thing' }),
+    unit: Text.meta({ description: 'грн, % or a unit of units.yaml (its forms are read from there); every figure of the indicator counts in it' }),
+    group: BudgetGroup.optional(),
+    observations: z
+      .array(z.union([ObservationRef, z.strictObject({ observation: ObservationRef, note: Text.meta({ description: 'How this figure\'s source words it, where it differs in detail from the definition' }) })]))
+      .min(1)
+      .meta({ description: 'The figures that count exactly this, in any document of any council' }),
+    note: Text.optional(),
+  })
+  .meta({ title: 'Shared indicator' });
+
+export const Relation = z
+  .strictObject({
+    id: Id,
+    observations: z.array(ObservationRef).default([]),
+    indicators: z.array(Id).default([]).meta({ description: 'Codes of shared indicators' }),
+    difference: Text.meta({ description: 'In words, for a reader: what each counts and why they are not the same thing' }),
+  })
+  .meta({ title: 'Related, not the same', description: 'Figures or indicators that count something close but different: shown side by side, never merged' });
+
+export const IndicatorVocabulary = z
+  .strictObject({
+    indicators: z.array(SharedIndicator).min(1),
+    related: z.array(Relation).default([]),
+  })
+  .meta({ title: 'Shared indicators', description: 'The indicators figures of several documents and councils share when they count the same thing, and the figures that are related but not the same' });
 
 // ----------------------------------------------------------------- datasets.yaml
 
@@ -460,6 +536,8 @@ export type ExecutionSource = z.infer<typeof Execution>;
 export type ObservationsSource = z.infer<typeof Observations>;
 export type StatedTotalsSource = z.infer<typeof StatedTotals>;
 export type CellSource = z.infer<typeof Cell>;
+export type IndicatorVocabularySource = z.infer<typeof IndicatorVocabulary>;
+export type ResultOfSource = z.infer<typeof ResultOf>;
 
 /** Which schema reads which file name inside `datasets/`. */
 export const FILE_SCHEMAS = {
@@ -472,6 +550,7 @@ export const FILE_SCHEMAS = {
   'observations.yaml': Observations,
   'totals.yaml': StatedTotals,
   'units.yaml': Units,
+  'indicators.yaml': IndicatorVocabulary,
 } as const;
 
 export type SourceFileName = keyof typeof FILE_SCHEMAS;

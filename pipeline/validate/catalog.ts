@@ -6,7 +6,7 @@
  */
 import type { ErrorCode } from '../errors/codes.ts';
 import { formatPath, type Problem } from '../errors/problem.ts';
-import { PORTAL_DATASET_TITLE } from '../derive/datasets.ts';
+import { COMPARISON_DATASET_TITLE, PORTAL_DATASET_TITLE } from '../derive/datasets.ts';
 import { ckanName } from '../publish/translit.ts';
 import { uuidV5 } from '../publish/uuid.ts';
 import type { Part, SourceTree } from './tree.ts';
@@ -16,8 +16,8 @@ export const ROUTE_NAMES: readonly string[] = ['publisher', 'theme', 'year', 'fo
 
 /** Names and ids of the datasets the portal makes of its own: the portal-wide package and each publisher's register. */
 function builtIn(tree: SourceTree): { names: Map<string, string>; ids: Map<string, string> } {
-  const names = new Map<string, string>([[ckanName(PORTAL_DATASET_TITLE), 'the portal-wide package']]);
-  const ids = new Map<string, string>([[uuidV5('portal/all'), 'the portal-wide package']]);
+  const names = new Map<string, string>([[ckanName(PORTAL_DATASET_TITLE), 'the portal-wide package'], [ckanName(COMPARISON_DATASET_TITLE), 'the shared indicators\' dataset']]);
+  const ids = new Map<string, string>([[uuidV5('portal/all'), 'the portal-wide package'], [uuidV5('portal/shared-indicators'), 'the shared indicators\' dataset']]);
   for (const name of ROUTE_NAMES) names.set(name, `the catalogue's pages /datasets/${name}/…`);
   for (const { publisher } of tree.publishers) {
     names.set(ckanName(`Реєстр наборів даних ${publisher.data.name.uk}`), `the register of ${publisher.data.id}`);

@@ -8,6 +8,7 @@ import type {
   PortalSource,
   DocumentSource,
   ExecutionSource,
+  IndicatorVocabularySource,
   ObservationsSource,
   ProgrammeSource,
   PublisherSource,
@@ -40,6 +41,8 @@ export interface PublisherEntry {
 export interface SourceTree {
   portal?: Part<PortalSource>;
   units?: Part<UnitsSource>;
+  /** The shared indicators (indicators.yaml), if the portal has them. */
+  indicators?: Part<IndicatorVocabularySource>;
   publishers: PublisherEntry[];
 }
 
@@ -74,7 +77,9 @@ export function arrange(valid: Map<LoadedFile, unknown>): SourceTree {
   }
   let portal: Part<PortalSource> | undefined;
   let units: Part<UnitsSource> | undefined;
+  let indicators: Part<IndicatorVocabularySource> | undefined;
   for (const file of files) {
+    if (file.name === 'indicators.yaml') indicators = { file, data: valid.get(file) as IndicatorVocabularySource };
     if (file.name === 'portal.yaml') portal = { file, data: valid.get(file) as PortalSource };
     if (file.name === 'units.yaml') units = { file, data: valid.get(file) as UnitsSource };
     if (file.name === 'datasets.yaml' && publishers.has(file.publisher)) {
@@ -82,12 +87,12 @@ export function arrange(valid: Map<LoadedFile, unknown>): SourceTree {
     }
   }
   for (const file of files) {
-    if (['publisher.yaml', 'document.yaml', 'portal.yaml', 'units.yaml', 'datasets.yaml'].includes(file.name)) continue;
+    if (['publisher.yaml', 'document.yaml', 'portal.yaml', 'units.yaml', 'indicators.yaml', 'datasets.yaml'].includes(file.name)) continue;
     const entry = documents.get(`${file.publisher}/${file.document}`);
     if (!entry) continue;
     const key = PART_KEYS[file.name];
     if (!key) continue;
     (entry as unknown as Record<string, Part<unknown>>)[key] = { file, data: valid.get(file) };
   }
-  return { ...(portal ? { portal } : {}), ...(units ? { units } : {}), publishers: [...publishers.values()] };
+  return { ...(portal ? { portal } : {}), ...(units ? { units } : {}), ...(indicators ? { indicators } : {}), publishers: [...publishers.values()] };
 }

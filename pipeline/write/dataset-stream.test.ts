@@ -8,6 +8,7 @@ import { checkSources } from '../check.ts';
 import { observationsTable, documentsTable, qualityNotesTable, statedTotalsTable } from '../derive/common-tables.ts';
 import { deriveDatasets, type StreamedDataset } from '../derive/datasets.ts';
 import { programmeTables } from '../derive/programme-tables.ts';
+import { orderResults, resultTables } from '../derive/result-tables.ts';
 import { generateCorpus } from '../generate/corpus.ts';
 import { memorySources, diskSources } from '../io/files.ts';
 import { fixedHistory } from '../io/history.ts';
@@ -117,16 +118,20 @@ describe('the portal-wide package in chunks', async () => {
 
   it('has the rows the table functions give for the whole portal, in the same order', () => {
     const documents = new Map(model.documents.map((d) => [d.id, d]));
+    const programmes = new Map(model.programmes.map((p) => [p.id, p]));
     const derivedWhole = [
       ...programmeTables(model.programmes, model.executions, documents, reconciliation.comparisons),
+      ...resultTables(orderResults(model.observations.filter((o) => o.result), programmes), programmes),
       observationsTable(model.observations),
       statedTotalsTable(model.statedTotals, reconciliation),
       documentsTable(model.documents, urls.report),
       qualityNotesTable(reconciliation.notes),
     ].map((d) => d.table);
     const chunks = portal.groups.map((group) => [...group.chunks()].length);
+    // Programmes, their results, then the figures: each in several chunks.
     expect(chunks[0]).toBeGreaterThan(3);
-    expect(chunks[1]).toBeGreaterThan(3);
+    expect(chunks[1]).toBeGreaterThan(1);
+    expect(chunks[2]).toBeGreaterThan(3);
     const streamed = withRows(portal);
     derivedWhole.forEach((table, at) => {
       expect(streamed.tables[at]!.name).toBe(table.name);

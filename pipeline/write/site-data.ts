@@ -14,6 +14,7 @@ import { KEPT_ROWS } from './publish.ts';
 import { indexModel } from '../derive/datasets.ts';
 import { DIMENSION_TITLES } from '../derive/common-tables.ts';
 import { groupBy } from '../model/group.ts';
+import { indicatorPages, programmeResults } from './site-results.ts';
 
 export interface SiteDataInput {
   model: Model;
@@ -160,6 +161,7 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
   };
   yield ['site/config.json', json(config)];
 
+  const resultContext = { documents, units: model.units, indicatorNames: new Map(model.indicators.map((i) => [i.code, i.name.uk])) };
   const programmeOf = (programme: Model['programmes'][number]): SiteProgramme => {
     const decision = documents.get(programme.document)!;
     const executions = [...(index.comparisonsByProgramme.get(programme.id) ?? [])]
@@ -186,7 +188,8 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
           titleAsPrinted: execution.programmeTitleAsPrinted ?? null,
         };
       });
-    const documentIds = [programme.document, ...executions.map((e) => e.document.id)];
+    const results = programmeResults(programme, index.resultsByProgramme.get(programme.id) ?? [], resultContext);
+    const documentIds = [...new Set([programme.document, ...executions.map((e) => e.document.id), ...results.flatMap((r) => r.documents.map((d) => d.id))])];
     return {
       id: programme.id,
       title: programme.title,
@@ -234,6 +237,7 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
         })),
       })),
       executions,
+      results,
       notes: (index.notesByProgramme.get(programme.id) ?? []).map(note),
       documents: documentIds.map((id) => ({ ...ref(id), kind: documents.get(id)!.kind })),
       datasets: (programmeDatasets.get(programme.id) ?? []).map((entry) => ({ id: entry.name, title: entry.title })),
@@ -250,6 +254,14 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
   }
   yield ['site/programmes.json', json(programmeList)];
 
+  const comparison = datasets.find((d) => d.kind === 'comparison');
+  for (const [path, page] of indicatorPages({ model, dataset: comparison ? { id: comparison.name, title: comparison.title } : null })) yield [path, json(page)];
+
+  const directionsById = new Map(model.programmes.flatMap((p) => p.annexes.flatMap((a) => a.directions.map((d) => [`${p.id}/${d.id}`, d] as const))));
+  const resultPlace = (o: Model['observations'][number]) => {
+    const direction = o.result && directionsById.get(`${o.result.programme}/${o.result.direction}`);
+    return o.result && direction ? { programme: o.result.programme, direction: direction.number, title: direction.title, year: o.result.year } : null;
+  };
   const reportOf = (document: SourceDocument): SiteReport => {
     const observations = index.observationsByDocument.get(document.id) ?? [];
     const sections = new Map<string, SiteReport['sections'][number]>();
@@ -257,7 +269,7 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
       const key = o.figure.section;
       if (!sections.has(key)) sections.set(key, { section: key, figures: [] });
       const samePeriod = o.period.start === document.period.start && o.period.end === document.period.end;
-      sections.get(key)!.figures.push({ id: o.id, indicator: o.indicator, figure: figure(o.figure, model.units), period: samePeriod ? null : { start: o.period.start, end: o.period.end }, dimensions: o.dimensions });
+      sections.get(key)!.figures.push({ id: o.id, indicator: o.indicator, figure: figure(o.figure, model.units), period: samePeriod ? null : { start: o.period.start, end: o.period.end }, dimensions: o.dimensions, result: resultPlace(o), shared: o.shared ? { id: o.shared, title: resultContext.indicatorNames.get(o.shared) ?? o.shared } : null });
     }
     const related = new Set([
       ...(programmesByDocument.get(document.id) ?? []).map((p) => p.id),
@@ -328,7 +340,8 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
       // The same lines as passport.json, so the page and the download agree.
       // A local build's pages link within the site: its passport shows paths, not the local origin.
       passport: passport(dataset, written, urls).map((line) => ({ ...line, value: inSite(line.value) })),
-      notes: (dataset.kind === 'portal' ? reconciliation.notes : [...sourceIds].flatMap((id) => index.notesByDocument.get(id) ?? []))
+      // The shared indicators' dataset holds no stated totals or plans: the notes of its documents are theirs.
+      notes: (dataset.kind === 'portal' ? reconciliation.notes : dataset.kind === 'comparison' ? [] : [...sourceIds].flatMap((id) => index.notesByDocument.get(id) ?? []))
         .filter((n) => dataset.kind === 'portal' || (dataset.kind === 'programme') === (n.programme !== undefined))
         .map(note),
       due: dueDate(dataset.modified, dataset.frequency),

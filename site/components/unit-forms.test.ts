@@ -9,8 +9,8 @@ const ORGANS = { one: 'орган', few: 'органи', many: 'органів',
 
 describe('the units of a dataset\'s figures', () => {
   const forms = unitFormsOf([
-    { sections: [{ section: 'a', figures: [{ id: 'x', indicator: '', figure: figure('органів', ORGANS), period: null, dimensions: {} }] }] },
-    { sections: [{ section: 'b', figures: [{ id: 'y', indicator: '', figure: figure('грн', null), period: null, dimensions: {} }] }] },
+    { sections: [{ section: 'a', figures: [{ id: 'x', indicator: '', figure: figure('органів', ORGANS), period: null, dimensions: {}, result: null, shared: null }] }] },
+    { sections: [{ section: 'b', figures: [{ id: 'y', indicator: '', figure: figure('грн', null), period: null, dimensions: {}, result: null, shared: null }] }] },
   ]);
 
   it('are found by the form the tables hold, money left out', () => {

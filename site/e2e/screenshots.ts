@@ -1,7 +1,7 @@
 /**
  * Screenshots of a page of every kind at phone (360 px) and desktop (1280 px) widths, from the
  * built site (build/dist/), into screenshots/ (not committed). Run after `npm run build`:
- * npm run screenshots
+ * npm run screenshots, or only some kinds: npm run screenshots -- programme-year indicator
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,6 +24,10 @@ const pages: [string, string][] = [
   ['dataset-register', 'datasets/reiestr-naboriv-danykh-kryvorizka-miska-rada/'],
   ['programmes', 'programmes/'],
   ['programme', 'programmes/kr-local-self-government-2017-2027/'],
+  ['programme-year', 'programmes/kr-local-self-government-2017-2027/2023/'],
+  ['programme-year-unreported', 'programmes/kr-local-self-government-2017-2027/2024/'],
+  ['indicators', 'indicators/'],
+  ['indicator', 'indicators/operative-response-appeals/'],
   ['reports', 'reports/'],
   ['report', 'reports/kropyvnytskyi-2021-programmes-presentation/'],
   ['report-decision', 'reports/kr-2016-decision-1176/'],
@@ -37,7 +41,8 @@ const widths: [string, number, number][] = [['phone', 360, 740], ['desktop', 128
 
 const { server, url } = await serve(site, basePath);
 const browser = await launch();
-for (const [name, path] of pages) {
+const only = process.argv.slice(2);
+for (const [name, path] of pages.filter(([name]) => only.length === 0 || only.includes(name))) {
   for (const [label, width, height] of widths) {
     const page = await browser.newPage({ viewport: { width, height } });
     await page.goto(`${url}${path}`);

@@ -9,6 +9,8 @@ import type {
   SiteDataset,
   SiteDatasetSummary,
   SiteHome,
+  SiteIndicator,
+  SiteIndicatorSummary,
   SiteProgramme,
   SiteProgrammeSummary,
   SitePublisher,
@@ -44,4 +46,13 @@ function readOne<T>(folder: string, name: string): T {
 export const programme = (id: string) => readOne<SiteProgramme>('programmes', id);
 export const report = (id: string) => readOne<SiteReport>('reports', id);
 export const dataset = (name: string) => readOne<SiteDataset>('datasets', name);
+export const indicator = (code: string) => readOne<SiteIndicator>('indicators', code);
+/** The shared indicators; an older output without them has none. */
+export const indicators = (): SiteIndicatorSummary[] => {
+  try {
+    return read<SiteIndicatorSummary[]>('indicators.json');
+  } catch {
+    return [];
+  }
+};
 export const publishers = () => read<SitePublisher[]>('publishers.json');

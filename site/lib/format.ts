@@ -25,6 +25,17 @@ export function money(plain: string | null | undefined): string {
   return `${number(plain, plain.includes('.') ? 2 : 0)}${NBSP}грн`;
 }
 
+/**
+ * A reported amount as the report prints it: with kopiykas when it prints them
+ * («11 583,00 грн»), so a reader finds the same text in the report.
+ */
+export function reportedMoney(f: { value: string | null; printed: string; qualifier: string }): string {
+  if (f.value === null) return f.printed;
+  const q = QUALIFIERS[f.qualifier] ? `${QUALIFIERS[f.qualifier]} ` : '';
+  const kopiykas = /,\d{2}(?!\d)/.test(f.printed) || f.value.includes('.');
+  return `${q}${number(f.value, kopiykas ? 2 : 0)}${NBSP}грн`;
+}
+
 export function percent(plain: string | null | undefined): string {
   return plain ? `${number(plain, 2)}${NBSP}%` : '—';
 }
