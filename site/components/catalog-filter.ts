@@ -93,12 +93,14 @@ export function catalogFilter(): void {
 
   let matches: IndexedDataset[] = [];
   let limit = PAGE_SIZE.datasets;
+  let summary = '';
   const showMore = () => {
     const shown = list.children.length;
     list.append(...matches.slice(shown, limit).map(datasetItem));
     const rest = matches.length - limit;
+    count.textContent = rest > 0 ? `${summary} Показано перші ${number(String(limit))}.` : summary;
     more.hidden = rest <= 0;
-    more.textContent = `Показати ще ${number(String(Math.min(rest, PAGE_SIZE.datasets)))}`;
+    if (rest > 0) more.textContent = `Показати ще ${number(String(Math.min(rest, PAGE_SIZE.datasets)))}`;
   };
 
   const apply = async (writeUrl: boolean) => {
@@ -129,14 +131,13 @@ export function catalogFilter(): void {
       return;
     }
     matches = items.filter((d) => chosen.every(([key, value]) => has(d, key, value))).sort(COMPARE[sort]);
+    const of = chosen.length > 0 ? ` з ${number(String(items.length))}` : '';
+    summary = `${chosen.length > 0 ? 'Знайдено' : 'У каталозі'} ${countLabel(matches.length)}${of}, ${SORT_WORDS[sort] ?? ''}.`;
     limit = PAGE_SIZE.datasets;
     list.replaceChildren();
     showMore();
     if (pager) pager.hidden = true;
     empty.hidden = matches.length > 0;
-    const of = chosen.length > 0 ? ` з ${number(String(items.length))}` : '';
-    const part = matches.length > limit ? ` Показано перші ${number(String(limit))}.` : '';
-    count.textContent = `${chosen.length > 0 ? 'Знайдено' : 'У каталозі'} ${countLabel(matches.length)}${of}, ${SORT_WORDS[sort] ?? ''}.${part}`;
   };
 
   form.addEventListener('focusin', () => void load().catch(() => (index = undefined)), { once: true });
