@@ -270,9 +270,10 @@ try {
       const next = { BUILD_DIR: out, SITE_OUT: join(work, 'dist-2') };
       const pages = await timed('rebuild: site', [join(project, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], next);
       const search = await timed('rebuild: search', ['site/scripts/index-search.ts'], { ...next, SEARCH_PREVIOUS: join(work, 'dist') }, true);
-      const seconds = (r: { wall: number }) => (r.wall / 1000).toFixed(2);
+      const seconds = (r: { wall: number; cpu: number }) => `${(r.wall / 1000).toFixed(2)} s (${(r.cpu / 1000).toFixed(2)} s CPU)`;
+      const all = { wall: rebuilt.wall + pages.wall + search.wall, cpu: rebuilt.cpu + pages.cpu + search.cpu };
       process.stdout.write(
-        `one-report commit end to end: ${seconds({ wall: rebuilt.wall + pages.wall + search.wall })} s wall (data ${seconds(rebuilt)} s, pages ${seconds(pages)} s, search ${seconds(search)} s: ${search.stdout.split('\n').at(-1) ?? ''}), ` +
+        `one-report commit end to end: ${seconds(all)} (data ${seconds(rebuilt)}, pages ${seconds(pages)}, search ${seconds(search)}: ${search.stdout.split('\n').at(-1) ?? ''}), ` +
           `peak ${(Math.max(rebuilt.peak, pages.peak, search.peak) / 1024).toFixed(0)} MiB\n`,
       );
     }
