@@ -3,15 +3,16 @@
  * when a reader first uses the filters, never written into a page: one row per dataset, in
  * the catalog's default order (last change first), with what filtering, sorting and a
  * short list entry need. Publishers and update frequencies are written once and referred
- * to by number. No Node imports: the catalog's script decodes it.
+ * to by number. The page's script reads it with only this module (no formatting tables of
+ * the site's: they would go into a chunk every page's script loads); the index is made by
+ * the endpoint pages/datasets/catalog-index.json.ts.
  */
-import type { SiteDatasetSummary } from '../lib/data.ts';
-import { formatsOf, sortByModified } from './catalog.ts';
-
-/** name, title, kind, publisher (index into `publishers`, -1 for the portal's own), themes, years, formats (lower case, space-separated), modified, frequency (index into `frequencies`). */
+/** name, title, kind (a key of `kinds`), publisher (index into `publishers`, -1 for the portal's own), themes, years, formats (lower case, space-separated), modified, frequency (index into `frequencies`). */
 export type IndexRow = [string, string, string, number, string, string, string, string, number];
 
 export interface CatalogIndex {
+  /** The kinds' titles, as the catalog's entries show them. */
+  kinds: Record<string, string>;
   publishers: [id: string, title: string][];
   frequencies: string[];
   datasets: IndexRow[];
@@ -21,37 +22,13 @@ export interface IndexedDataset {
   name: string;
   title: string;
   kind: string;
+  kindTitle: string;
   publisher: { id: string; title: string } | null;
   themes: string[];
   years: string[];
   formats: string[];
   modified: string;
   frequencyTitle: string;
-}
-
-export function catalogIndex(all: SiteDatasetSummary[]): CatalogIndex {
-  const publishers = new Map<string, number>();
-  const publisherRows: [string, string][] = [];
-  const frequencies = new Map<string, number>();
-  const index = <K>(map: Map<K, number>, key: K, add: () => void) => {
-    if (!map.has(key)) {
-      map.set(key, map.size);
-      add();
-    }
-    return map.get(key)!;
-  };
-  const datasets = sortByModified(all).map((d): IndexRow => [
-    d.name,
-    d.title,
-    d.kind,
-    d.publisher ? index(publishers, d.publisher.id, () => publisherRows.push([d.publisher!.id, d.publisher!.title])) : -1,
-    d.themes.join(' '),
-    d.years.join(' '),
-    formatsOf(d).map((f) => f.toLowerCase()).join(' '),
-    d.modified,
-    index(frequencies, d.frequencyTitle, () => {}),
-  ]);
-  return { publishers: publisherRows, frequencies: [...frequencies.keys()], datasets };
 }
 
 const words = (s: string) => (s ? s.split(' ') : []);
@@ -63,6 +40,7 @@ export function readIndex(index: CatalogIndex): IndexedDataset[] {
       name,
       title,
       kind,
+      kindTitle: index.kinds[kind] ?? kind,
       publisher: p ? { id: p[0], title: p[1] } : null,
       themes: words(themes),
       years: words(years),

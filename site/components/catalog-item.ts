@@ -3,7 +3,6 @@
  * the server's entry (DatasetItem.astro) without the description, which the index leaves
  * out. Built from DOM nodes and text, never from HTML strings.
  */
-import { date, KINDS } from '../lib/format.ts';
 import { to } from '../lib/url.ts';
 import type { IndexedDataset } from './catalog-index.ts';
 
@@ -13,6 +12,9 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Reco
   node.append(...children);
   return node;
 }
+
+/** 2024-03-01 or an RFC 3339 time → 01.03.2024, as the server's entries write it (format.ts's date). */
+const shortDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('.');
 
 const FORMAT_NAMES: Record<string, string> = { csv: 'CSV', json: 'JSON', xlsx: 'XLSX' };
 
@@ -25,7 +27,7 @@ export function datasetItem(d: IndexedDataset): HTMLLIElement {
     element(
       'p',
       { class: 'meta' },
-      element('span', { class: 'badge' }, KINDS[d.kind] ?? d.kind),
+      element('span', { class: 'badge' }, d.kindTitle),
       d.publisher ? element('a', { href: to.publisher(d.publisher.id) }, d.publisher.title) : element('span', {}, 'Усі розпорядники порталу'),
     ),
     element(
@@ -33,7 +35,7 @@ export function datasetItem(d: IndexedDataset): HTMLLIElement {
       { class: 'item-facts' },
       fact('Формати', d.formats.map((f) => FORMAT_NAMES[f] ?? f).join(', ')),
       fact('Оновлення', d.frequencyTitle),
-      fact('Остання зміна', element('time', { datetime: d.modified }, date(d.modified))),
+      fact('Остання зміна', element('time', { datetime: d.modified }, shortDate(d.modified))),
     ),
   );
 }
