@@ -121,7 +121,7 @@ export async function runBuild(options: RunOptions, deps: RunDeps): Promise<RunR
 
     stage = 'indexing the site for search';
     deps.progress?.(stage);
-    const search = await deps.steps.search(folder.next);
+    const search = await deps.steps.search(folder.next, options.clean ? undefined : folder.previous);
     if (!search.ok) return fail(stepProblem('the search index', search.output, options.debug ?? false));
 
     stage = 'reading the new output back';

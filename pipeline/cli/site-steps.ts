@@ -16,7 +16,8 @@ export interface StepResult {
 
 export interface SiteSteps {
   site(generation: Generation): Promise<StepResult>;
-  search(generation: Generation): Promise<StepResult>;
+  /** The search index; parts of `previous`'s index made from the same pages are taken over. */
+  search(generation: Generation, previous?: Generation): Promise<StepResult>;
   /** Stops a step that is running (the build itself is being stopped); resolves once it has ended. */
   stop(): Promise<void>;
 }
@@ -26,11 +27,11 @@ const KEPT_LINES = 200;
 
 export function siteSteps(project: string): SiteSteps {
   const running = new Set<ChildProcess>();
-  const run = (script: string, generation: Generation) =>
+  const run = (script: string, generation: Generation, extra: Record<string, string> = {}) =>
     new Promise<StepResult>((resolve) => {
       const child = spawn(process.execPath, [join(project, 'site', 'scripts', script)], {
         cwd: generation.folder,
-        env: { ...process.env, BUILD_DIR: generation.data, SITE_OUT: generation.dist },
+        env: { ...process.env, BUILD_DIR: generation.data, SITE_OUT: generation.dist, ...extra },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       running.add(child);
@@ -64,7 +65,7 @@ export function siteSteps(project: string): SiteSteps {
         rmSync(packages, { force: true });
       }
     },
-    search: (generation) => run('index-search.ts', generation),
+    search: (generation, previous) => run('index-search.ts', generation, previous ? { SEARCH_PREVIOUS: previous.dist } : {}),
     async stop() {
       const ended = [...running].map((child) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('close', () => resolve()))));
       for (const child of running) child.kill('SIGKILL');

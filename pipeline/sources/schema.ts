@@ -87,6 +87,9 @@ export const Id = z
   })
   .max(80);
 
+/** The id of something with a page in a paginated list: `page` is the address of the list's further pages. */
+const PageId = Id.refine((id) => id !== 'page', { error: '"page" is the address of a list\'s further pages (/reports/page/2/): choose another id' });
+
 const inYears = (text: string) => Number(text.slice(0, 4)) >= FIRST_YEAR && Number(text.slice(0, 4)) <= LAST_YEAR;
 const YEARS_ERROR = `a year from ${FIRST_YEAR} to ${LAST_YEAR}`;
 
@@ -166,7 +169,7 @@ export const BasePath = z
 
 export const Publisher = z
   .strictObject({
-    id: Id,
+    id: PageId,
     // The register of its datasets is titled «Реєстр наборів даних: NAME», a passport title of at most 254 characters.
     name: z.strictObject({ uk: TextUpTo(MAX_PUBLISHER_NAME, 'a publisher\'s name (its register\'s passport title «Реєстр наборів даних: …» holds 254 characters)'), en: Text }),
     short_name: z.strictObject({ uk: Text, en: Text }).optional(),
@@ -194,7 +197,7 @@ export const DocumentKind = z.enum([
 
 export const SourceDocument = z
   .strictObject({
-    id: Id,
+    id: PageId,
     kind: DocumentKind,
     title: Text,
     title_en: Text.optional(),
@@ -268,7 +271,7 @@ export const Amendment = z.strictObject({
 
 export const Programme = z
   .strictObject({
-    id: Id,
+    id: PageId,
     title: Text,
     title_en: Text.optional(),
     period: YearSpan,

@@ -11,8 +11,8 @@ import { ckanName } from '../publish/translit.ts';
 import { uuidV5 } from '../publish/uuid.ts';
 import type { Part, SourceTree } from './tree.ts';
 
-/** Names the site's routes under /datasets/ take for themselves: the catalogue's facet pages (/datasets/theme/GOVE/). */
-export const ROUTE_NAMES: readonly string[] = ['publisher', 'theme', 'year', 'format'];
+/** Names the site's routes under /datasets/ take for themselves: the catalogue's facet pages (/datasets/theme/GOVE/) and its later pages (/datasets/page/2/). */
+export const ROUTE_NAMES: readonly string[] = ['publisher', 'theme', 'year', 'format', 'page'];
 
 /** Names and ids of the datasets the portal makes of its own: the portal-wide package and each publisher's register. */
 function builtIn(tree: SourceTree): { names: Map<string, string>; ids: Map<string, string> } {

@@ -65,6 +65,18 @@ export function matches(d: SiteDatasetSummary, facet: Facet, value: string): boo
   }
 }
 
+const itemsOf = new WeakMap<SiteDatasetSummary[], Map<string, SiteDatasetSummary[]>>();
+
+/** The datasets of one facet value, in the order of `sorted`; worked out once for all the pages of a value. */
+export function facetItems(sorted: SiteDatasetSummary[], facet: Facet, value: string): SiteDatasetSummary[] {
+  let lists = itemsOf.get(sorted);
+  if (!lists) itemsOf.set(sorted, (lists = new Map()));
+  const key = `${facet}/${value}`;
+  let items = lists.get(key);
+  if (!items) lists.set(key, (items = sorted.filter((d) => matches(d, facet, value))));
+  return items;
+}
+
 export interface FacetOption {
   facet: Facet;
   /** As it appears in the URL: a publisher id, GOVE, 2023, csv. */
@@ -98,6 +110,21 @@ export function facetOptions(all: SiteDatasetSummary[]): Record<Facet, FacetOpti
   };
   optionsOf.set(all, options);
   return options;
+}
+
+/** Publisher links in the catalog's facets: the most a page shows, whatever the portal's size. */
+export const LINKED_PUBLISHERS = 20;
+
+/**
+ * The facet values a page links to: every theme, year and format; the publishers with the
+ * most datasets (ties by name), and the current one, in the facet's own order (by name).
+ */
+export function linkedOptions(options: Record<Facet, FacetOption[]>, current?: { facet: Facet; value: string }): Record<Facet, FacetOption[]> {
+  const publishers = options.publisher;
+  if (publishers.length <= LINKED_PUBLISHERS) return options;
+  const top = new Set([...publishers].sort((a, b) => b.count - a.count).slice(0, LINKED_PUBLISHERS).map((o) => o.value));
+  if (current?.facet === 'publisher') top.add(current.value);
+  return { ...options, publisher: publishers.filter((o) => top.has(o.value)) };
 }
 
 /** 1 набір даних, 2 набори даних, 5 наборів даних. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser.ts';
-import { base, siteDir } from './context.ts';
+import { base, siteDir, sitemapPages } from './context.ts';
 import { pageWeight } from './weight.ts';
 
 const BUDGET = 50 * 1024;
@@ -23,6 +23,14 @@ describe('page weight', () => {
   it.each([programme, dataset])('%s ships at most 50 KB of compressed HTML and CSS', (path) => {
     const weight = pageWeight(siteDir, new URL(base).pathname, path);
     expect(weight.html + weight.css).toBeLessThanOrEqual(BUDGET);
+  });
+
+  it('ships at most 50 KB of compressed HTML and CSS on every page of the sitemap', () => {
+    const root = new URL(base).pathname;
+    const paths = sitemapPages().map((page) => new URL(page).pathname.slice(root.length));
+    expect(paths.length).toBeGreaterThan(40);
+    const over = paths.map((path) => ({ path, weight: pageWeight(siteDir, root, path) })).filter(({ weight }) => weight.html + weight.css > BUDGET);
+    expect(over.map(({ path, weight }) => `${path}: ${weight.html + weight.css} B`)).toEqual([]);
   });
 
   it('ships no comment written for the templates\' readers', () => {

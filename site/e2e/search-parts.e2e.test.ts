@@ -4,7 +4,7 @@
  * hundred kilobytes, and the search page must find there what it finds on the whole index.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
@@ -82,5 +82,50 @@ describe('search over an index in parts', () => {
     const whole = await options(base);
     expect(whole.length).toBeGreaterThan(2);
     expect(await options(parted.url)).toEqual(whole);
+  });
+});
+
+describe('a part taken over from the previous index', () => {
+  const index = (site: string, previous?: string) => {
+    const run = spawnSync(process.execPath, ['site/scripts/index-search.ts'], {
+      cwd: project,
+      env: { ...process.env, SITE_OUT: site, SEARCH_PART_MB: '0.25', ...(previous ? { SEARCH_PREVIOUS: previous } : {}) },
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    return run.stdout;
+  };
+  it('is linked, not indexed again, when its pages give the index the same; a changed publisher\'s part is indexed again', () => {
+    const next = join(work, 'next');
+    expect(spawnSync('cp', ['-al', siteDir, next]).status).toBe(0);
+    rmSync(join(next, 'pagefind'), { recursive: true, force: true });
+    // Nothing changed: every part is taken over.
+    const same = index(next, copy);
+    expect(same).toMatch(/search index: 0 pages read.*; (\d+) of \1 parts taken over unchanged/);
+    // A page of one publisher changes in what it gives the index (a copy, not the linked file).
+    const page = join(next, 'publishers', 'kropyvnytskyi-city-council', 'index.html');
+    const html = readFileSync(page, 'utf8');
+    rmSync(page);
+    writeFileSync(page, html.replace('</h1>', ' Новинка</h1>'));
+    const changed = index(next, copy);
+    const [, read, taken, parts] = /search index: (\d+) pages read.*; (\d+) of (\d+) parts taken over/.exec(changed) ?? [];
+    expect(Number(taken)).toBe(Number(parts) - 1);
+    expect(Number(read)).toBeGreaterThan(0);
+    const list = JSON.parse(readFileSync(join(next, 'pagefind', 'parts.json'), 'utf8')) as { parts: string[] };
+    const before = JSON.parse(readFileSync(join(copy, 'pagefind', 'parts.json'), 'utf8')) as { parts: string[] };
+    expect(list.parts).toEqual(before.parts);
+  });
+
+  it('is indexed again when a file of it differs from its record', () => {
+    const next = join(work, 'tampered');
+    expect(spawnSync('cp', ['-al', siteDir, next]).status).toBe(0);
+    rmSync(join(next, 'pagefind'), { recursive: true, force: true });
+    const previous = join(work, 'previous');
+    expect(spawnSync('cp', ['-r', copy, previous]).status).toBe(0);
+    const entry = join(previous, 'pagefind', 'parts', '2', 'pagefind-entry.json');
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace('"uk"', '"uk" '));
+    const printedNow = index(next, previous);
+    const [, taken, parts] = /; (\d+) of (\d+) parts taken over/.exec(printedNow) ?? [];
+    expect(Number(taken)).toBe(Number(parts) - 1);
   });
 });

@@ -84,8 +84,15 @@ function website(site: SiteConfig, urls: Addresses): Node {
  * A dataset page's Dataset: the dataset's own publisher (or, for the portal-wide package, the
  * portal, with every council as a creator), every file as a download.
  */
+/**
+ * The most councils and documents a page's structured data names: the dataset of the whole
+ * portal has all of them, and its page must weigh the same at any size of the portal. The
+ * complete lists are in its metadata files (DCAT-AP, Data Package).
+ */
+export const LISTED_IN_JSONLD = 30;
+
 export function datasetJsonLd(d: SiteDataset, site: SiteConfig, publishers: SitePublisher[], urls: Addresses): Node {
-  const own = d.publisher ? publishers.filter((p) => p.id === d.publisher!.id) : publishers;
+  const own = (d.publisher ? publishers.filter((p) => p.id === d.publisher!.id) : publishers).slice(0, LISTED_IN_JSONLD);
   const councils = own.map((p) => councilOrganization(p, urls));
   const tables = new Map(d.tables.map((table) => [table.name, table.title]));
   const page = urls.dataset(d.name);
@@ -108,7 +115,7 @@ export function datasetJsonLd(d: SiteDataset, site: SiteConfig, publishers: Site
     dateModified: d.modified,
     ...(d.temporal ? { temporalCoverage: `${d.temporal.start}/${d.temporal.end}` } : {}),
     spatialCoverage: own.length === 1 ? communityPlace(own[0]!) : own.map(communityPlace),
-    isBasedOn: d.sources.map((source) => ({ '@type': 'CreativeWork', name: source.title, url: urls.report(source.id) })),
+    isBasedOn: d.sources.slice(0, LISTED_IN_JSONLD).map((source) => ({ '@type': 'CreativeWork', name: source.title, url: urls.report(source.id) })),
     includedInDataCatalog: { '@type': 'DataCatalog', name: site.title, url: urls.catalog },
     distribution: d.files.map((file) => ({
       '@type': 'DataDownload',

@@ -3,23 +3,35 @@
  * Only the parts marked data-pagefind-body are indexed; filters come from the pages'
  * data-pagefind-filter attributes (kind, publisher, year, format).
  *
- * A site of more than SEARCH_PART_MB megabytes of HTML (default 128) is indexed in parts of
- * at most that size, two at a time (one per core; pagefind alone keeps about one and a half
- * busy), so the indexer's memory stays bounded whatever the portal's size; the search page
- * merges them (pagefind's mergeIndex), listed in pagefind/parts.json.
+ * The index is kept in parts by publisher (search/parts.ts): a site of more than
+ * SEARCH_PART_MB megabytes of HTML (default 128) gets a part for the portal's own pages and
+ * one for each group of publishers, indexed two at a time (one per core; pagefind alone
+ * keeps about one and a half busy), so the indexer's memory is bounded by the largest
+ * group; the search page merges them (pagefind's mergeIndex), listed in pagefind/parts.json.
+ *
+ * Each part records the digest of what its pages give the index (search/digest.ts). With
+ * SEARCH_PREVIOUS set to the previous build's site, a part whose digest is unchanged is
+ * taken over from it (its files linked, not indexed again): a change re-indexes only the
+ * parts of the publishers it touches.
  */
-import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { endWithParent } from './orphan.ts';
-import { INDEX_FOLDER, partFolder, PARTS_FILE, planParts, type IndexedPage, type PartsFile } from '../search/parts.ts';
+import { linkTree } from '../integrations/data-files.ts';
+import { partDigest } from '../search/digest.ts';
+import { ownerOf, pageOwners } from '../search/owners.ts';
+import { INDEX_FOLDER, PART_FILE, partFolder, PARTS_FILE, planByPublisher, type IndexedPage, type Part, type PartRecord, type PartsFile } from '../search/parts.ts';
 
 if (!process.env.SITE_OUT) throw new Error('SITE_OUT is not set: the search index is made by `npm run build`, into the site it builds');
+if (!process.env.BUILD_DIR) throw new Error('BUILD_DIR is not set: the search index groups pages by publisher from the pipeline\'s site data');
 endWithParent();
 const site = resolve(process.env.SITE_OUT);
 const budget = Number(process.env.SEARCH_PART_MB ?? 128) * 2 ** 20;
 if (!(budget > 0)) throw new Error(`SEARCH_PART_MB must be a positive number of megabytes, not «${process.env.SEARCH_PART_MB}»`);
+const previous = process.env.SEARCH_PREVIOUS ? join(resolve(process.env.SEARCH_PREVIOUS), INDEX_FOLDER) : undefined;
 
 /** Every HTML page of the site but the index's own folder, in path order. */
 function htmlPages(root: string, prefix = ''): IndexedPage[] {
@@ -50,42 +62,109 @@ function indexPart(folder: string, output: string): Promise<number> {
   });
 }
 
-const pages = htmlPages(site);
-const total = pages.reduce((sum, page) => sum + page.bytes, 0);
+/** The indexer's own version: pagefind's and the code that calls it. A change of either re-indexes everything. */
+function indexerVersion(): string {
+  const pagefind = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string };
+  const code = createHash('sha256').update(readFileSync(join(import.meta.dirname, 'index-part.ts'))).digest('hex');
+  return `pagefind ${pagefind.version}; index-part ${code}`;
+}
+
+/** A part's files under `folder` and their SHA-256, in path order; not the further parts, their list or the part's record. */
+function partFiles(folder: string, prefix = ''): Record<string, string> {
+  const files: Record<string, string> = {};
+  const entries = readdirSync(join(folder, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (!prefix && (entry.name === 'parts' || entry.name === PARTS_FILE || entry.name === PART_FILE)) continue;
+    if (entry.isDirectory()) Object.assign(files, partFiles(folder, path));
+    else files[path] = createHash('sha256').update(readFileSync(join(folder, path))).digest('hex');
+  }
+  return files;
+}
+
+/** Whether a previous part's files are all there as they were written: the same names, the same bytes. */
+function intact(folder: string, recorded: Record<string, string> | undefined): boolean {
+  if (!recorded) return false;
+  const found = partFiles(folder);
+  const names = Object.keys(recorded);
+  return names.length === Object.keys(found).length && names.every((name) => found[name] === recorded[name]);
+}
+
+/** The folder of part `n` in a previous index, if it was made from the same pages (its record says so and its files are there). */
+function previousPart(n: number, digest: string): string | undefined {
+  if (!previous || !existsSync(join(previous, PARTS_FILE))) return undefined;
+  const list = JSON.parse(readFileSync(join(previous, PARTS_FILE), 'utf8')) as PartsFile;
+  for (const folder of ['', ...list.parts]) {
+    const recordFile = join(previous, folder, PART_FILE);
+    if (!existsSync(recordFile)) continue;
+    const record = JSON.parse(readFileSync(recordFile, 'utf8')) as PartRecord;
+    if (record.n === n) return record.digest === digest && intact(join(previous, folder), record.files) ? join(previous, folder) : undefined;
+  }
+  return undefined;
+}
+
+/** Links a previous part's files into `target`; not the further parts and their list, which a first part's folder holds. */
+function takeOver(before: string, target: string): void {
+  mkdirSync(target, { recursive: true });
+  for (const entry of readdirSync(before, { withFileTypes: true })) {
+    if (entry.name === 'parts' || entry.name === PARTS_FILE || entry.name === PART_FILE) continue;
+    if (entry.isDirectory()) {
+      mkdirSync(join(target, entry.name), { recursive: true });
+      linkTree(join(before, entry.name), join(target, entry.name));
+    } else linkSync(join(before, entry.name), join(target, entry.name));
+  }
+}
+
+// pagefind leaves out pages without data-pagefind-body only when it sees one with it; a
+// part must not depend on which pages it happens to hold: only pages with indexed text go in.
+const marker = Buffer.from('data-pagefind-body');
+const owners = pageOwners(join(resolve(process.env.BUILD_DIR), 'site'));
+const pages = htmlPages(site)
+  .filter((page) => readFileSync(join(site, page.path)).includes(marker))
+  .map((page) => ({ ...page, publisher: ownerOf(page.path, owners) }));
+const parts = planByPublisher(pages, budget);
+const version = indexerVersion();
 const output = join(site, INDEX_FOLDER);
 rmSync(output, { recursive: true, force: true });
-const whole = total <= budget;
-// pagefind leaves out pages without data-pagefind-body only when it sees one with it;
-// a part must not depend on which pages it happens to hold.
-const marker = Buffer.from('data-pagefind-body');
-const parts = whole ? [pages.map((page) => page.path)] : planParts(pages.filter((page) => readFileSync(join(site, page.path)).includes(marker)), budget);
+
 let read = 0;
-if (whole) {
-  read = await indexPart(site, output);
-} else {
-  // Each part is a folder of hard links beside the site, so pagefind sees the pages at their own paths.
-  const staging = mkdtempSync(join(dirname(site), '.search-part-'));
-  try {
-    let next = 0;
-    const indexer = async () => {
-      while (next < parts.length) {
-        const i = next++;
-        const folder = join(staging, String(i + 1));
-        for (const path of parts[i]!) {
+let taken = 0;
+// Each part is a folder of hard links beside the site, so pagefind sees the pages at their own paths.
+const staging = mkdtempSync(join(dirname(site), '.search-part-'));
+try {
+  let next = 0;
+  const indexer = async () => {
+    while (next < parts.length) {
+      const i = next++;
+      const part: Part = parts[i]!;
+      const target = join(output, partFolder(i + 1));
+      const digest = partDigest(part.pages.map((path) => ({ path, html: readFileSync(join(site, path), 'utf8') })), version);
+      const before = previousPart(part.n, digest);
+      if (before) {
+        takeOver(before, target);
+        taken += 1;
+      } else {
+        const folder = join(staging, String(part.n));
+        for (const path of part.pages) {
           mkdirSync(dirname(join(folder, path)), { recursive: true });
           linkSync(join(site, path), join(folder, path));
         }
         // Not `read += await …`: that adds to the value `read` had before the other part's count came in.
-        const count = await indexPart(folder, join(output, partFolder(i + 1)));
+        const count = await indexPart(folder, target);
         read += count;
         rmSync(folder, { recursive: true });
+        rmSync(join(target, PART_FILE), { force: true });
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(AT_ONCE, parts.length) }, indexer));
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
+      const record: PartRecord = { n: part.n, pages: part.pages.length, digest, files: partFiles(target) };
+      writeFileSync(join(target, PART_FILE), `${JSON.stringify(record)}\n`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(AT_ONCE, parts.length) }, indexer));
+} finally {
+  rmSync(staging, { recursive: true, force: true });
 }
 const list: PartsFile = { parts: parts.slice(1).map((_, i) => partFolder(i + 2)) };
+mkdirSync(output, { recursive: true });
 writeFileSync(join(output, PARTS_FILE), `${JSON.stringify(list)}\n`);
-process.stdout.write(`search index: ${read} pages read${parts.length > 1 ? ` (those with indexed text), in ${parts.length} parts` : ''}\n`);
+const said = parts.length > 1 ? ` (those with indexed text), in ${parts.length} parts` : '';
+process.stdout.write(`search index: ${read} pages read${said}${taken > 0 ? `; ${taken} of ${parts.length} parts taken over unchanged` : ''}\n`);

@@ -1,25 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import { openIndex, type PagefindModule } from './engine.ts';
-import { partFolder, partUrls, planParts } from './parts.ts';
+import { partFolder, partUrls, planByPublisher } from './parts.ts';
 
-const page = (path: string, bytes: number) => ({ path, bytes });
+describe('planByPublisher', () => {
+  const pages = (publisher: string | null, n: number, bytes = 10) =>
+    Array.from({ length: n }, (_, i) => ({ path: `${publisher ?? 'portal'}/${i}/index.html`, bytes, publisher }));
 
-describe('planParts', () => {
-  it('keeps every page in one part when they fit', () => {
-    expect(planParts([page('a.html', 10), page('b.html', 20)], 30)).toEqual([['a.html', 'b.html']]);
+  it('keeps every page in one part when they fit the budget', () => {
+    const all = [...pages(null, 2), ...pages('a', 3)];
+    expect(planByPublisher(all, 50)).toEqual([{ n: 1, pages: all.map((p) => p.path) }]);
   });
 
-  it('cuts before the page that would pass the budget, keeping the order', () => {
-    const pages = [page('datasets/a/index.html', 40), page('datasets/b/index.html', 40), page('datasets/c/index.html', 40), page('reports/d/index.html', 10)];
-    expect(planParts(pages, 100)).toEqual([['datasets/a/index.html', 'datasets/b/index.html'], ['datasets/c/index.html', 'reports/d/index.html']]);
+  it('puts the portal\'s own pages in part 1 and each publisher\'s pages together in one group', () => {
+    const all = [...pages(null, 2), ...pages('kyiv', 5), ...pages('lviv', 5), ...pages('odesa', 5)];
+    const parts = planByPublisher(all, 40);
+    expect(parts[0]).toEqual({ n: 1, pages: ['portal/0/index.html', 'portal/1/index.html'] });
+    for (const publisher of ['kyiv', 'lviv', 'odesa']) {
+      const holding = parts.filter((part) => part.pages.some((path) => path.startsWith(`${publisher}/`)));
+      expect(holding).toHaveLength(1);
+      expect(holding[0]!.pages.filter((path) => path.startsWith(`${publisher}/`))).toHaveLength(5);
+    }
+    expect(parts.flatMap((part) => part.pages).sort()).toEqual(all.map((p) => p.path).sort());
   });
 
-  it('gives a page larger than the budget a part of its own instead of dropping it', () => {
-    expect(planParts([page('a.html', 5), page('big.html', 500), page('c.html', 5)], 100)).toEqual([['a.html'], ['big.html'], ['c.html']]);
+  it('keeps a publisher in the same part when others come and go, while the site stays within the same power of two', () => {
+    const base = [...pages(null, 1), ...pages('kyiv', 4), ...pages('lviv', 4), ...pages('odesa', 4)];
+    const grown = [...base, ...pages('poltava', 3)];
+    const partOf = (parts: { n: number; pages: string[] }[], publisher: string) => parts.find((part) => part.pages.some((path) => path.startsWith(`${publisher}/`)))!.n;
+    const before = planByPublisher(base, 40);
+    const after = planByPublisher(grown, 40);
+    for (const publisher of ['kyiv', 'lviv', 'odesa']) expect(partOf(after, publisher)).toBe(partOf(before, publisher));
+  });
+
+  it('makes more groups as the site grows past the budget, none of them empty', () => {
+    const all = [null, ...Array.from({ length: 40 }, (_, i) => `council-${i}`)].flatMap((publisher) => pages(publisher, 5));
+    const parts = planByPublisher(all, 100);
+    // 2 050 bytes over a budget of 100: 32 groups, and the portal's part.
+    expect(parts.length).toBeGreaterThan(16);
+    expect(parts.length).toBeLessThanOrEqual(33);
+    expect(parts.every((part) => part.pages.length > 0)).toBe(true);
+    expect(Math.max(...parts.map((part) => part.n))).toBeLessThanOrEqual(33);
   });
 
   it('makes no part of no pages', () => {
-    expect(planParts([], 100)).toEqual([]);
+    expect(planByPublisher([], 100)).toEqual([]);
   });
 });
 

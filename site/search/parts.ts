@@ -10,6 +10,17 @@ export const INDEX_FOLDER = 'pagefind';
 /** The list of further parts, beside the first part's files. */
 export const PARTS_FILE = 'parts.json';
 
+/** Each part's record, in its folder: which part it is and the digest of the pages it was made from. */
+export const PART_FILE = 'part.json';
+
+export interface PartRecord {
+  n: number;
+  pages: number;
+  digest: string;
+  /** Every file of the part (under its folder, not the further parts) and its SHA-256: checked before the part is taken over. */
+  files: Record<string, string>;
+}
+
 /** What the indexer writes into parts.json: the other parts' folders, relative to the first part's. */
 export interface PartsFile {
   parts: string[];
@@ -26,26 +37,41 @@ export interface IndexedPage {
   bytes: number;
 }
 
+/** One part of an index kept in parts by publisher: its stable number and its pages, in path order. */
+export interface Part {
+  /** 1 for the portal's own pages; 2 onwards for a group of publishers. */
+  n: number;
+  pages: string[];
+}
+
+/** FNV-1a, 32 bits: a publisher's group, the same on every machine and in every build. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash;
+}
+
 /**
- * Pages cut into consecutive parts, in the order given, each at most `budget` bytes of HTML
- * unless a single page is larger. Keeping the order keeps pages of a kind together, so each
- * part weighs its words among pages like those it ranks.
+ * Pages in stable parts by publisher. A site within `budget` bytes of HTML is one part. A
+ * larger one has a part for the portal's own pages (1) and one for each of G groups of
+ * publishers (2 … G + 1), G the least power of two with G × budget at least the site's size,
+ * a publisher's group fixed by its id: a publisher's pages are always indexed together, and
+ * the groups change only when the site doubles. Parts without pages are left out. A
+ * publisher larger than the budget makes its group larger than the budget: memory grows
+ * with the largest council, not with the portal.
  */
-export function planParts(pages: IndexedPage[], budget: number): string[][] {
-  const parts: string[][] = [];
-  let current: string[] = [];
-  let size = 0;
+export function planByPublisher(pages: (IndexedPage & { publisher: string | null })[], budget: number): Part[] {
+  const total = pages.reduce((sum, page) => sum + page.bytes, 0);
+  if (total <= budget) return pages.length > 0 ? [{ n: 1, pages: pages.map((page) => page.path) }] : [];
+  const groups = 2 ** Math.ceil(Math.log2(total / budget));
+  const parts = new Map<number, string[]>();
   for (const page of pages) {
-    if (current.length > 0 && size + page.bytes > budget) {
-      parts.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(page.path);
-    size += page.bytes;
+    const n = page.publisher === null ? 1 : 2 + (fnv1a(page.publisher) % groups);
+    const part = parts.get(n);
+    if (part) part.push(page.path);
+    else parts.set(n, [page.path]);
   }
-  if (current.length > 0) parts.push(current);
-  return parts;
+  return [...parts].sort(([a], [b]) => a - b).map(([n, paths]) => ({ n, pages: paths }));
 }
 
 /** The part folders to merge into the first, as URLs, from parts.json's text (none when it is missing). */
