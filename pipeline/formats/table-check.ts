@@ -56,7 +56,7 @@ export interface TableChecker {
 export function tableChecker(tables: Omit<CheckedTable, 'csv'>[]): TableChecker {
   const plans = tables.map((table) => planTable({ name: table.name, schema: table.schema }));
   resolveForeignKeys(plans);
-  const readers = plans.map((plan, index) => tableReader(plan, plans, index));
+  const readers = plans.map((plan) => tableReader(plan, plans));
   const end = (index: number) => {
     const plan = plans[index]!;
     if (plan.done) return;

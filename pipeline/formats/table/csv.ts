@@ -20,6 +20,9 @@ const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 
+/** An unquoted field: everything up to the next comma or line end. */
+const UNQUOTED = /[^,\r\n]*/y;
+
 /**
  * Calls onRecord for each record of text (from offset start). Returns an error for input
  * that is not parseable (an unterminated quoted field, text after a closing quote); the
@@ -32,72 +35,60 @@ export function parseCsv(text: string, start: number, onRecord: (record: CsvReco
   while (i < n) {
     const cells: string[] = [];
     let bareQuote = false;
-    let terminator: Terminator = 'EOF';
+    let terminator: Terminator;
     for (;;) {
       // one field, starting at i
-      if (i < n && text.charCodeAt(i) === QUOTE) {
-        let value = '';
-        let from = i + 1;
-        for (;;) {
-          const close = text.indexOf('"', from);
-          if (close < 0) {
-            return { record, message: 'a quoted field is not closed before the end of the file' };
-          }
-          value += text.slice(from, close);
-          if (close + 1 < n && text.charCodeAt(close + 1) === QUOTE) {
-            value += '"';
-            from = close + 2;
-            continue;
-          }
-          i = close + 1;
-          break;
-        }
-        cells.push(value);
-        if (i < n) {
-          const c = text.charCodeAt(i);
-          if (c !== COMMA && c !== CR && c !== LF) {
-            return {
-              record,
-              message: `unexpected ${JSON.stringify(text[i])} after a closing quote (a quote inside a quoted field is written "")`,
-            };
-          }
+      if (text.charCodeAt(i) === QUOTE) {
+        const quoted = readQuoted(text, i);
+        if (typeof quoted === 'string') return { record, message: quoted };
+        cells.push(quoted.value);
+        i = quoted.end;
+        const c = text.charCodeAt(i);
+        if (i < n && c !== COMMA && c !== CR && c !== LF) {
+          return { record, message: `unexpected ${JSON.stringify(text[i])} after a closing quote (a quote inside a quoted field is written "")` };
         }
       } else {
-        const from = i;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if (c === COMMA || c === CR || c === LF) break;
-          if (c === QUOTE) bareQuote = true;
-          i += 1;
-        }
-        cells.push(text.slice(from, i));
+        UNQUOTED.lastIndex = i;
+        const value = UNQUOTED.exec(text)![0];
+        if (value.includes('"')) bareQuote = true;
+        cells.push(value);
+        i += value.length;
       }
-      // after the field: delimiter, line end or end of text
-      if (i >= n) {
-        terminator = 'EOF';
-        break;
-      }
+      // after the field: a comma, a line end, or the end of the text
       const c = text.charCodeAt(i);
       if (c === COMMA) {
         i += 1;
         continue;
       }
-      if (c === CR) {
-        if (i + 1 < n && text.charCodeAt(i + 1) === LF) {
-          terminator = 'CRLF';
-          i += 2;
-        } else {
-          terminator = 'CR';
-          i += 1;
-        }
-      } else {
+      if (c === CR && text.charCodeAt(i + 1) === LF) {
+        terminator = 'CRLF';
+        i += 2;
+      } else if (c === CR) {
+        terminator = 'CR';
+        i += 1;
+      } else if (c === LF) {
         terminator = 'LF';
         i += 1;
-      }
+      } else terminator = 'EOF';
       break;
     }
     onRecord({ cells, terminator, bareQuote });
     record += 1;
   }
   return undefined;
+}
+
+/** A quoted field from its opening quote: its value and where it ends, or why it cannot be read. */
+function readQuoted(text: string, open: number): { value: string; end: number } | string {
+  let value = '';
+  let from = open + 1;
+  for (;;) {
+    const close = text.indexOf('"', from);
+    if (close === -1) return 'a quoted field is not closed before the end of the file';
+    value += text.slice(from, close);
+    // A doubled quote is one quote of the value.
+    if (text.charCodeAt(close + 1) !== QUOTE) return { value, end: close + 1 };
+    value += '"';
+    from = close + 2;
+  }
 }

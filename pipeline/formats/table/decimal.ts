@@ -1,4 +1,5 @@
 /** Exact decimals for number, integer and year values and their bounds: never a binary float. */
+import { compareValues } from './order.ts';
 
 export type Dec =
   | { readonly kind: 'nan' }
@@ -11,19 +12,17 @@ const DEC_PARTS = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 /** Reads text already accepted by the number or integer rules (or a JS number's String()). */
 export function parseDec(text: string): Dec {
-  if (text === 'NaN') return NAN;
   if (text === 'INF' || text === '+INF' || text === 'Infinity') return { kind: 'inf', negative: false };
   if (text === '-INF' || text === '-Infinity') return { kind: 'inf', negative: true };
   const m = DEC_PARTS.exec(text);
-  if (!m) return NAN;
-  const whole = m[2] ?? '';
+  if (!m) return NAN; // NaN too
   const fraction = m[3] ?? '';
-  let digits = whole + fraction;
-  let exp = BigInt(m[4] ?? '0') - BigInt(fraction.length);
+  let digits = m[2]! + fraction;
+  let exp = (m[4] === undefined ? 0n : BigInt(m[4])) - BigInt(fraction.length);
+  // Past the last digit charCodeAt gives NaN, which is no zero.
   let lead = 0;
-  while (lead < digits.length && digits.charCodeAt(lead) === 48) lead += 1;
+  while (digits.charCodeAt(lead) === 48) lead += 1;
   digits = digits.slice(lead);
-  if (digits === '') return { kind: 'fin', negative: false, digits: '', exp: 0n };
   let end = digits.length;
   while (digits.charCodeAt(end - 1) === 48) end -= 1;
   exp += BigInt(digits.length - end);
@@ -35,10 +34,10 @@ export function decFromNumber(value: number): Dec {
   return parseDec(String(value));
 }
 
-function decSign(d: Dec): number {
+/** Zero has no digits, whatever its sign or exponent were written as. */
+function decSign(d: Exclude<Dec, { kind: 'nan' }>): number {
   if (d.kind === 'inf') return d.negative ? -1 : 1;
-  if (d.kind === 'fin') return d.digits === '' ? 0 : d.negative ? -1 : 1;
-  return 0;
+  return d.digits === '' ? 0 : d.negative ? -1 : 1;
 }
 
 /** -1, 0, 1; undefined when either side is NaN. Exact, whatever the exponents. */
@@ -46,24 +45,18 @@ export function compareDec(a: Dec, b: Dec): number | undefined {
   if (a.kind === 'nan' || b.kind === 'nan') return undefined;
   const sa = decSign(a);
   const sb = decSign(b);
-  if (a.kind === 'inf' && b.kind === 'inf') return sa === sb ? 0 : sa < sb ? -1 : 1;
+  if (a.kind === 'inf' && b.kind === 'inf') return compareValues(sa, sb);
   if (a.kind === 'inf') return sa;
   if (b.kind === 'inf') return -sb;
-  if (sa !== sb) return sa < sb ? -1 : 1;
+  if (sa !== sb) return compareValues(sa, sb);
   if (sa === 0) return 0;
-  // same sign, both non-zero: compare magnitudes by their leading digit's power first
+  // Same sign, both non-zero: the power of the leading digit first, then the digits, which
+  // have no trailing zeros, so that text order is numeric order (15 > 105 as 1,5 > 1,05).
   const adjA = BigInt(a.digits.length - 1) + a.exp;
   const adjB = BigInt(b.digits.length - 1) + b.exp;
-  let magnitude: number;
-  if (adjA !== adjB) {
-    magnitude = adjA > adjB ? 1 : -1;
-  } else {
-    const width = Math.max(a.digits.length, b.digits.length);
-    const da = a.digits.padEnd(width, '0');
-    const db = b.digits.padEnd(width, '0');
-    if (da === db) return 0;
-    magnitude = da > db ? 1 : -1;
-  }
+  const magnitude = compareValues(adjA, adjB) || compareValues(a.digits, b.digits);
+  if (magnitude === 0) return 0;
+  // Stryker disable next-line EqualityOperator: sa is −1 or 1 here, never 0
   return sa > 0 ? magnitude : -magnitude;
 }
 

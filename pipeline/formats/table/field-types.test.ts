@@ -18,7 +18,7 @@ describe('numbers', () => {
   const number = rules('number');
 
   it('accepts the lexical forms of Table Schema, and NaN and the infinities', () => {
-    expect(verdicts(number, '1243280.57', '-0.5', '+3', '7.', '.5', '1e-7', '2E+3', 'NaN', 'INF', '-INF', '+INF')).toEqual(Array(11).fill(undefined));
+    expect(verdicts(number, '1243280.57', '-0.5', '+3', '7.', '.5', '.55', '1e-7', '2E+3', '1e10', 'NaN', 'INF', '-INF', '+INF')).toEqual(Array(13).fill(undefined));
   });
 
   it.each([
@@ -35,6 +35,7 @@ describe('numbers', () => {
     [' ', 'is not a number (expected plain decimal text such as 1243280.57)'],
     ['nan', 'is not a number (expected plain decimal text such as 1243280.57)'],
     ['1.2.3', 'is not a number (expected plain decimal text such as 1243280.57)'],
+    ['1,234.5e3', "is not a number (write '.' as the decimal point and no thousands separator)"],
     ['1e', 'is not a number (expected plain decimal text such as 1243280.57)'],
   ])('%j: %s', (raw, message) => expect(number.check(raw)).toBe(message));
 
@@ -59,6 +60,12 @@ describe('integers and years', () => {
     ['2.5', 'is not an integer (an integer has no decimal part)'],
     ['.5', 'is not an integer (an integer has no decimal part)'],
     ['two', 'is not an integer (expected digits with an optional leading -)'],
+    ['x2.0', 'is not an integer (expected digits with an optional leading -)'],
+    ['2.05', 'is not an integer (an integer has no decimal part)'],
+    ['2,55', 'is not an integer (an integer has no decimal part)'],
+    ['+2.5', 'is not an integer (an integer has no decimal part)'],
+    ['x2.5', 'is not an integer (expected digits with an optional leading -)'],
+    ['2.5x', 'is not an integer (expected digits with an optional leading -)'],
     ['1e3', 'is not an integer (expected digits with an optional leading -)'],
   ])('%j: %s', (raw, message) => expect(integer.check(raw)).toBe(message));
 
@@ -104,6 +111,13 @@ describe('dates', () => {
     expect(date.check('2024-2-30')).toBe('is not a date in the form YYYY-MM-DD');
     expect(date.check('1-3-2024')).toBe('is not a date in the form YYYY-MM-DD');
     expect(date.check('2024-03-01T00:00')).toBe('is not a date in the form YYYY-MM-DD');
+    expect(date.check('2024-03-01x')).toBe('is not a date in the form YYYY-MM-DD');
+    expect(date.check('x2024-03-01')).toBe('is not a date in the form YYYY-MM-DD');
+    expect(date.check('01.03.20245')).toBe('is not a date in the form YYYY-MM-DD');
+    expect(date.check('x01.03.2024')).toBe('is not a date in the form YYYY-MM-DD');
+    expect(date.check('x2024-3-1')).toBe('is not a date in the form YYYY-MM-DD');
+    expect(date.check('2024-03-1')).toBe('is not a date in the form YYYY-MM-DD (write 2024-03-01)');
+    expect(date.check('2024-3-01')).toBe('is not a date in the form YYYY-MM-DD (write 2024-03-01)');
     expect(date.key('2024-03-01')).toBe('d:2024-03-01');
     expect(order(date, '2024-03-01', '2024-02-29')).toBe(1);
     expect(order(date, '2024-02-29', '2024-03-01')).toBe(-1);
@@ -163,6 +177,9 @@ describe('datetimes', () => {
     const datetime = rules('datetime', 'any');
     expect(verdicts(datetime, '2024-01-15', '2024-01-15 10:20', '2024-01-15T10:20:30,5+0200')).toEqual([undefined, undefined, undefined]);
     expect(datetime.check('15.01.2024 10:20')).toBe('is not a recognisable datetime');
+    expect(datetime.check('x2024-01-15')).toBe('is not a recognisable datetime');
+    expect(datetime.check('2024-01-15T10:20x')).toBe('is not a recognisable datetime');
+    expect(datetime.key('2024-01-15T10:20:30,55')).toBe(datetime.key('2024-01-15T10:20:30.550'));
     expect(datetime.key('2024-01-15 10:20')).toBe(datetime.key('2024-01-15T10:20:00'));
   });
 
@@ -179,8 +196,9 @@ describe('datetimes', () => {
 
 describe('strings', () => {
   it('checks e-mail, URI, UUID and base64 formats, and any text otherwise', () => {
-    expect(verdicts(rules('string', 'email'), 'rada@example.gov.ua', 'rada.example.gov.ua', 'a b@c.d', 'a@b')).toEqual([
+    expect(verdicts(rules('string', 'email'), 'rada@example.gov.ua', 'rada.example.gov.ua', 'a b@c.d', 'a@b', 'rada@example.gov.ua x')).toEqual([
       undefined,
+      'is not a valid email address',
       'is not a valid email address',
       'is not a valid email address',
       'is not a valid email address',
@@ -200,9 +218,21 @@ describe('strings', () => {
         'urn:uuid:3f2b8c1e9a4d4c6b8e2f1a2b3c4d5e6f',
         '3f2b8c1e-9a4d',
         '3f2b8c1e-9a4d-4c6b-8e2f-1a2b3c4d5e6g',
+        '3f2b8c1e-9a4d-4c6b-8e2f-1a2b3c4d5e6f0',
+        'g3f2b8c1e-9a4d-4c6b-8e2f-1a2b3c4d5e6f',
+        '{{3f2b8c1e-9a4d-4c6b-8e2f-1a2b3c4d5e6f}}',
+        '3f2b8c1e-{9a4d}-4c6b-8e2f-1a2b3c4d5e6f',
       ),
-    ).toEqual([undefined, undefined, undefined, 'is not a valid UUID', 'is not a valid UUID']);
-    expect(verdicts(rules('string', 'binary'), 'aGVsbG8=', 'aGk=', '', 'aGVsbG8', 'a===')).toEqual([undefined, undefined, undefined, 'is not valid base64', 'is not valid base64']);
+    ).toEqual([undefined, undefined, undefined, 'is not a valid UUID', 'is not a valid UUID', 'is not a valid UUID', 'is not a valid UUID', undefined, 'is not a valid UUID']);
+    expect(verdicts(rules('string', 'binary'), 'aGVsbG8=', 'aGk=', 'aQ==', '', 'aGVsbG8', 'a===', '!!==')).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'is not valid base64',
+      'is not valid base64',
+      'is not valid base64',
+    ]);
     expect(verdicts(rules('string'), '', 'будь-що', '12 $')).toEqual([undefined, undefined, undefined]);
   });
 

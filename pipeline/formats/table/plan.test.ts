@@ -24,7 +24,7 @@ const check = (...tables: CheckedTable[]): TableFinding[] => checkTables(tables)
 describe('fields', () => {
   it('names a field declared twice', () => {
     const t = table('t', [field('a', 'string'), field('a', 'string')], ['x,y']);
-    expect(check(t)).toEqual([{ resource: 't', field: 'a', message: 'schema: field "a" is declared more than once' }]);
+    expect(check(t)).toStrictEqual([{ resource: 't', field: 'a', message: 'schema: field "a" is declared more than once' }]);
   });
 
   it('names a type it does not know, and leaves that column unchecked', () => {
@@ -96,6 +96,16 @@ describe('constraints', () => {
     ]);
   });
 
+  it('takes any text as the enum value of a string field, whatever its format', () => {
+    const t = table('t', [field('e', 'string', { enum: ['не пошта'] }, 'email')], ['не пошта']);
+    expect(check(t)).toEqual([{ resource: 't', row: 1, field: 'e', message: 'row 1, field "e": "не пошта" is not a valid email address' }]);
+  });
+
+  it('reads patterns as Unicode, as the reference checker does', () => {
+    const t = table('t', [field('c', 'string', { pattern: '\\p{Lu}\\p{Ll}+' })], ['Київ', 'київ']);
+    expect(check(t).map((f) => f.message)).toEqual(['row 2, field "c": "київ" does not match the pattern "\\\\p{Lu}\\\\p{Ll}+"']);
+  });
+
   it('names a pattern that does not compile', () => {
     const [finding] = check(table('t', [field('c', 'string', { pattern: '(' })], ['x']));
     expect(finding).toMatchObject({ resource: 't', field: 'c' });
@@ -119,7 +129,7 @@ describe('foreign keys', () => {
   const spend = (fk: ForeignKey, ...rows: string[]) => table('spend', [field('n', 'integer'), field('district', 'integer')], rows.length > 0 ? rows : ['1,1'], { foreignKeys: [fk] });
 
   it('names two tables of one name', () => {
-    expect(check(districts, districts)).toEqual([{ resource: 'districts', message: 'resource name "districts" is used by more than one table' }]);
+    expect(check(districts, districts)).toStrictEqual([{ resource: 'districts', message: 'resource name "districts" is used by more than one table' }]);
   });
 
   it('names field lists that cannot be matched', () => {
@@ -141,6 +151,24 @@ describe('foreign keys', () => {
     expect(check(spend({ fields: ['district'], reference: { resource: 'regions', fields: ['id'] } }))).toEqual([
       { resource: 'spend', field: 'district', message: 'schema: foreign key (district) references resource "regions", which is not among the checked tables' },
     ]);
+  });
+
+  it('names a multi-field key by all its fields when its target is unknown', () => {
+    const pair = table('pair', [field('a', 'integer'), field('b', 'integer')], ['1,1'], {
+      foreignKeys: [{ fields: ['a', 'b'], reference: { resource: 'regions', fields: ['x', 'y'] } }],
+    });
+    expect(check(pair)).toEqual([{ resource: 'pair', field: 'a,b', message: 'schema: foreign key (a, b) references resource "regions", which is not among the checked tables' }]);
+    const onto = table('pair', [field('a', 'integer'), field('b', 'integer')], ['1,1'], {
+      foreignKeys: [{ fields: ['a', 'b'], reference: { resource: 'districts', fields: ['id', 'code'] } }],
+    });
+    expect(check(districts, onto)).toEqual([{ resource: 'pair', field: 'a,b', message: 'schema: foreign key (a, b) references unknown field "code" of "districts"' }]);
+  });
+
+  it('reads an empty resource as the table itself', () => {
+    const tree = (parent: string) =>
+      table('tree', [field('id', 'string'), field('parent', 'string')], ['a,', 'b,a', `c,${parent}`], { foreignKeys: [{ fields: ['parent'], reference: { resource: '', fields: ['id'] } }] });
+    expect(check(tree('b'))).toEqual([]);
+    expect(check(tree('z'))).toEqual([{ resource: 'tree', row: 3, field: 'parent', message: 'row 3, field "parent": "z" has no match in "tree" field "id" (foreign key)' }]);
   });
 
   it('lets two foreign keys share the values of one referenced key', () => {

@@ -100,6 +100,8 @@ describe('constraints on values', () => {
       'row 3, field "code": duplicate value "a" (constraint unique; first in row 1)',
       'row 4, field "code": duplicate value "a" (constraint unique; first in row 1)',
     ]);
+    const numbers = schema([field('n', 'number', { unique: true })]);
+    expect(messages(one(numbers, csv('n', 'NaN', 'NaN', '1.0', '1')))).toEqual(['row 4, field "n": duplicate value "1" (constraint unique; first in row 3)']);
     const booleans = schema([field('b', 'boolean', { unique: true })]);
     expect(messages(one(booleans, csv('b', 'true', '1')))).toEqual(['row 2, field "b": duplicate value "1" (constraint unique; first in row 1)']);
   });
@@ -187,6 +189,48 @@ describe('keys', () => {
     expect(messages(checkTables([spend('3'), unreadable]))).toEqual(['row 2: not parseable CSV: a quoted field is not closed before the end of the file']);
   });
 
+  it('reports a missing reference at once when the target was read first, and after the whole table otherwise', () => {
+    const typed = (...rows: string[]): CheckedTable => ({ ...spend(...rows), schema: { ...spend().schema, fields: [field('district', 'number'), field('note', 'integer')] } });
+    const rows = ['district,note', '9,1', '1,x'];
+    const before = checkTables([districts, { ...typed(), csv: csv(...rows) }]);
+    expect(messages(before)).toEqual(['row 1, field "district": "9" has no match in "districts" field "id" (foreign key)', 'row 2, field "note": "x" is not an integer (expected digits with an optional leading -)']);
+    const after = checkTables([{ ...typed(), csv: csv(...rows) }, districts]);
+    expect(messages(after)).toEqual(['row 2, field "note": "x" is not an integer (expected digits with an optional leading -)', 'row 1, field "district": "9" has no match in "districts" field "id" (foreign key)']);
+    // NaN matches nothing, and is reported at once whatever the order.
+    const nan = checkTables([{ ...typed(), csv: csv('district,note', 'NaN,1', '1,x') }, districts]);
+    expect(messages(nan)).toEqual(['row 1, field "district": "NaN" has no match in "districts" field "id" (foreign key)', 'row 2, field "note": "x" is not an integer (expected digits with an optional leading -)']);
+  });
+
+  it('keeps the values of each referenced key of a table apart', () => {
+    const places: CheckedTable = { name: 'places', schema: schema([field('code', 'string'), field('name', 'string')]), csv: csv('code,name', 'A,Центр', 'B,Поділ') };
+    const visits: CheckedTable = {
+      name: 'visits',
+      schema: schema([field('code', 'string'), field('name', 'string')], {
+        foreignKeys: [
+          { fields: ['code'], reference: { resource: 'places', fields: ['code'] } },
+          { fields: ['name'], reference: { resource: 'places', fields: ['name'] } },
+        ],
+      }),
+      csv: csv('code,name', 'A,Поділ', 'C,Центр', 'B,Вокзал'),
+    };
+    expect(messages(checkTables([places, visits]))).toEqual([
+      'row 2, field "code": "C" has no match in "places" field "code" (foreign key)',
+      'row 3, field "name": "Вокзал" has no match in "places" field "name" (foreign key)',
+    ]);
+  });
+
+  it('does not look up a key with a missing part, and names every field of a key it looks up later', () => {
+    const budget: CheckedTable = { name: 'budget', schema: schema([field('year', 'year'), field('code', 'string')]), csv: csv('year,code', '2023,A') };
+    const spent: CheckedTable = {
+      name: 'spent',
+      schema: schema([field('y', 'year'), field('c', 'string')], { foreignKeys: [{ fields: ['y', 'c'], reference: { resource: 'budget', fields: ['year', 'code'] } }] }),
+      csv: csv('y,c', '2023,', '2024,A'),
+    };
+    expect(checkTables([spent, budget])).toEqual([
+      { resource: 'spent', row: 2, field: 'y,c', message: 'row 2, field "y,c": foreign key (y, c) = ("2024", "A") has no match in "budget" (year, code)' },
+    ]);
+  });
+
   it('reports the references of every row of a table read before its target, after the target', () => {
     const checker = tableChecker([spend('5', '1', '6'), districts]);
     checker.feed(0, spend('5', '1', '6').csv);
@@ -220,6 +264,14 @@ describe('pieces of a file', () => {
     checker.feed(0, 'n\r\n"1\r\n');
     checker.feed(0, 'x\r\n');
     expect(messages(checker.finish())).toEqual(['row 1: not parseable CSV: a quoted field is not closed before the end of the file']);
+  });
+
+  it('reads nothing more after a piece that ends inside a record', () => {
+    const checker = tableChecker([{ name: 't', schema: s }]);
+    checker.feed(0, 'n\r\n1');
+    checker.feed(0, '\r\n2\r\n');
+    checker.feed(0, 'x\r\n');
+    expect(messages(checker.finish())).toEqual(['row 1: a piece of the file ends inside a record; the writer must cut pieces at line ends']);
   });
 
   it('reads a byte order mark only at the start of the file', () => {

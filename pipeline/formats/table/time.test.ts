@@ -63,6 +63,7 @@ describe('times of day and offsets', () => {
   it('reads offsets with and without a colon, and refuses minutes past 59', () => {
     expect(iso('2024-01-15T10:00:00+02:00').offset).toBe(120);
     expect(iso('2024-01-15T10:00:00-05:30').offset).toBe(-330);
+    expect(iso('2024-01-15T10:00:00+05:59').offset).toBe(359);
     expect(iso('2024-01-15T10:00:00Z').offset).toBe(0);
     expect(iso('2024-01-15T10:00:00').offset).toBeUndefined();
     expect(iso('2024-01-15 10:00+0530', ANY_DATETIME).offset).toBe(330);

@@ -1,4 +1,5 @@
 /** Dates and times as the reference checker (Python's datetime) reads them: ISO forms and strptime layouts. */
+import { compareValues } from './order.ts';
 
 export interface Moment {
   /** Seconds since 1970-01-01T00:00:00 (UTC when aware, wall clock when naive). */
@@ -13,13 +14,14 @@ function isLeap(y: number): boolean {
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** 0 for a month that does not exist. */
 function daysInMonth(y: number, m: number): number {
   return m === 2 && isLeap(y) ? 29 : (MONTH_DAYS[m - 1] ?? 0);
 }
 
 /** Python's date range: years 1–9999, a real day of a real month. */
 export function realDate(y: number, m: number, d: number): boolean {
-  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return y >= 1 && y <= 9999 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
@@ -57,7 +59,8 @@ export interface DateTimeParts {
 export function realDateTime(p: DateTimeParts): string | undefined {
   if (!realDate(p.y, p.mo, p.d)) return 'is not a real calendar date';
   if (p.h > 23 || p.mi > 59 || p.s > 59) return 'is not a real time of day';
-  if (p.offset !== undefined && Math.abs(p.offset) >= 24 * 60) return 'has an impossible UTC offset';
+  // No offset is NaN here, and NaN is no impossible offset.
+  if (Math.abs(p.offset ?? Number.NaN) >= 24 * 60) return 'has an impossible UTC offset';
   return undefined;
 }
 
@@ -75,13 +78,12 @@ export function momentKey(m: Moment): string {
 
 export function compareMoment(a: Moment, b: Moment): number | undefined {
   if (a.aware !== b.aware) return undefined; // Python cannot order naive and aware datetimes
-  if (a.seconds !== b.seconds) return a.seconds < b.seconds ? -1 : 1;
-  return a.micros === b.micros ? 0 : a.micros < b.micros ? -1 : 1;
+  return compareValues(a.seconds, b.seconds) || compareValues(a.micros, b.micros);
 }
 
+/** Minutes east of UTC; Z is 0 (no hours, no minutes), minutes past 59 are NaN. */
 function parseOffset(text: string | undefined): number | undefined {
-  if (text === undefined || text === '') return undefined;
-  if (text === 'Z') return 0;
+  if (text === undefined) return undefined;
   const sign = text[0] === '-' ? -1 : 1;
   const body = text.slice(1).replace(':', '');
   const hours = Number(body.slice(0, 2));
@@ -125,30 +127,24 @@ const LAYOUT_DIRECTIVES: Record<string, string> = {
   f: '(\\d{1,6})',
 };
 
+/** A directive (%d, or % at the very end), a run of white space, or any other character. */
+const LAYOUT_TOKEN = /%(.?)|(\s+)|([^%\s])/gu;
+
 export function compileLayout(format: string): Layout | string {
   let source = '';
   const groups: string[] = [];
-  for (let i = 0; i < format.length; i += 1) {
-    const c = format[i]!;
-    if (c === '%') {
-      const directive = format[i + 1] ?? '';
-      i += 1;
-      if (directive === '%') {
-        source += '%';
-        continue;
-      }
-      const group = LAYOUT_DIRECTIVES[directive];
+  for (const [, directive, space, literal] of format.matchAll(LAYOUT_TOKEN)) {
+    if (space !== undefined) source += '\\s+';
+    else if (literal !== undefined) source += literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    else if (directive === '%') source += '%';
+    else {
+      const group = LAYOUT_DIRECTIVES[directive!];
       if (group === undefined) return `format ${JSON.stringify(format)} uses %${directive}, which this checker does not read`;
       source += group;
-      groups.push(directive);
-    } else if (/\s/u.test(c)) {
-      source += '\\s+';
-      while (i + 1 < format.length && /\s/u.test(format[i + 1]!)) i += 1;
-    } else {
-      source += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      groups.push(directive!);
     }
   }
-  return { re: new RegExp(`^${source}$`, 'u'), groups };
+  return { re: new RegExp(`^${source}$`), groups };
 }
 
 export function layoutParts(layout: Layout, raw: string): DateTimeParts | undefined {
@@ -165,7 +161,7 @@ export function layoutParts(layout: Layout, raw: string): DateTimeParts | undefi
     else if (directive === 'H') p.h = value;
     else if (directive === 'M') p.mi = value;
     else if (directive === 'S') p.s = value;
-    else if (directive === 'f') p.fraction = text;
+    else p.fraction = text; // %f, the one left
   });
   return p;
 }
