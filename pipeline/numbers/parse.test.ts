@@ -108,6 +108,8 @@ describe('qualifier words', () => {
   it('allows any run of spaces, no-break ones too, inside and after the words', () => {
     expect(read('більше  ніж  20').qualifier).toBe('more_than');
     expect(read('менш\u00a0\u00a0як 9').qualifier).toBe('less_than');
+    expect(read('більш  як 20').qualifier).toBe('more_than');
+    expect(read('менше  ніж 100').qualifier).toBe('less_than');
     expect(read('не  більше 7').qualifier).toBe('less_than');
     expect(read('близько\u00a0\u00a06,5 тис.').qualifier).toBe('approx');
     expect(toPlain(read('понад  1 200').value)).toBe('1200');
@@ -130,6 +132,7 @@ describe('multipliers and units', () => {
     expect(read('6,5 тис')).toMatchObject({ multiplier: 3, unit: undefined });
     expect(toPlain(read('6,5 тис').value)).toBe('6500');
     expect(toPlain(read('2 млн.').value)).toBe('2000000');
+    expect(toPlain(read('2 млн').value)).toBe('2000000');
     expect(toPlain(read('1,5 млрд').value)).toBe('1500000000');
     expect(toPlain(read('3 Млрд.').value)).toBe('3000000000');
     expect(read('3 Млрд.').number).toEqual({ units: 3n, scale: 0 });
@@ -152,6 +155,10 @@ describe('multipliers and units', () => {
     const figure = read('7 статистичних звітів');
     expect(figure).toMatchObject({ multiplier: 0, unit: 'статистичних звітів' });
     expect(toPlain(figure.value)).toBe('7');
+    // A rate "per million" counts cases, not millions of them.
+    expect(read('2 випадки на млн мешканців')).toMatchObject({ multiplier: 0, unit: 'випадки на млн мешканців' });
+    expect(toPlain(read('2 випадки на млн мешканців').value)).toBe('2');
+    expect(read('1,2 порушення на млрд гривень')).toMatchObject({ multiplier: 0, unit: 'порушення на млрд гривень' });
   });
 
   it('reads units of several words, with apostrophes', () => {
