@@ -102,7 +102,7 @@ function programme(): Programme {
 }
 
 function model(parts: Partial<Model>): Model {
-  return { portal: undefined, catalog: [], publishers: [], documents: [], programmes: [], executions: [], observations: [], statedTotals: [], figures: [], ...parts };
+  return { portal: undefined, catalog: [], publishers: [], documents: [], programmes: [], executions: [], observations: [], statedTotals: [], units: new Map(), figures: [], ...parts };
 }
 
 const ids = (notes: QualityNote[]) => notes.map((note) => note.id);

@@ -219,15 +219,17 @@ describe('keys', () => {
     ]);
   });
 
-  it('does not look up a key with a missing part, and names every field of a key it looks up later', () => {
+  it('skips an empty key, reports a partly empty one, does not look up an invalid one, and names every field of a key it looks up later', () => {
     const budget: CheckedTable = { name: 'budget', schema: schema([field('year', 'year'), field('code', 'string')]), csv: csv('year,code', '2023,A') };
     const spent: CheckedTable = {
       name: 'spent',
-      schema: schema([field('y', 'year'), field('c', 'string')], { foreignKeys: [{ fields: ['y', 'c'], reference: { resource: 'budget', fields: ['year', 'code'] } }] }),
-      csv: csv('y,c', '2023,', '2024,A'),
+      schema: schema([field('y', 'year'), field('c', 'string'), field('n', 'string')], { foreignKeys: [{ fields: ['y', 'c'], reference: { resource: 'budget', fields: ['year', 'code'] } }] }),
+      csv: csv('y,c,n', ',,1', '2023,,2', '20x3,A,3', '2024,A,4'),
     };
     expect(checkTables([spent, budget])).toEqual([
-      { resource: 'spent', row: 2, field: 'y,c', message: 'row 2, field "y,c": foreign key (y, c) = ("2024", "A") has no match in "budget" (year, code)' },
+      { resource: 'spent', row: 2, field: 'y,c', message: 'row 2, field "y,c": foreign key (y, c) = ("2023", (empty)) is partly empty; fill every part or none' },
+      { resource: 'spent', row: 3, field: 'y', message: 'row 3, field "y": "20x3" is not a year (expected four digits, YYYY)' },
+      { resource: 'spent', row: 4, field: 'y,c', message: 'row 4, field "y,c": foreign key (y, c) = ("2024", "A") has no match in "budget" (year, code)' },
     ]);
   });
 
