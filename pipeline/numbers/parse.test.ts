@@ -175,6 +175,10 @@ describe('multipliers and units', () => {
     expect(uah('5', ' тис. грн ')).toBe('5000');
     expect(uah('5', 'тис.\u00a0грн')).toBe('5000');
     expect(uah('9', 'млрд грн')).toBe('9000000000');
+    // spaces around a unit written without its point are no part of it either
+    expect(uah('7,5', ' тис грн ')).toBe('7500');
+    expect(unitKind('тис грн.')).toBe('count');
+    expect(unitKind('тис грнн')).toBe('count');
   });
 
   it('gives no hryvnia amount without a money unit', () => {
@@ -246,6 +250,28 @@ describe('empty cells and refusals, with the messages an officer reads', () => {
       hint: 'Check the figure in the document; a dash alone ("-") marks an empty cell.',
     });
     expect(parseFigure('−5')).toMatchObject({ code: 'E_NEGATIVE_AMOUNT' });
+  });
+
+  it('refuses a zero with a sign, which every reader shows as 0, but reads a signed fraction as negative', () => {
+    const zero = (input: string) => ({
+      code: 'E_NUMBER_FORMAT',
+      message: `"${input}" is a zero with a sign, which readers and spreadsheets show as 0`,
+      hint: 'Write 0, or "-" for an empty cell.',
+    });
+    for (const input of ['-0', '-00', '−0,00', '-0 000']) expect(parseFigure(input), input).toEqual(zero(input));
+    for (const input of ['-05', '-0,5', '-0,50', '-10']) expect(parseFigure(input), input).toMatchObject({ code: 'E_NEGATIVE_AMOUNT' });
+  });
+
+  it('refuses more than 15 significant digits, which spreadsheets and JSON readers would round, and counts no leading zero', () => {
+    expect(toPlain(read('123 456 789 012 345').value)).toBe('123456789012345');
+    expect(toPlain(read('0,012345678901234').value)).toBe('0.012345678901234');
+    expect(toPlain(read('0,5').value)).toBe('0.5');
+    expect(parseFigure('1 000 000 000 000 000')).toEqual({
+      code: 'E_NUMBER_FORMAT',
+      message: '"1 000 000 000 000 000" has 16 significant digits; spreadsheets and JSON readers keep 15 and would show another number',
+      hint: 'Check the figure in the document; a unit such as тис. грн or млн грн shortens a large amount.',
+    });
+    expect(parseFigure('0,1234567890123456')).toMatchObject({ message: '"0,1234567890123456" has 16 significant digits; spreadsheets and JSON readers keep 15 and would show another number' });
   });
 
   it('checks a figure without keeping it', () => {
