@@ -47,7 +47,7 @@ function phrasePattern(phrase: string): RegExp {
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/,/g, '[,.]'))
     .join(SPACE);
   // Not a part of a longer number: no digit, decimal mark or digit group right before or after.
-  return new RegExp(`(?<![\\d,.])(?<!\\d${SPACE.slice(0, -1)})${body}(?!\\d|[,.]\\d|${SPACE.slice(0, -1)}\\d{3}(?!\\d))`, 'gu');
+  return new RegExp(`(?<![\\d,.])(?<!\\d${SPACE})${body}(?!\\d|[,.]\\d|${SPACE}\\d{3}(?!\\d))`, 'gu');
 }
 
 /**

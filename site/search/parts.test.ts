@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openIndex, type PagefindModule } from './engine.ts';
-import { partFolder, partUrls, planParts } from './parts.ts';
+import { INDEX_FOLDER, PARTS_FILE, partFolder, partUrls, planParts } from './parts.ts';
 
 const page = (path: string, bytes: number) => ({ path, bytes });
 
@@ -18,6 +18,10 @@ describe('planParts', () => {
     expect(planParts([page('a.html', 5), page('big.html', 500), page('c.html', 5)], 100)).toEqual([['a.html'], ['big.html'], ['c.html']]);
   });
 
+  it('starts with the first page even when it alone passes the budget', () => {
+    expect(planParts([page('big.html', 500), page('b.html', 5)], 100)).toEqual([['big.html'], ['b.html']]);
+  });
+
   it('makes no part of no pages', () => {
     expect(planParts([], 100)).toEqual([]);
   });
@@ -25,6 +29,7 @@ describe('planParts', () => {
 
 describe('part folders and their URLs', () => {
   it('puts the first part at the index folder itself and the others under parts/', () => {
+    expect([INDEX_FOLDER, PARTS_FILE]).toEqual(['pagefind', 'parts.json']);
     expect([1, 2, 3].map(partFolder)).toEqual(['', 'parts/2/', 'parts/3/']);
   });
 
