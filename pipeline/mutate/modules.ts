@@ -28,5 +28,18 @@ export const MODULES: MutationModule[] = [
     tests: ['pipeline/formats/table-check.test.ts', 'pipeline/formats/table-check.pieces.test.ts', 'pipeline/formats/table/*.test.ts'],
   },
   { name: 'quotes', files: ['pipeline/quotes/*.ts'], tests: ['pipeline/quotes/*.test.ts'] },
-  { name: 'search', files: ['site/search/ukrainian.ts'], tests: ['site/search/ukrainian.test.ts'] },
+  {
+    name: 'search',
+    files: ['site/search/ukrainian.ts', 'site/search/engine.ts', 'site/search/highlight.ts', 'site/search/parts.ts'],
+    tests: ['site/search/*.test.ts'],
+  },
+  { name: 'sources', files: ['pipeline/sources/*.ts'], tests: ['pipeline/sources/*.test.ts'] },
+  { name: 'validate', files: ['pipeline/validate/*.ts'], tests: ['pipeline/validate/*.test.ts'] },
+  // titles.test.ts derives the golden sources whole (seconds per mutant) and checks only the titles' language: it stays in `npm test`.
+  { name: 'derive', files: ['pipeline/derive/*.ts'], tests: ['pipeline/derive/common-tables.test.ts', 'pipeline/derive/fields.test.ts', 'pipeline/derive/programme-tables.test.ts'] },
+  {
+    name: 'write',
+    files: ['pipeline/write/reuse.ts', 'pipeline/write/csv.ts', 'pipeline/write/site-data.ts'],
+    tests: ['pipeline/write/csv.test.ts', 'pipeline/write/reuse.key.test.ts', 'pipeline/write/site-data.test.ts'],
+  },
 ];
