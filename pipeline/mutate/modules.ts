@@ -40,6 +40,6 @@ export const MODULES: MutationModule[] = [
   {
     name: 'write',
     files: ['pipeline/write/reuse.ts', 'pipeline/write/csv.ts', 'pipeline/write/site-data.ts'],
-    tests: ['pipeline/write/csv.test.ts', 'pipeline/write/reuse.key.test.ts', 'pipeline/write/site-data.test.ts'],
+    tests: ['pipeline/write/csv.test.ts', 'pipeline/write/reuse.key.test.ts', 'pipeline/write/reuse.writer.test.ts', 'pipeline/write/site-data.test.ts'],
   },
 ];
