@@ -86,6 +86,8 @@ function strykerOptions(module: MutationModule, sandboxes: string, concurrency: 
     concurrency,
     // Kills whose code and killing test are unchanged are taken over (see incremental.ts).
     incremental: true,
+    // Each mutant runs only the tests that reach it.
+    coverageAnalysis: 'perTest',
     incrementalFile: incrementalFile(module),
     force,
     reporters: ['progress', 'html'],
