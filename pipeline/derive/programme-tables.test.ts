@@ -298,3 +298,83 @@ describe('the tables of a programme', () => {
     expect(noDecision).toMatchObject({ decision_number: null, decision_date: null });
   });
 });
+
+describe('the schemas of the programme tables', () => {
+  const names = tables.map((t) => t.table.name);
+  const cyrillic = /[а-яіїєґ]{2}/i;
+
+  it.each(tables.map((t) => [t.table.name, t] as const))('%s: titled and described in Ukrainian, every column too', (_, { table }) => {
+    expect(table.title).toMatch(cyrillic);
+    expect(table.description).toMatch(cyrillic);
+    for (const field of table.schema.fields) {
+      expect(field.name, table.name).toMatch(/^[a-z]+(_[a-z]+)*$/);
+      expect(field.title, `${table.name}.${field.name}`).toMatch(/[а-яіїєґ]{2}|^№$/i);
+      expect(field.description, `${table.name}.${field.name}`).toMatch(cyrillic);
+    }
+    expect(new Set(table.schema.fields.map((f) => f.title)).size, `${table.name}: titles tell the columns apart`).toBe(table.schema.fields.length);
+    expect(table.schema.missingValues).toEqual(['']);
+  });
+
+  it.each(tables.map((t) => [t.table.name, t] as const))('%s: each row has the columns of the schema, in order, its required cells filled and its values allowed', (_, { table }) => {
+    const fields = table.schema.fields.map((f) => f.name);
+    expect(table.rows.length, table.name).toBeGreaterThan(0);
+    for (const row of table.rows) {
+      expect(Object.keys(row), table.name).toEqual(fields);
+      for (const field of table.schema.fields) {
+        const cell = row[field.name];
+        if (field.constraints?.required) expect(cell, `${table.name}.${field.name}`).not.toBeNull();
+        if (cell === null || cell === undefined) continue;
+        if (field.constraints?.enum) expect(field.constraints.enum, `${table.name}.${field.name}`).toContain(cell);
+        if (field.type === 'year') expect(cell).toMatch(/^\d{4}$/);
+        if (field.type === 'integer') expect(cell).toMatch(/^\d+$/);
+        if (field.type === 'number') expect(cell).toMatch(/^\d+(\.\d+)?$/);
+        if (field.type === 'boolean') expect(['true', 'false']).toContain(cell);
+        if (field.constraints?.pattern) expect(cell).toMatch(new RegExp(`^${field.constraints.pattern}$`));
+      }
+    }
+  });
+
+  it.each(tables.map((t) => [t.table.name, t] as const))('%s: a primary key (if any) of its own columns, unique in its rows, and references to tables that exist', (_, { table }) => {
+    const fields = table.schema.fields.map((f) => f.name);
+    const key = table.schema.primaryKey ?? [];
+    for (const part of key) expect(fields, table.name).toContain(part);
+    const keys = table.rows.map((row) => JSON.stringify(key.map((part) => row[part])));
+    if (key.length > 0) expect(new Set(keys).size, table.name).toBe(keys.length);
+    for (const fk of table.schema.foreignKeys ?? []) {
+      for (const part of fk.fields) expect(fields, table.name).toContain(part);
+      const target = tables.find((t) => t.table.name === fk.reference.resource);
+      if (target === undefined) {
+        // The shared tables every dataset carries beside these.
+        expect(['documents'], table.name).toContain(fk.reference.resource);
+        continue;
+      }
+      expect(fk.reference.fields.length).toBe(fk.fields.length);
+      const targetKeys = new Set(target.table.rows.map((row) => JSON.stringify(fk.reference.fields.map((part) => row[part]))));
+      for (const row of table.rows) {
+        const value = fk.fields.map((part) => row[part]);
+        if (value.every((v) => v === null)) continue;
+        expect(targetKeys.has(JSON.stringify(value)), `${table.name} → ${fk.reference.resource} ${JSON.stringify(value)}`).toBe(true);
+      }
+    }
+    expect(names).toContain(table.name);
+  });
+
+  it('names the keys and references a reader joins the tables by', () => {
+    const keys = Object.fromEntries(tables.map((t) => [t.table.name, [t.table.schema.primaryKey, (t.table.schema.foreignKeys ?? []).map((fk) => `${fk.fields.join(',')} → ${fk.reference.resource}(${fk.reference.fields.join(',')})`)]]));
+    const toProgramme = 'programme_id → programmes(programme_id)';
+    const toDirection = 'programme_id,direction_id → directions(programme_id,direction_id)';
+    expect(keys).toEqual({
+      programmes: [['programme_id'], []],
+      amendments: [['programme_id', 'date', 'number'], [toProgramme]],
+      // The «Усього» row has no year: these two have no primary key.
+      funding: [undefined, [toProgramme]],
+      directions: [['programme_id', 'direction_id'], [toProgramme]],
+      measures: [['programme_id', 'measure_id'], [toDirection]],
+      planned: [['programme_id', 'direction_id', 'year'], [toDirection]],
+      'planned-measures': [['programme_id', 'measure_id', 'year'], [toDirection, 'programme_id,measure_id → measures(programme_id,measure_id)']],
+      'planned-totals': [undefined, [toProgramme]],
+      execution: [['document_id', 'year', 'direction_id'], [toProgramme, toDirection]],
+      'execution-totals': [['document_id', 'year'], [toProgramme]],
+    });
+  });
+});
