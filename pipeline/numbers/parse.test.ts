@@ -264,7 +264,7 @@ describe('empty cells and refusals, with the messages an officer reads', () => {
 
   it('refuses more than 15 significant digits, which spreadsheets and JSON readers would round, and counts no leading zero', () => {
     expect(toPlain(read('123 456 789 012 345').value)).toBe('123456789012345');
-    expect(toPlain(read('0,012345678901234').value)).toBe('0.012345678901234');
+    expect(toPlain(read('0,0123456789012345').value)).toBe('0.0123456789012345');
     expect(toPlain(read('0,5').value)).toBe('0.5');
     expect(parseFigure('1 000 000 000 000 000')).toEqual({
       code: 'E_NUMBER_FORMAT',

@@ -27,7 +27,8 @@ describe('a page is kept only when its text holds every query word', () => {
 describe('what pagefind marked', () => {
   it('keeps a page when a marked word starts with a query stem, whatever its case or the punctuation before it', () => {
     expect(matchesPlan('у <mark>Кривому</mark> Розі', ['крив'])).toBe(true);
-    expect(matchesPlan('«<mark>«Звернення</mark>', ['звернен'])).toBe(true);
+    expect(matchesPlan('«<mark>««Звернення</mark>', ['звернен'])).toBe(true);
+    expect(matchesPlan("<mark>пам'яті</mark>", ["пам'ят"])).toBe(true);
     expect(matchesPlan('<mark>м.</mark> Кривий', ['метрополітен'])).toBe(false);
     expect(matchesPlan('Кривий Ріг без позначок', ['крив'])).toBe(false);
     expect(matchesPlan('<mark>рада</mark> і <mark>кривому</mark>', ['крив'])).toBe(true);
@@ -35,7 +36,7 @@ describe('what pagefind marked', () => {
 });
 
 describe('Latin words', () => {
-  const vocabulary: Record<string, Record<string, string[]>> = { z: { zvernennia: ['звернення'], zvernennia_x: ['звернення'], zvit: ['звіт', 'звіти'] }, k: { kryvyi: ['кривий'], kryvoho: ['кривого'] } };
+  const vocabulary: Record<string, Record<string, string[]>> = { z: { zvernennia: ['звернення'], zvernennia_x: ['звернення'], zvit: ['звіт', 'звіти'] }, k: { kryvyi: ['кривий'], kryvoho: ['кривого'], kyiv: ['київ'] } };
   const load: VocabularyLoader = async (chunk) => {
     const found = vocabulary[chunk];
     if (!found) throw new Error(`no chunk ${chunk}`);
@@ -89,11 +90,12 @@ describe('Latin words', () => {
     expect([all.results.length, all.total, all.more]).toEqual([4, 4, false]);
   });
 
-  it('orders pages of equal score by id, and drops a page whose text lacks a query word', async () => {
+  it('orders pages of equal score by id, and drops a page whose text lacks a query word or where pagefind marked none', async () => {
     const pages = [
       { id: 'b', score: 1, excerpt: '<mark>звіт</mark>' },
       { id: 'a', score: 1, excerpt: '<mark>звіт</mark>' },
       { id: 'c', score: 5, excerpt: '<mark>звіт</mark>', content: 'рада' },
+      { id: 'd', score: 9, excerpt: 'звіт без позначок', content: 'звіт' },
     ];
     expect((await searchUkrainian(index(pages), 'звіт', {}, load)).results.map((r) => r.url)).toEqual(['/a/', '/b/']);
   });
@@ -110,5 +112,39 @@ describe('Latin words', () => {
     const unknown = await searchUkrainian(pagefind, 'ckan', {}, load);
     expect(unknown.words).toEqual([['ckan']]);
     expect(unknown.results.map((r) => r.url)).toEqual(['/b/']);
+  });
+});
+
+describe('the best search of a page', () => {
+  /** An index answering each query with the results given for it. */
+  const answering = (answers: Record<string, [id: string, score: number, excerpt: string][]>): Pagefind => ({
+    async search(query) {
+      return { results: (answers[query] ?? []).map(([id, score, excerpt]) => ({ id, score, data: async () => ({ url: `/${id}/`, excerpt, meta: {}, filters: {} }) })) };
+    },
+  });
+  const none: VocabularyLoader = async () => ({});
+
+  it('keeps the excerpt of the search that scored the page best, the first on a tie', async () => {
+    const found = await searchUkrainian(
+      answering({
+        'крив ріг': [['a', 2, '<mark>Кривий</mark> <mark>Ріг</mark> 1'], ['b', 5, '<mark>Кривий</mark> <mark>Ріг</mark> b1'], ['c', 3, '<mark>Кривий</mark> <mark>Ріг</mark> c1']],
+        'крив рог': [['a', 4, '<mark>Кривого</mark> <mark>Рогу</mark> 2'], ['b', 1, '<mark>Кривого</mark> <mark>Рогу</mark> b2'], ['c', 3, '<mark>Кривого</mark> <mark>Рогу</mark> c2']],
+      }),
+      'Кривий Ріг',
+      {},
+      none,
+    );
+    expect(found.results.map((r) => r.excerpt)).toEqual(['<mark>Кривий</mark> <mark>Ріг</mark> b1', '<mark>Кривого</mark> <mark>Рогу</mark> 2', '<mark>Кривий</mark> <mark>Ріг</mark> c1']);
+  });
+
+  it('keeps a page found by a number alone when pagefind marked its digits', async () => {
+    const found = await searchUkrainian(answering({ '"1 243 280,57"': [['a', 1, 'виділено <mark>1</mark> <mark>243</mark> <mark>280,57</mark> грн']] }), '1 243 280,57', {}, none);
+    expect(found.results.map((r) => r.url)).toEqual(['/a/']);
+  });
+
+  it('finds a number in the text with any spaces between its groups, and with a point for its comma', () => {
+    expect(coversPlan('виділено 1\u00a0\u00a0243 грн', [], ['1 243'])).toBe(true);
+    expect(coversPlan('виконання 12.5 %', [], ['12,5'])).toBe(true);
+    expect(coversPlan('виконання 125 %', [], ['12,5'])).toBe(false);
   });
 });

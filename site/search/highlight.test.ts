@@ -100,6 +100,13 @@ describe('marks worked out by hand', () => {
     ]);
   });
 
+  it('marks a name and a number that run into each other as one mark', () => {
+    expect(highlight('ковід-19 000 осіб', [['ковід']], ['19 000'])).toEqual([
+      { text: 'ковід-19 000', mark: true },
+      { text: ' осіб', mark: false },
+    ]);
+  });
+
   it('marks a hyphenated name whole when one part matches, and a name with a number in it', () => {
     expect(highlight('Івано-Франківська рада', [['франківськ']], [])).toEqual([
       { text: 'Івано-Франківська', mark: true },
@@ -121,6 +128,7 @@ describe('marks worked out by hand', () => {
 describe('escapes read back, worked out by hand', () => {
   it('reads decimal and hexadecimal references in either case, and leaves what is no character as written', () => {
     expect(excerptText('&#X41;&#x42;&#67;&AMP;&copy;')).toBe('ABC&&copy;');
+    expect(excerptText('&quot;так&apos;')).toBe('"так\'');
     expect(excerptText('&#x10FFFF;')).toBe('\u{10ffff}');
     expect(excerptText('&#1114111;')).toBe('\u{10ffff}');
     expect(excerptText('&#x110000; &#1114112;')).toBe('&#x110000; &#1114112;');
