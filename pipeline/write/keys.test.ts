@@ -22,7 +22,7 @@ interface Resource {
   format: string;
   dialect?: { sheetNumber?: number; headerRows?: number[]; commentRows?: number[]; excel?: { sheet?: number } };
   schema?: {
-    fields: { name: string; type: string }[];
+    fields: { name: string; type: string; title: string }[];
     missingValues?: string[];
     primaryKey?: string[];
     foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
