@@ -60,3 +60,58 @@ describe('zip', () => {
     expect(make()).toEqual(make());
   });
 });
+
+describe('zip: the bytes of each header (APPNOTE 6.3, little-endian)', () => {
+  // CRC-32 and raw deflate at level 1 of "x" and "yy", as zlib and Python's zlib give them.
+  const CRC_X = 0x8cdc1683;
+  const CRC_YY = 0x96fd19d8;
+  const archive = zip([{ path: 'a', data: text('x') }, { path: 'b/c', data: text('yy') }], MODIFIED);
+  const view = new DataView(archive.buffer, archive.byteOffset, archive.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const TIME = (7 << 11) | (15 << 5) | 21;
+  const DATE = (44 << 9) | (5 << 5) | 1;
+
+  it('writes each local header, name and deflated body in order', () => {
+    // Entry a at 0: 30 header bytes, 1 name byte, 3 body bytes (ab 00 00).
+    expect([u32(0), u16(4), u16(6), u16(8), u16(10), u16(12), u32(14), u32(18), u32(22), u16(26), u16(28)]).toEqual([0x04034b50, 20, 0, 8, TIME, DATE, CRC_X, 3, 1, 1, 0]);
+    expect([...archive.subarray(30, 34)]).toEqual([0x61, 0xab, 0x00, 0x00]);
+    // Entry b/c at 34: 30 + 3 name bytes + 4 body bytes (ab ac 04 00).
+    expect([u32(34), u16(38), u16(40), u16(42), u32(48), u32(52), u32(56), u16(60), u16(62)]).toEqual([0x04034b50, 20, 0, 8, CRC_YY, 4, 2, 3, 0]);
+    expect(new TextDecoder().decode(archive.subarray(64, 67))).toBe('b/c');
+  });
+
+  it('writes the central directory and the end record that points at it', () => {
+    // The central directory starts after both entries: 34 + 37 = 71.
+    const central = 71;
+    const header = (at: number) => [u32(at), u16(at + 4), u16(at + 6), u16(at + 8), u16(at + 10), u16(at + 12), u16(at + 14), u32(at + 16), u32(at + 20), u32(at + 24), u16(at + 28), u16(at + 30), u16(at + 32), u16(at + 34), u16(at + 36), u32(at + 38), u32(at + 42)];
+    expect(header(central)).toEqual([0x02014b50, 20, 20, 0, 8, TIME, DATE, CRC_X, 3, 1, 1, 0, 0, 0, 0, 0, 0]);
+    expect(header(central + 47)).toEqual([0x02014b50, 20, 20, 0, 8, TIME, DATE, CRC_YY, 4, 2, 3, 0, 0, 0, 0, 0, 34]);
+    // 47 + 49 bytes of central directory, then the 22-byte end record.
+    const end = central + 96;
+    expect(archive.length).toBe(end + 22);
+    expect([u32(end), u16(end + 4), u16(end + 6), u16(end + 8), u16(end + 10), u32(end + 12), u32(end + 16), u16(end + 20)]).toEqual([0x06054b50, 0, 0, 2, 2, 96, 71, 0]);
+  });
+
+  it('compresses at the level asked for', () => {
+    const long = [{ path: 'long.txt', data: text('Видатки бюджету розвитку; '.repeat(5000)) }];
+    expect(zip(long, MODIFIED, 9).length).toBeLessThan(zip(long, MODIFIED, 1).length);
+    expect(zip(long, MODIFIED).length).toBe(zip(long, MODIFIED, 1).length);
+  });
+
+  it('stores times from 1980 to 2107 as they are, and halves the seconds', () => {
+    const stamp = (moment: string) => {
+      const bytes = new DataView(zip([{ path: 'x', data: text('x') }], new Date(moment)).buffer);
+      return [bytes.getUint16(10, true), bytes.getUint16(12, true)];
+    };
+    expect(stamp('1980-06-15T12:00:00Z')).toEqual([12 << 11, (6 << 5) | 15]);
+    expect(stamp('2107-06-15T12:00:43Z')).toEqual([(12 << 11) | 21, (127 << 9) | (6 << 5) | 15]);
+    expect(stamp('1979-12-31T23:59:59Z')).toEqual([0, (1 << 5) | 1]);
+    expect(stamp('2108-01-01T00:00:00Z')).toEqual([(23 << 11) | (59 << 5) | 29, (127 << 9) | (12 << 5) | 31]);
+  });
+
+  it('refuses more entries than a ZIP without ZIP64 can list, before writing any', () => {
+    const entries = Array.from({ length: 65_536 }, (_, i) => ({ path: String(i), data: new Uint8Array() }));
+    expect(() => zip(entries, MODIFIED)).toThrow('65536 ZIP entries: past 65 535, which needs ZIP64');
+  });
+});

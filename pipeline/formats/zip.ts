@@ -24,6 +24,7 @@ const UTF8_NAME = 0x0800;
  * the build machine's time zone. DOS time covers 1980–2107; dates outside are clamped.
  */
 export function zip(entries: ZipEntry[], modified: Date, level = 1): Uint8Array {
+  if (entries.length > 0xffff) throw new RangeError(`${entries.length} ZIP entries: past 65 535, which needs ZIP64`);
   const [time, date] = dosTime(modified);
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
@@ -68,7 +69,6 @@ export function zip(entries: ZipEntry[], modified: Date, level = 1): Uint8Array 
     offset += 30 + name.length + body.length;
   }
   const centralSize = central.reduce((n, part) => n + part.length, 0);
-  if (entries.length > 0xffff) throw new RangeError(`${entries.length} ZIP entries: past 65 535, which needs ZIP64`);
   const end = new DataView(new ArrayBuffer(22));
   end.setUint32(0, END, true);
   end.setUint16(8, entries.length, true);

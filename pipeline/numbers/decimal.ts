@@ -45,6 +45,7 @@ export function sum(values: Iterable<Decimal>): Decimal {
 
 /** Multiplies by 10^power (power may be negative only while it stays exact). */
 export function shift(value: Decimal, power: number): Decimal {
+  // Stryker disable next-line EqualityOperator: at power 0 both branches return the value unchanged
   if (power >= 0) return normalize({ units: value.units * 10n ** BigInt(power), scale: value.scale });
   return normalize({ units: value.units, scale: value.scale - power });
 }
@@ -77,11 +78,10 @@ export function toPlain(value: Decimal, minScale = 0): string {
 }
 
 export function parsePlain(text: string): Decimal {
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  const match = /^-?\d+(?:\.(\d+))?$/.exec(text);
   if (!match) throw new Error(`not a plain decimal: ${text}`);
-  const [, sign, whole, fraction = ''] = match;
-  const units = BigInt(whole + fraction) * (sign ? -1n : 1n);
-  return normalize({ units, scale: fraction.length });
+  const fraction = match[1] ?? '';
+  return normalize({ units: BigInt(text.replace('.', '')), scale: fraction.length });
 }
 
 /**
@@ -93,14 +93,12 @@ export function percent(a: Decimal, b: Decimal, digits = 2): Decimal | undefined
   const scale = Math.max(a.scale, b.scale);
   const numerator = rescale(a, scale) * 100n * 10n ** BigInt(digits);
   const denominator = rescale(b, scale);
+  // Stryker disable EqualityOperator: read as negative, a zero numerator still gives 0n (−0n is 0n); the denominator is never zero here
   const negative = numerator < 0n !== denominator < 0n;
   const n = numerator < 0n ? -numerator : numerator;
   const d = denominator < 0n ? -denominator : denominator;
+  // Stryker restore EqualityOperator
   let quotient = n / d;
   if ((n % d) * 2n >= d) quotient += 1n;
   return normalize({ units: negative ? -quotient : quotient, scale: digits });
-}
-
-export function toNumber(value: Decimal): number {
-  return Number(toPlain(value));
 }

@@ -49,7 +49,8 @@ const MULTIPLIERS: ReadonlyArray<[RegExp, number]> = [
 export const MONEY_UNITS: Readonly<Record<string, number>> = { 'грн': 0, 'тис. грн': 3, 'млн грн': 6, 'млрд грн': 9 };
 
 function canonicalUnit(unit: string): string {
-  return unit.replace(GROUP_SPACES, ' ').replace(/\s+/g, ' ').replace(/\.\s*грн/, '. грн').replace(/^тис грн$/, 'тис. грн').trim();
+  const spaced = unit.replace(GROUP_SPACES, ' ').replace(/\s+/g, ' ').trim().replace(/\.\s*грн/, '. грн');
+  return spaced === 'тис грн' ? 'тис. грн' : spaced;
 }
 
 const HINT =

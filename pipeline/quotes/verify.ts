@@ -13,9 +13,13 @@ export interface QuoteResult {
   skipped: boolean;
 }
 
-/** Whitespace differs between a text export and a quote typed from it; nothing else may. */
+/**
+ * Whitespace differs between a text export and a quote typed from it; nothing else may.
+ * A soft hyphen marks where a word may break, with the line break after it where it did:
+ * both go, and the word reads whole («звер\u00ad\nнення» is «звернення»).
+ */
 export function collapse(text: string): string {
-  return text.replace(/[\s\u00a0\u2007\u2009\u202f\u00ad]+/g, ' ').trim();
+  return text.replace(/\u00ad\s*/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** What the text export adds to the document's words: bold marks (`**275 007 грн**`). */

@@ -11,7 +11,7 @@ import type { Cell, Dataset, DatasetVersion, Frequency, Row } from '../publish/t
 import type { Urls } from '../publish/urls.ts';
 import { passport, type WrittenFile } from './package.ts';
 import { KEPT_ROWS } from './publish.ts';
-import { indexModel } from '../derive/datasets.ts';
+import { indexModel, type ModelIndex } from '../derive/datasets.ts';
 import { DIMENSION_TITLES } from '../derive/common-tables.ts';
 import { groupBy } from '../model/group.ts';
 import { indicatorPages, programmeResults } from './site-results.ts';
@@ -120,36 +120,67 @@ export function measuresSum(direction: Model['programmes'][number]['annexes'][nu
   return { planned, total: toPlain(sum([...byYear.values()].flat())) };
 }
 
-/**
- * The site's JSON, a file at a time as [path, text]: one file per page, so that neither the
- * site nor this stage holds more than one page's data and the short lists.
- */
-export function* siteData({ model, reconciliation, datasets, files, urls, published, buildTime }: SiteDataInput): Generator<[path: string, text: string]> {
-  const documents = new Map(model.documents.map((d) => [d.id, d]));
-  const publishers = new Map(model.publishers.map((p) => [p.id, p]));
-  const ref = (id: string) => ({ id, title: documents.get(id)?.title ?? id });
-  const index = indexModel(model, reconciliation);
-  const byDocument = new Map<string, { id: string; title: string }[]>();
+/** The model looked up once for every page: by id, by document, by publisher. */
+interface Lookups {
+  input: SiteDataInput;
+  index: ModelIndex;
+  documents: Map<string, SourceDocument>;
+  publishers: Map<string, Model['publishers'][number]>;
+  datasetsByDocument: Map<string, { id: string; title: string }[]>;
+  figureCounts: Map<string, number>;
+  programmeDatasets: Map<string, Model['catalog']>;
+  executionsByKey: Map<string, Model['executions'][number]>;
+  programmesByDocument: Map<string, Model['programmes']>;
+  executionsByDocument: Map<string, Model['executions']>;
+  programmeTitles: Map<string, string>;
+  programmesByPublisher: Map<string, Model['programmes']>;
+  documentsByPublisher: Map<string, Model['documents']>;
+  datasetsByPublisher: Map<string | undefined, Dataset[]>;
+  /** What a programme's results and a report's shared figures are named by. */
+  resultContext: Parameters<typeof programmeResults>[2];
+  directionsById: Map<string, Model['programmes'][number]['annexes'][number]['directions'][number]>;
+}
+
+function lookups(input: SiteDataInput): Lookups {
+  const { model, reconciliation, datasets } = input;
+  const datasetsByDocument = new Map<string, { id: string; title: string }[]>();
   for (const d of datasets) {
     if (d.kind === 'portal') continue;
-    for (const s of d.sources) byDocument.set(s.id, [...(byDocument.get(s.id) ?? []), { id: d.name, title: d.title }]);
+    for (const s of d.sources) datasetsByDocument.set(s.id, [...(datasetsByDocument.get(s.id) ?? []), { id: d.name, title: d.title }]);
   }
-  const datasetsOfDocument = (id: string) => byDocument.get(id) ?? [];
+  const documents = new Map(model.documents.map((d) => [d.id, d]));
   const figureCounts = new Map<string, number>();
   for (const f of model.figures) figureCounts.set(f.document, (figureCounts.get(f.document) ?? 0) + 1);
-  const programmeDatasets = groupBy(
-    model.catalog.filter((entry) => entry.programme !== undefined),
-    (entry) => entry.programme!,
-  );
-  const executionsByKey = new Map(model.executions.map((e) => [`${e.document}/${e.year}`, e]));
-  const programmesByDocument = groupBy(model.programmes, (p) => p.document);
-  const executionsByDocument = groupBy(model.executions, (e) => e.document);
-  const programmeTitles = new Map(model.programmes.map((p) => [p.id, p.title]));
-  const programmesByPublisher = groupBy(model.programmes, (p) => p.publisher);
-  const documentsByPublisher = groupBy(model.documents, (d) => d.publisher);
-  const datasetsByPublisher = groupBy(datasets, (d) => d.publisher?.id);
+  return {
+    input,
+    index: indexModel(model, reconciliation),
+    documents,
+    publishers: new Map(model.publishers.map((p) => [p.id, p])),
+    datasetsByDocument,
+    figureCounts,
+    programmeDatasets: groupBy(
+      model.catalog.filter((entry) => entry.programme !== undefined),
+      (entry) => entry.programme!,
+    ),
+    executionsByKey: new Map(model.executions.map((e) => [`${e.document}/${e.year}`, e])),
+    programmesByDocument: groupBy(model.programmes, (p) => p.document),
+    executionsByDocument: groupBy(model.executions, (e) => e.document),
+    programmeTitles: new Map(model.programmes.map((p) => [p.id, p.title])),
+    programmesByPublisher: groupBy(model.programmes, (p) => p.publisher),
+    documentsByPublisher: groupBy(model.documents, (d) => d.publisher),
+    datasetsByPublisher: groupBy(datasets, (d) => d.publisher?.id),
+    resultContext: { documents, units: model.units, indicatorNames: new Map(model.indicators.map((i) => [i.code, i.name.uk])) },
+    directionsById: new Map(model.programmes.flatMap((p) => p.annexes.flatMap((a) => a.directions.map((d) => [`${p.id}/${d.id}`, d] as const)))),
+  };
+}
 
-  const config: SiteConfig = {
+/** A document by id and title, for links. */
+function ref(at: Lookups, id: string): { id: string; title: string } {
+  return { id, title: at.documents.get(id)?.title ?? id };
+}
+
+function siteConfig({ model, urls, published, buildTime }: SiteDataInput): SiteConfig {
+  return {
     siteUrl: published ? urls.siteUrl : null,
     basePath: urls.basePath,
     buildTime,
@@ -159,205 +190,212 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
     contact: model.portal?.contact ?? null,
     dimensions: DIMENSION_TITLES,
   };
-  yield ['site/config.json', json(config)];
+}
 
-  const resultContext = { documents, units: model.units, indicatorNames: new Map(model.indicators.map((i) => [i.code, i.name.uk])) };
-  const programmeOf = (programme: Model['programmes'][number]): SiteProgramme => {
-    const decision = documents.get(programme.document)!;
-    const executions = [...(index.comparisonsByProgramme.get(programme.id) ?? [])]
-      .sort((a, b) => a.year - b.year)
-      .map((c) => {
-        const execution = executionsByKey.get(`${c.document}/${c.year}`)!;
-        return {
-          year: c.year,
-          document: ref(c.document),
-          annex: programme.annexes.find((a) => a.id === c.annex)!.number,
-          directions: c.directions.map((d) => ({
-            id: d.direction,
-            number: d.directionNumber,
-            title: d.directionTitle,
-            planned: d.planned ? figure(d.planned) : null,
-            reported: d.reported ? figure(d.reported) : null,
-            word: d.word ?? null,
-            rate: d.rate ? toPlain(d.rate) : null,
-          })),
-          planned: toPlain(c.plannedTotal),
-          reported: figure(c.reportedTotal),
-          word: execution.total.word,
-          rate: c.rate ? toPlain(c.rate) : null,
-          titleAsPrinted: execution.programmeTitleAsPrinted ?? null,
-        };
-      });
-    const results = programmeResults(programme, index.resultsByProgramme.get(programme.id) ?? [], resultContext);
-    const documentIds = [...new Set([programme.document, ...executions.map((e) => e.document.id), ...results.flatMap((r) => r.documents.map((d) => d.id))])];
-    return {
-      id: programme.id,
-      title: programme.title,
-      publisher: { id: programme.publisher, title: publishers.get(programme.publisher)!.name.uk },
-      period: programme.period,
-      decision: { id: decision.id, title: decision.title, number: decision.number ?? null, date: decision.date ?? null },
-      amendments: programme.amendments.map((a) => ({ date: a.date, number: a.number })),
-      basis: programme.basis ?? null,
-      developer: programme.developer,
-      executors: programme.executors,
-      goal: programme.goal,
-      expectedResults: programme.expectedResults,
-      coordination: programme.coordination ?? null,
-      funding: {
-        section: programme.funding.section,
-        total: figure(programme.funding.total),
-        years: [...programme.funding.years.entries()]
-          .sort(([a], [b]) => a - b)
-          .map(([year, row]) => ({
-            year,
-            total: figure(row.total),
-            sources: Object.entries(row.sources).map(([source, f]) => ({ source, title: SOURCE_TITLES[source] ?? source, figure: figure(f) })),
-          })),
-      },
-      annexes: programme.annexes.map((annex) => ({
-        number: annex.number,
-        title: annex.title,
-        period: annex.period,
-        directions: annex.directions.map((direction) => ({
-          id: direction.id,
-          number: direction.number,
-          title: direction.title,
-          fundingSource: direction.fundingSource ?? null,
-          planned: [...direction.planned.entries()].sort(([a], [b]) => a - b).map(([year, f]) => ({ year, figure: figure(f) })),
-          plannedTotal: direction.plannedTotal ? figure(direction.plannedTotal) : null,
-          fromMeasures: measuresSum(direction),
-          measures: direction.measures.map((m) => ({
-            number: m.number,
-            title: m.title,
-            timeline: m.timeline ?? null,
-            executors: m.executors ?? null,
-            expectedResult: m.expectedResult ?? null,
-            planned: [...m.planned.entries()].sort(([a], [b]) => a - b).map(([year, f]) => ({ year, figure: figure(f) })),
-          })),
+/** Each year's execution report of a programme against its plan, years in order. */
+function programmeExecutions(at: Lookups, programme: Model['programmes'][number]): SiteProgramme['executions'] {
+  return [...(at.index.comparisonsByProgramme.get(programme.id) ?? [])]
+    .sort((a, b) => a.year - b.year)
+    .map((c) => {
+      const execution = at.executionsByKey.get(`${c.document}/${c.year}`)!;
+      return {
+        year: c.year,
+        document: ref(at, c.document),
+        annex: programme.annexes.find((a) => a.id === c.annex)!.number,
+        directions: c.directions.map((d) => ({
+          id: d.direction,
+          number: d.directionNumber,
+          title: d.directionTitle,
+          planned: d.planned ? figure(d.planned) : null,
+          reported: d.reported ? figure(d.reported) : null,
+          word: d.word ?? null,
+          rate: d.rate ? toPlain(d.rate) : null,
         })),
+        planned: toPlain(c.plannedTotal),
+        reported: figure(c.reportedTotal),
+        word: execution.total.word,
+        rate: c.rate ? toPlain(c.rate) : null,
+        titleAsPrinted: execution.programmeTitleAsPrinted ?? null,
+      };
+    });
+}
+
+type Planned = Map<number, Figure>;
+const byYear = (planned: Planned) => [...planned.entries()].sort(([a], [b]) => a - b).map(([year, f]) => ({ year, figure: figure(f) }));
+
+/** A programme's annexes: directions with their money by year and their measures. */
+function programmeAnnexes(programme: Model['programmes'][number]): SiteProgramme['annexes'] {
+  return programme.annexes.map((annex) => ({
+    number: annex.number,
+    title: annex.title,
+    period: annex.period,
+    directions: annex.directions.map((direction) => ({
+      id: direction.id,
+      number: direction.number,
+      title: direction.title,
+      fundingSource: direction.fundingSource ?? null,
+      planned: byYear(direction.planned),
+      plannedTotal: direction.plannedTotal ? figure(direction.plannedTotal) : null,
+      fromMeasures: measuresSum(direction),
+      measures: direction.measures.map((m) => ({
+        number: m.number,
+        title: m.title,
+        timeline: m.timeline ?? null,
+        executors: m.executors ?? null,
+        expectedResult: m.expectedResult ?? null,
+        planned: byYear(m.planned),
       })),
-      executions,
-      results,
-      notes: (index.notesByProgramme.get(programme.id) ?? []).map(note),
-      documents: documentIds.map((id) => ({ ...ref(id), kind: documents.get(id)!.kind })),
-      datasets: (programmeDatasets.get(programme.id) ?? []).map((entry) => ({ id: entry.name, title: entry.title })),
-    };
+    })),
+  }));
+}
+
+function programmePage(at: Lookups, programme: Model['programmes'][number]): SiteProgramme {
+  const decision = at.documents.get(programme.document)!;
+  const executions = programmeExecutions(at, programme);
+  const results = programmeResults(programme, at.index.resultsByProgramme.get(programme.id) ?? [], at.resultContext);
+  const documentIds = [...new Set([programme.document, ...executions.map((e) => e.document.id), ...results.flatMap((r) => r.documents.map((d) => d.id))])];
+  return {
+    id: programme.id,
+    title: programme.title,
+    publisher: { id: programme.publisher, title: at.publishers.get(programme.publisher)!.name.uk },
+    period: programme.period,
+    decision: { id: decision.id, title: decision.title, number: decision.number ?? null, date: decision.date ?? null },
+    amendments: programme.amendments.map((a) => ({ date: a.date, number: a.number })),
+    basis: programme.basis ?? null,
+    developer: programme.developer,
+    executors: programme.executors,
+    goal: programme.goal,
+    expectedResults: programme.expectedResults,
+    coordination: programme.coordination ?? null,
+    funding: {
+      section: programme.funding.section,
+      total: figure(programme.funding.total),
+      years: [...programme.funding.years.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([year, row]) => ({
+          year,
+          total: figure(row.total),
+          sources: Object.entries(row.sources).map(([source, f]) => ({ source, title: SOURCE_TITLES[source] ?? source, figure: figure(f) })),
+        })),
+    },
+    annexes: programmeAnnexes(programme),
+    executions,
+    results,
+    notes: (at.index.notesByProgramme.get(programme.id) ?? []).map(note),
+    documents: documentIds.map((id) => ({ ...ref(at, id), kind: at.documents.get(id)!.kind })),
+    datasets: (at.programmeDatasets.get(programme.id) ?? []).map((entry) => ({ id: entry.name, title: entry.title })),
   };
-  const programmeList: SiteProgrammeSummary[] = [];
-  const reported: SiteHome['reported'] = [];
-  for (const programme of model.programmes) {
-    const page = programmeOf(programme);
-    yield [`site/programmes/${page.id}.json`, json(page)];
-    const { id, title, publisher, period, funding, executions } = page;
-    programmeList.push({ id, title, publisher, period, funding: { total: funding.total } });
-    reported.push(...executions.map((e) => ({ programme: { id, title }, year: e.year, reported: e.reported.value ?? '0', planned: e.planned, rate: e.rate, word: e.word })));
+}
+
+/** A report's figures by section, in source order; a period only where it differs from the document's. */
+function reportSections(at: Lookups, document: SourceDocument): SiteReport['sections'] {
+  const sections = new Map<string, SiteReport['sections'][number]>();
+  for (const o of at.index.observationsByDocument.get(document.id) ?? []) {
+    const key = o.figure.section;
+    if (!sections.has(key)) sections.set(key, { section: key, figures: [] });
+    const samePeriod = o.period.start === document.period.start && o.period.end === document.period.end;
+    sections.get(key)!.figures.push({
+      id: o.id,
+      indicator: o.indicator,
+      figure: figure(o.figure, at.input.model.units),
+      period: samePeriod ? null : { start: o.period.start, end: o.period.end },
+      dimensions: o.dimensions,
+      result: resultPlace(at, o),
+      shared: o.shared ? { id: o.shared, title: at.resultContext.indicatorNames.get(o.shared) ?? o.shared } : null,
+    });
   }
-  yield ['site/programmes.json', json(programmeList)];
+  return [...sections.values()];
+}
 
-  const comparison = datasets.find((d) => d.kind === 'comparison');
-  for (const [path, page] of indicatorPages({ model, dataset: comparison ? { id: comparison.name, title: comparison.title } : null })) yield [path, json(page)];
+/** The programme direction and year a figure reports a result of, if it does. */
+function resultPlace(at: Lookups, o: Model['observations'][number]): SiteReport['sections'][number]['figures'][number]['result'] {
+  const direction = o.result && at.directionsById.get(`${o.result.programme}/${o.result.direction}`);
+  return o.result && direction ? { programme: o.result.programme, direction: direction.number, title: direction.title, year: o.result.year } : null;
+}
 
-  const directionsById = new Map(model.programmes.flatMap((p) => p.annexes.flatMap((a) => a.directions.map((d) => [`${p.id}/${d.id}`, d] as const))));
-  const resultPlace = (o: Model['observations'][number]) => {
-    const direction = o.result && directionsById.get(`${o.result.programme}/${o.result.direction}`);
-    return o.result && direction ? { programme: o.result.programme, direction: direction.number, title: direction.title, year: o.result.year } : null;
+function reportPage(at: Lookups, document: SourceDocument): SiteReport {
+  const related = new Set([...(at.programmesByDocument.get(document.id) ?? []).map((p) => p.id), ...(at.executionsByDocument.get(document.id) ?? []).map((e) => e.programme)]);
+  return {
+    id: document.id,
+    kind: document.kind,
+    kindTitle: KIND_TITLES[document.kind],
+    title: document.title,
+    number: document.number ?? null,
+    date: document.date ?? null,
+    period: document.period,
+    author: document.author ?? null,
+    description: document.description ?? null,
+    url: document.url ?? null,
+    publisher: { id: document.publisher, title: at.publishers.get(document.publisher)!.name.uk },
+    programmes: [...related].map((id) => ({ id, title: at.programmeTitles.get(id) ?? id })),
+    sections: reportSections(at, document),
+    figureCount: at.figureCounts.get(document.id) ?? 0,
+    notes: (at.index.notesByDocument.get(document.id) ?? []).map(note),
+    datasets: at.datasetsByDocument.get(document.id) ?? [],
   };
-  const reportOf = (document: SourceDocument): SiteReport => {
-    const observations = index.observationsByDocument.get(document.id) ?? [];
-    const sections = new Map<string, SiteReport['sections'][number]>();
-    for (const o of observations) {
-      const key = o.figure.section;
-      if (!sections.has(key)) sections.set(key, { section: key, figures: [] });
-      const samePeriod = o.period.start === document.period.start && o.period.end === document.period.end;
-      sections.get(key)!.figures.push({ id: o.id, indicator: o.indicator, figure: figure(o.figure, model.units), period: samePeriod ? null : { start: o.period.start, end: o.period.end }, dimensions: o.dimensions, result: resultPlace(o), shared: o.shared ? { id: o.shared, title: resultContext.indicatorNames.get(o.shared) ?? o.shared } : null });
-    }
-    const related = new Set([
-      ...(programmesByDocument.get(document.id) ?? []).map((p) => p.id),
-      ...(executionsByDocument.get(document.id) ?? []).map((e) => e.programme),
-    ]);
-    return {
-      id: document.id,
-      kind: document.kind,
-      kindTitle: KIND_TITLES[document.kind],
-      title: document.title,
-      number: document.number ?? null,
-      date: document.date ?? null,
-      period: document.period,
-      author: document.author ?? null,
-      description: document.description ?? null,
-      url: document.url ?? null,
-      publisher: { id: document.publisher, title: publishers.get(document.publisher)!.name.uk },
-      programmes: [...related].map((id) => ({ id, title: programmeTitles.get(id) ?? id })),
-      sections: [...sections.values()],
-      figureCount: figureCounts.get(document.id) ?? 0,
-      notes: (index.notesByDocument.get(document.id) ?? []).map(note),
-      datasets: datasetsOfDocument(document.id),
-    };
-  };
-  const reportList: SiteReportSummary[] = [];
-  for (const document of model.documents) {
-    const report = reportOf(document);
-    yield [`site/reports/${report.id}.json`, json(report)];
-    const { id, kind, kindTitle, title, number, date, period, publisher } = report;
-    reportList.push({ id, kind, kindTitle, title, number, date, period, publisher });
-  }
-  yield ['site/reports.json', json(reportList)];
+}
 
-  /** A local build's pages link within the site: addresses under the local origin become paths. */
-  const inSite = (text: string) => (published ? text : text.split(`${urls.siteUrl}/`).join('/'));
-  const datasetOf = (dataset: Dataset): SiteDataset => {
-    const written = files.get(dataset.name) ?? [];
-    const years = new Set<number>();
-    if (dataset.temporal) for (let y = Number(dataset.temporal.start.slice(0, 4)); y <= Number(dataset.temporal.end.slice(0, 4)); y++) years.add(y);
-    const sourceIds = new Set(dataset.sources.map((s) => s.id));
-    return {
-      name: dataset.name,
-      id: dataset.id,
-      kind: dataset.kind,
-      title: dataset.title,
-      description: dataset.description,
-      publisher: dataset.publisher ? { id: dataset.publisher.id, title: dataset.publisher.name.uk } : null,
-      keywords: dataset.keywords,
-      themes: dataset.themes,
-      frequency: dataset.frequency,
-      frequencyTitle: FREQUENCY_TITLES[dataset.frequency],
-      purpose: dataset.purpose,
-      created: dataset.created,
-      modified: dataset.modified,
-      version: dataset.version,
-      temporal: dataset.temporal ?? null,
-      years: [...years],
-      sources: dataset.sources.map((s) => ({ id: s.id, title: s.title, kind: s.kind })),
-      files: written.map((file) => ({ path: file.path, format: file.format, bytes: file.bytes, sha256: file.sha256, table: file.table?.name ?? null })),
-      tables: dataset.tables.map((table) => ({
-        name: table.name,
-        title: table.title,
-        description: table.description,
-        fields: table.schema.fields,
-        rows: table.rowCount ?? table.rows.length,
-        preview: table.rows.slice(0, PREVIEW_ROWS).map((row) => table.schema.fields.map((field) => row[field.name] ?? null).map((cell) => (cell === null ? null : inSite(String(cell))))),
-      })),
-      // The same lines as passport.json, so the page and the download agree.
-      // A local build's pages link within the site: its passport shows paths, not the local origin.
-      passport: passport(dataset, written, urls).map((line) => ({ ...line, value: inSite(line.value) })),
-      // The shared indicators' dataset holds no stated totals or plans: the notes of its documents are theirs.
-      notes: (dataset.kind === 'portal' ? reconciliation.notes : dataset.kind === 'comparison' ? [] : [...sourceIds].flatMap((id) => index.notesByDocument.get(id) ?? []))
-        .filter((n) => dataset.kind === 'portal' || (dataset.kind === 'programme') === (n.programme !== undefined))
-        .map(note),
-      due: dueDate(dataset.modified, dataset.frequency),
-      changes: dataset.changes.map((version) => siteChange(version, dataset)),
-    };
-  };
-  const datasetList: SiteDatasetSummary[] = [];
-  for (const dataset of datasets) {
-    const page = datasetOf(dataset);
-    yield [`site/datasets/${page.name}.json`, json(page)];
-    const { tables: _tables, passport: _passport, notes: _notes, changes: _changes, sources: _sources, ...summary } = page;
-    datasetList.push(summary);
-  }
-  yield ['site/datasets.json', json(datasetList)];
+/** A local build's pages link within the site: addresses under the local origin become paths. */
+function inSite({ published, urls }: SiteDataInput, text: string): string {
+  return published ? text : text.split(`${urls.siteUrl}/`).join('/');
+}
 
-  const sitePublishers: SitePublisher[] = model.publishers.map((p) => ({
+/**
+ * The notes a dataset page shows: all for the portal's, none for the shared indicators' (it holds
+ * no stated totals or plans: the notes of its documents are theirs), else its documents' of its
+ * own kind (programme or not).
+ */
+function datasetNotes(at: Lookups, dataset: Dataset): SiteNote[] {
+  const sourceIds = new Set(dataset.sources.map((s) => s.id));
+  if (dataset.kind === 'comparison') return [];
+  return (dataset.kind === 'portal' ? at.input.reconciliation.notes : [...sourceIds].flatMap((id) => at.index.notesByDocument.get(id) ?? []))
+    .filter((n) => dataset.kind === 'portal' || (dataset.kind === 'programme') === (n.programme !== undefined))
+    .map(note);
+}
+
+function datasetPage(at: Lookups, dataset: Dataset): SiteDataset {
+  const { input } = at;
+  const written = input.files.get(dataset.name) ?? [];
+  const years = new Set<number>();
+  if (dataset.temporal) for (let y = Number(dataset.temporal.start.slice(0, 4)); y <= Number(dataset.temporal.end.slice(0, 4)); y++) years.add(y);
+  return {
+    name: dataset.name,
+    id: dataset.id,
+    kind: dataset.kind,
+    title: dataset.title,
+    description: dataset.description,
+    publisher: dataset.publisher ? { id: dataset.publisher.id, title: dataset.publisher.name.uk } : null,
+    keywords: dataset.keywords,
+    themes: dataset.themes,
+    frequency: dataset.frequency,
+    frequencyTitle: FREQUENCY_TITLES[dataset.frequency],
+    purpose: dataset.purpose,
+    created: dataset.created,
+    modified: dataset.modified,
+    version: dataset.version,
+    temporal: dataset.temporal ?? null,
+    years: [...years],
+    sources: dataset.sources.map((s) => ({ id: s.id, title: s.title, kind: s.kind })),
+    files: written.map((file) => ({ path: file.path, format: file.format, bytes: file.bytes, sha256: file.sha256, table: file.table?.name ?? null })),
+    tables: dataset.tables.map((table) => ({
+      name: table.name,
+      title: table.title,
+      description: table.description,
+      fields: table.schema.fields,
+      rows: table.rowCount ?? table.rows.length,
+      preview: table.rows.slice(0, PREVIEW_ROWS).map((row) => table.schema.fields.map((field) => row[field.name] ?? null).map((cell) => (cell === null ? null : inSite(input, String(cell))))),
+    })),
+    // The same lines as passport.json, so the page and the download agree.
+    // A local build's pages link within the site: its passport shows paths, not the local origin.
+    passport: passport(dataset, written, input.urls).map((line) => ({ ...line, value: inSite(input, line.value) })),
+    notes: datasetNotes(at, dataset),
+    due: dueDate(dataset.modified, dataset.frequency),
+    changes: dataset.changes.map((version) => siteChange(version, dataset)),
+  };
+}
+
+function sitePublishers(at: Lookups): SitePublisher[] {
+  return at.input.model.publishers.map((p) => ({
     id: p.id,
     name: p.name,
     community: p.community,
@@ -368,15 +406,17 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
     contact: { name: p.contact.name, email: p.contact.email, phone: p.contact.phone ?? null },
     address: p.address ?? null,
     note: p.note ?? null,
-    programmes: (programmesByPublisher.get(p.id) ?? []).map((x) => ({ id: x.id, title: x.title })),
-    reports: (documentsByPublisher.get(p.id) ?? []).map((d) => ({ id: d.id, title: d.title })),
-    datasets: (datasetsByPublisher.get(p.id) ?? []).filter((d) => d.kind !== 'register').map((d) => ({ id: d.name, title: d.title })),
-    register: (datasetsByPublisher.get(p.id) ?? []).find((d) => d.kind === 'register')!.name,
+    programmes: (at.programmesByPublisher.get(p.id) ?? []).map((x) => ({ id: x.id, title: x.title })),
+    reports: (at.documentsByPublisher.get(p.id) ?? []).map((d) => ({ id: d.id, title: d.title })),
+    datasets: (at.datasetsByPublisher.get(p.id) ?? []).filter((d) => d.kind !== 'register').map((d) => ({ id: d.name, title: d.title })),
+    register: (at.datasetsByPublisher.get(p.id) ?? []).find((d) => d.kind === 'register')!.name,
   }));
-  yield ['site/publishers.json', json(sitePublishers)];
+}
 
+function homePage(at: Lookups, reported: SiteHome['reported']): SiteHome {
+  const { model, reconciliation, datasets } = at.input;
   const periods = model.documents.map((d) => d.period);
-  const home: SiteHome = {
+  return {
     publishers: model.publishers.length,
     programmes: model.programmes.length,
     reports: model.documents.length,
@@ -388,9 +428,51 @@ export function* siteData({ model, reconciliation, datasets, files, urls, publis
     latestReports: [...model.documents]
       .sort((a, b) => (b.date ?? b.period.end).localeCompare(a.date ?? a.period.end))
       .slice(0, 5)
-      .map((d) => ({ id: d.id, title: d.title, date: d.date ?? null, period: { start: d.period.start, end: d.period.end }, publisher: publishers.get(d.publisher)!.name.uk })),
+      .map((d) => ({ id: d.id, title: d.title, date: d.date ?? null, period: { start: d.period.start, end: d.period.end }, publisher: at.publishers.get(d.publisher)!.name.uk })),
     latestChanges: [...datasets].sort((a, b) => b.modified.localeCompare(a.modified) || a.name.localeCompare(b.name)).slice(0, 5).map((d) => ({ id: d.name, title: d.title, modified: d.modified })),
     notes: reconciliation.notes.length,
   };
-  yield ['site/home.json', json(home)];
+}
+
+/**
+ * The site's JSON, a file at a time as [path, text]: one file per page, so that neither the
+ * site nor this stage holds more than one page's data and the short lists.
+ */
+export function* siteData(input: SiteDataInput): Generator<[path: string, text: string]> {
+  const at = lookups(input);
+  yield ['site/config.json', json(siteConfig(input))];
+
+  const programmeList: SiteProgrammeSummary[] = [];
+  const reported: SiteHome['reported'] = [];
+  for (const programme of input.model.programmes) {
+    const page = programmePage(at, programme);
+    yield [`site/programmes/${page.id}.json`, json(page)];
+    const { id, title, publisher, period, funding, executions } = page;
+    programmeList.push({ id, title, publisher, period, funding: { total: funding.total } });
+    reported.push(...executions.map((e) => ({ programme: { id, title }, year: e.year, reported: e.reported.value ?? '0', planned: e.planned, rate: e.rate, word: e.word })));
+  }
+  yield ['site/programmes.json', json(programmeList)];
+
+  const comparison = input.datasets.find((d) => d.kind === 'comparison');
+  for (const [path, page] of indicatorPages({ model: input.model, dataset: comparison ? { id: comparison.name, title: comparison.title } : null })) yield [path, json(page)];
+
+  const reportList: SiteReportSummary[] = [];
+  for (const document of input.model.documents) {
+    const report = reportPage(at, document);
+    yield [`site/reports/${report.id}.json`, json(report)];
+    const { id, kind, kindTitle, title, number, date, period, publisher } = report;
+    reportList.push({ id, kind, kindTitle, title, number, date, period, publisher });
+  }
+  yield ['site/reports.json', json(reportList)];
+
+  const datasetList: SiteDatasetSummary[] = [];
+  for (const dataset of input.datasets) {
+    const page = datasetPage(at, dataset);
+    yield [`site/datasets/${page.name}.json`, json(page)];
+    const { tables: _tables, passport: _passport, notes: _notes, changes: _changes, sources: _sources, ...summary } = page;
+    datasetList.push(summary);
+  }
+  yield ['site/datasets.json', json(datasetList)];
+  yield ['site/publishers.json', json(sitePublishers(at))];
+  yield ['site/home.json', json(homePage(at, reported))];
 }

@@ -19,8 +19,12 @@ describe('without JavaScript', () => {
     const page = await context.newPage();
     const response = await page.goto(new URL(path, base).href);
     expect(response?.status()).toBe(200);
-    const text = plain(await page.locator('main').innerText());
-    expect(text.length).toBeGreaterThan(80);
+    // The page's own heading, the one its title names, and content beneath it: text, a list or a table.
+    const heading = plain(await page.locator('main h1').innerText());
+    expect(heading).not.toBe('');
+    const title = plain(await page.title());
+    expect(title === heading || title.startsWith(`${heading} · `), `title «${title}», heading «${heading}»`).toBe(true);
+    expect(await page.locator('main p:visible, main li:visible, main table:visible, main dl:visible').count()).toBeGreaterThan(0);
     await page.close();
   });
 

@@ -106,7 +106,7 @@ export async function searchUkrainian(
   for (const latin of p.latin) {
     const cyrillic = await readLatin(latin, load);
     // A Latin word the vocabulary does not know may be printed in Latin (ISO, CKAN).
-    words.push(cyrillic.length > 0 ? [...cyrillic, latin] : [latin]);
+    words.push([...cyrillic, latin]);
   }
   const queries = searches(words, p.phrases);
   const best = new Map<string, PagefindResult>();

@@ -69,3 +69,68 @@ describe('the excerpt pagefind gives', () => {
     ]);
   });
 });
+
+describe('marks worked out by hand', () => {
+  it('cuts the text into marks and the text between, a mark at the very start included', () => {
+    expect(highlight('рада 243 і радою', [['рад']], ['243'])).toEqual([
+      { text: 'рада', mark: true },
+      { text: ' ', mark: false },
+      { text: '243', mark: true },
+      { text: ' і ', mark: false },
+      { text: 'радою', mark: true },
+    ]);
+    expect(highlight('нічого', [['рад']], [])).toEqual([{ text: 'нічого', mark: false }]);
+    expect(highlight('', [['рад']], [])).toEqual([]);
+  });
+
+  it('marks a number apart from the words around it, with any spaces between its groups, never inside a longer one', () => {
+    expect(highlight('1  243 280', [], ['243'])).toEqual([{ text: '1  243 280', mark: false }]);
+    expect(highlight('ціна 1.5 і 1x5', [], ['1.5'])).toEqual([
+      { text: 'ціна ', mark: false },
+      { text: '1.5', mark: true },
+      { text: ' і 1x5', mark: false },
+    ]);
+  });
+
+  it('marks no number by a word stem, and a word within a mark once', () => {
+    expect(highlight('коди 20231 і 2023', [['2023']], [])).toEqual([{ text: 'коди 20231 і 2023', mark: false }]);
+    expect(highlight('а5б кінець', [['а5б']], ['5'])).toEqual([
+      { text: 'а5б', mark: true },
+      { text: ' кінець', mark: false },
+    ]);
+  });
+
+  it('marks a name and a number that run into each other as one mark', () => {
+    expect(highlight('ковід-19 000 осіб', [['ковід']], ['19 000'])).toEqual([
+      { text: 'ковід-19 000', mark: true },
+      { text: ' осіб', mark: false },
+    ]);
+  });
+
+  it('marks a hyphenated name whole when one part matches, and a name with a number in it', () => {
+    expect(highlight('Івано-Франківська рада', [['франківськ']], [])).toEqual([
+      { text: 'Івано-Франківська', mark: true },
+      { text: ' рада', mark: false },
+    ]);
+    expect(highlight('спалах ковід-19', [['ковід']], [])).toEqual([
+      { text: 'спалах ', mark: false },
+      { text: 'ковід-19', mark: true },
+    ]);
+  });
+
+  it('marks no shorter word by a longer stem, and a word whose stem is one letter off either way', () => {
+    expect(sharesStem('рад', 'рада')).toBe(false);
+    expect(sharesStem('звернення', 'зверненн')).toBe(true);
+    expect(sharesStem('звернення', 'звернення')).toBe(false);
+  });
+});
+
+describe('escapes read back, worked out by hand', () => {
+  it('reads decimal and hexadecimal references in either case, and leaves what is no character as written', () => {
+    expect(excerptText('&#X41;&#x42;&#67;&AMP;&copy;')).toBe('ABC&&copy;');
+    expect(excerptText('&quot;так&apos;')).toBe('"так\'');
+    expect(excerptText('&#x10FFFF;')).toBe('\u{10ffff}');
+    expect(excerptText('&#1114111;')).toBe('\u{10ffff}');
+    expect(excerptText('&#x110000; &#1114112;')).toBe('&#x110000; &#1114112;');
+  });
+});

@@ -19,7 +19,8 @@ export function excerptText(excerpt: string): string {
   return excerpt.replace(/<\/?mark>/g, '').replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      // NaN and numbers past the last code point are no character
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
@@ -33,7 +34,7 @@ export function excerptText(excerpt: string): string {
 export function sharesStem(word: string, queryStem: string): boolean {
   const w = normalizeWord(word);
   if (!w.startsWith(queryStem)) return false;
-  return alternatives(stem(w)).some((s) => s === queryStem || (s.startsWith(queryStem) && s.length - queryStem.length <= 1) || (queryStem.startsWith(s) && queryStem.length - s.length <= 1));
+  return alternatives(stem(w)).some((s) => (s.startsWith(queryStem) && s.length - queryStem.length <= 1) || (queryStem.startsWith(s) && queryStem.length - s.length <= 1));
 }
 
 /** A word, hyphenated parts joined (Івано-Франківська): marked whole when a part matches. */
@@ -47,7 +48,7 @@ function phrasePattern(phrase: string): RegExp {
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/,/g, '[,.]'))
     .join(SPACE);
   // Not a part of a longer number: no digit, decimal mark or digit group right before or after.
-  return new RegExp(`(?<![\\d,.])(?<!\\d${SPACE.slice(0, -1)})${body}(?!\\d|[,.]\\d|${SPACE.slice(0, -1)}\\d{3}(?!\\d))`, 'gu');
+  return new RegExp(`(?<![\\d,.])(?<!\\d${SPACE})${body}(?!\\d|[,.]\\d|${SPACE}\\d{3}(?!\\d))`, 'gu');
 }
 
 /**

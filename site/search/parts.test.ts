@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openIndex, type PagefindModule } from './engine.ts';
-import { partFolder, partUrls, planByPublisher } from './parts.ts';
+import { INDEX_FOLDER, PARTS_FILE, partFolder, partUrls, planByPublisher } from './parts.ts';
 
 describe('planByPublisher', () => {
   const pages = (publisher: string | null, n: number, bytes = 10) =>
@@ -49,6 +49,7 @@ describe('planByPublisher', () => {
 
 describe('part folders and their URLs', () => {
   it('puts the first part at the index folder itself and the others under parts/', () => {
+    expect([INDEX_FOLDER, PARTS_FILE]).toEqual(['pagefind', 'parts.json']);
     expect([1, 2, 3].map(partFolder)).toEqual(['', 'parts/2/', 'parts/3/']);
   });
 

@@ -26,8 +26,8 @@ export function normalizeWord(word: string): string {
 
 /** The prefix the word's inflected forms share: звернень → звернен, Кривому → крив. */
 export function stem(word: string): string {
+  // A word of MIN_STEM letters or fewer has nothing to cut: every rule below keeps MIN_STEM.
   let w = normalizeWord(word);
-  if (w.length <= MIN_STEM) return w;
   for (const ending of ENDINGS) {
     if (w.endsWith(ending) && w.length - ending.length >= MIN_STEM) {
       w = w.slice(0, -ending.length);
@@ -56,7 +56,9 @@ export function alternatives(stemmed: string): string[] {
   const out = new Set([stemmed]);
   const match = /^(.*[^аеєиіїоуюя])?([іо])([бвгґджзклмнпрстфхцчшщь]{1,2})$/.exec(stemmed);
   if (match) {
-    const [, head = '', vowel, tail = ''] = match;
+    const head = match[1] ?? '';
+    const vowel = match[2]!;
+    const tail = match[3]!;
     const other = vowel === 'і' ? 'о' : 'і';
     out.add(`${head}${other}${tail}`);
     const last = tail.at(-1)!;
@@ -73,7 +75,7 @@ export function alternatives(stemmed: string): string[] {
 /** 1243280, 1 243 280, 1 243 280,57, 1243280.57 → the groups pages print: 1 243 280,57 */
 export function groupNumber(text: string): string {
   const compact = text.replace(/[\s\u00a0\u202f]/g, '');
-  const [whole = '', fraction] = compact.split(/[,.]/);
+  const [whole, fraction] = compact.split(/[,.]/) as [string, string | undefined];
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
   return fraction ? `${grouped},${fraction}` : grouped;
 }
@@ -97,7 +99,7 @@ export function plan(query: string): QueryPlan {
   });
   const words: string[][] = [];
   const latin: string[] = [];
-  for (const token of rest.split(/[^\p{L}'-]+/u)) {
+  for (const token of rest.split(/[^\p{L}'-]/u)) {
     for (const part of token.split('-')) {
       const word = part.replace(/^'+|'+$/g, '');
       if (word.length === 0) continue;
@@ -120,5 +122,5 @@ export function searches(words: string[][], phrases: string[], limit = 12): stri
     combos = next.slice(0, limit);
   }
   const quoted = phrases.map((phrase) => `"${phrase}"`);
-  return combos.map((combo) => [...combo, ...quoted].join(' ').trim()).filter(Boolean);
+  return combos.map((combo) => [...combo, ...quoted].join(' ')).filter(Boolean);
 }

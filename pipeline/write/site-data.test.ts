@@ -1,0 +1,419 @@
+/**
+ * The site's JSON from a hand-built model: what a report, dataset, publisher and home page
+ * read, worked out from the model by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Direction, Figure, Measure, Model, Observation, Publisher, SourceDocument } from '../model/types.ts';
+import { parsePlain } from '../numbers/decimal.ts';
+import type { Dataset, DatasetVersion, Table } from '../publish/types.ts';
+import { makeUrls } from '../publish/urls.ts';
+import type { QualityNote, Reconciliation } from '../reconcile/reconcile.ts';
+import type { WrittenFile } from './package.ts';
+import { CHANGES_SHOWN, dueDate, figure, measuresSum, siteData } from './site-data.ts';
+
+function fig(printed: string, value: string | null, extra: Partial<Figure> = {}): Figure {
+  return {
+    key: `k/${printed}`,
+    document: 'kr-report',
+    printed,
+    value: value === null ? null : parsePlain(value),
+    kind: 'count',
+    unit: 'звернень',
+    qualifier: 'exact',
+    section: 'Звернення',
+    quote: `надійшло ${printed}`,
+    quoteIsFigure: false,
+    note: undefined,
+    origin: { file: 'f.yaml', line: 1, path: 'p' },
+    ...extra,
+  };
+}
+
+const units: Model['units'] = new Map([
+  ['звернень', { many: 'звернень', one: 'звернення', few: 'звернення', other: 'звернення', year: false }],
+  ['року', { many: 'року', one: 'року', few: 'року', other: 'року', year: true }],
+]);
+
+describe('a figure for the site', () => {
+  it('carries a count unit in its forms, and a year as a year', () => {
+    expect(figure(fig('1 200', '1200'), units)).toEqual({
+      value: '1200',
+      printed: '1 200',
+      unit: 'звернень',
+      forms: { one: 'звернення', few: 'звернення', many: 'звернень', other: 'звернення' },
+      kind: 'count',
+      qualifier: 'exact',
+      section: 'Звернення',
+      quote: 'надійшло 1 200',
+      note: null,
+    });
+    expect(figure(fig('1980', '1980', { unit: 'року' }), units)).toMatchObject({ forms: null, kind: 'year' });
+    // A unit units.yaml does not name, or no units at all: no forms.
+    expect(figure(fig('3', '3', { unit: 'осіб' }), units)).toMatchObject({ forms: null, kind: 'count' });
+    expect(figure(fig('3', '3'))).toMatchObject({ forms: null, kind: 'count' });
+  });
+
+  it('gives money no forms even when a unit of that name is counted, an empty cell no value, a cell that is its own quote no quote', () => {
+    expect(figure(fig('14,5', '14500', { kind: 'UAH', unit: 'звернень', quoteIsFigure: true, note: 'тис. грн' }), units)).toEqual({
+      value: '14500',
+      printed: '14,5',
+      unit: 'звернень',
+      forms: null,
+      kind: 'UAH',
+      qualifier: 'exact',
+      section: 'Звернення',
+      quote: null,
+      note: 'тис. грн',
+    });
+    expect(figure(fig('-', null)).value).toBeNull();
+  });
+});
+
+describe('the next update a dataset promises', () => {
+  it('adds months or days to the last change, and promises nothing for other frequencies', () => {
+    expect(dueDate('2024-01-31T10:00:00Z', 'once a month')).toBe('2024-03-02');
+    expect(dueDate('2024-01-15T10:00:00Z', 'once a quarter')).toBe('2024-04-15');
+    expect(dueDate('2024-01-15T10:00:00Z', 'once a half year')).toBe('2024-07-15');
+    expect(dueDate('2024-02-29T10:00:00Z', 'once a year')).toBe('2025-03-01');
+    expect(dueDate('2024-12-31T23:00:00Z', 'once a day')).toBe('2025-01-01');
+    expect(dueDate('2024-12-31T23:00:00Z', 'more than once a day')).toBe('2025-01-01');
+    expect(dueDate('2024-12-28T00:00:00Z', 'once a week')).toBe('2025-01-04');
+    expect(dueDate('2024-01-15T10:00:00Z', 'immediately after making changes')).toBeNull();
+    expect(dueDate('2024-01-15T10:00:00Z', 'no longer updated')).toBeNull();
+  });
+});
+
+describe('money of a direction given per measure only', () => {
+  const measure = (planned: [number, string | null][]): Measure => ({
+    id: 'm',
+    number: 1,
+    title: 'Захід',
+    timeline: undefined,
+    executors: undefined,
+    fundingSource: undefined,
+    planned: new Map(planned.map(([year, value]) => [year, fig(value ?? '-', value, { kind: 'UAH', unit: 'грн' })])),
+    plannedTotal: undefined,
+    expectedResult: undefined,
+    note: undefined,
+  });
+  const direction = (extra: Partial<Direction>): Direction => ({ id: 'd', annex: 'a', number: 1, title: 'Напрям', fundingSource: undefined, planned: new Map(), plannedTotal: undefined, measures: [], note: undefined, ...extra });
+
+  it('is the measures summed by year, years in order, and in all', () => {
+    const sum = measuresSum(direction({ measures: [measure([[2021, '10.5'], [2020, '100']]), measure([[2021, '4.5'], [2022, null]])] }));
+    expect(sum).toEqual({ planned: [{ year: 2020, value: '100' }, { year: 2021, value: '15' }], total: '115' });
+  });
+
+  it('is nothing when the direction has money of its own, in a year or in all, or the measures have none', () => {
+    const measures = [measure([[2020, '100']])];
+    expect(measuresSum(direction({ measures, plannedTotal: fig('5', '5') }))).toBeNull();
+    expect(measuresSum(direction({ measures, planned: new Map([[2020, fig('5', '5')]]) }))).toBeNull();
+    expect(measuresSum(direction({ measures: [measure([[2020, null]])] }))).toBeNull();
+    expect(measuresSum(direction({ measures: [] }))).toBeNull();
+    // An empty own cell is no money of its own.
+    expect(measuresSum(direction({ measures, plannedTotal: fig('-', null), planned: new Map([[2020, fig('-', null)]]) }))).toEqual({ planned: [{ year: 2020, value: '100' }], total: '100' });
+  });
+});
+
+describe('the pages of a model', () => {
+  const period = { start: '2023-01-01', end: '2023-12-31', label: '2023' };
+  const publisher: Publisher = {
+    id: 'kr',
+    name: { uk: 'Криворізька міська рада', en: 'Kryvyi Rih City Council' },
+    shortName: undefined,
+    kind: 'council',
+    community: { uk: 'Криворізька громада', en: 'Kryvyi Rih community' },
+    edrpou: '12345678',
+    katottg: 'UA12345678901234567',
+    koatuu: undefined,
+    website: 'https://kr.example.gov.ua',
+    contact: { name: 'Відділ', email: 'data@kr.example.gov.ua', phone: undefined },
+    address: undefined,
+    note: undefined,
+  };
+  const document = (id: string, extra: Partial<SourceDocument>): SourceDocument => ({
+    id,
+    publisher: 'kr',
+    kind: 'activity_report',
+    title: `Документ ${id}`,
+    titleEn: undefined,
+    number: undefined,
+    date: undefined,
+    period,
+    author: undefined,
+    url: undefined,
+    textFile: undefined,
+    description: undefined,
+    keywords: [],
+    themes: [],
+    folder: id,
+    files: [],
+    ...extra,
+  });
+  const report = document('kr-report', { author: 'Міський голова', url: 'https://kr.example.gov.ua/r.pdf' });
+  const decision = document('kr-decision', { kind: 'decision', number: '7', date: '2024-02-01', period: { start: '2024-01-01', end: '2024-12-31', label: '2024' } });
+  const observation = (id: string, printed: string, section: string, extra: Partial<Observation> = {}): Observation => ({
+    id,
+    document: 'kr-report',
+    publisher: 'kr',
+    indicator: `Показник ${id}`,
+    code: undefined,
+    topic: undefined,
+    figure: fig(printed, printed, { section }),
+    period,
+    dimensions: {},
+    result: undefined, budgetGroup: undefined, budgetCode: undefined, shared: undefined, place: () => ({ file: 'test.yaml', line: 1, path: '' }),
+    ...extra,
+  });
+  const observations = [
+    observation('a', '5', 'Звернення'),
+    observation('b', '7', 'Прийом', { period: { start: '2023-07-01', end: '2023-07-01', label: '2023-07-01' }, dimensions: { district: 'Центральний' } }),
+    observation('c', '2', 'Звернення'),
+  ];
+  const qualityNote: QualityNote = {
+    id: 'kr-report/total-x',
+    code: 'Q_STATED_TOTAL',
+    document: 'kr-report',
+    programme: undefined,
+    subject: 'Звернення',
+    stated: fig('8', '8'),
+    parts: [],
+    computed: parsePlain('7'),
+    difference: parsePlain('1'),
+    message: 'не сходиться',
+  };
+  const model: Model = {
+    portal: { title: 'Відкриті дані', titleEn: 'Open data', description: 'Портал', siteUrl: undefined, basePath: '/', contact: undefined },
+    catalog: [],
+    publishers: [publisher],
+    documents: [report, decision],
+    programmes: [],
+    executions: [],
+    indicators: [],
+    relations: [],
+    observations,
+    statedTotals: [],
+    units,
+    figures: [...observations.map((o) => o.figure), fig('1', '1', { document: 'kr-decision' })],
+  };
+  const reconciliation: Reconciliation = { notes: [qualityNote], comparisons: [], checks: { passed: 3, failed: 1 } };
+  const table: Table = {
+    name: 'observations',
+    title: 'Показники',
+    description: 'Числа',
+    schema: { fields: [{ name: 'id', type: 'string', title: 'Ід', description: '' }, { name: 'page', type: 'string', title: 'Сторінка', description: '' }], missingValues: [''] },
+    rows: Array.from({ length: 12 }, (_, i) => ({ id: `r${i + 1}`, page: i === 0 ? 'http://localhost:4321/reports/kr-report/' : null })),
+  };
+  const changes: DatasetVersion[] = [
+    {
+      version: '1.1.0',
+      time: '2024-03-01T10:00:00Z',
+      status: 'compared',
+      tables: [
+        {
+          table: 'observations',
+          title: 'Показники',
+          added: [{ key: 'r12', cells: { id: 'r12', page: null } }],
+          removed: [{ key: 'r0', cells: { id: 'r0', gone: 'x' } }],
+          changed: Array.from({ length: CHANGES_SHOWN }, (_, i) => ({ key: `r${i + 1}`, cells: [{ field: 'page', before: null, after: `p${i + 1}` }] })),
+        },
+      ],
+    },
+  ];
+  const dataset = (name: string, kind: Dataset['kind'], extra: Partial<Dataset> = {}): Dataset => ({
+    name,
+    id: `id-${name}`,
+    kind,
+    title: `Набір ${name}`,
+    description: 'Опис',
+    keywords: ['звернення'],
+    themes: ['GOVE'],
+    frequency: 'once a year',
+    purpose: 'Звіт',
+    publisher: { id: 'kr', name: publisher.name, edrpou: publisher.edrpou, katottg: publisher.katottg, koatuu: undefined, website: publisher.website, contact: { name: 'Відділ', email: 'data@kr.example.gov.ua' } },
+    temporal: undefined,
+    created: '2024-01-01T00:00:00Z',
+    modified: '2024-01-01T00:00:00Z',
+    version: '1.0.0',
+    sources: [],
+    tables: [],
+    changes: [],
+    ...extra,
+  });
+  const indicators = dataset('kr-indicators', 'indicators', {
+    temporal: { start: '2022-01-01', end: '2023-12-31' },
+    modified: '2024-03-01T10:00:00Z',
+    sources: [{ id: 'kr-report', title: 'Документ kr-report', kind: 'activity_report', number: undefined, date: undefined } as Dataset['sources'][number]],
+    tables: [table],
+    changes,
+  });
+  const register = dataset('kr-register', 'register', { modified: '2024-02-01T00:00:00Z' });
+  const csv: WrittenFile = { path: 'observations.csv', bytes: 120, sha256: 'a'.repeat(64), format: 'CSV', mediatype: 'text/csv', table };
+  const xlsx: WrittenFile = { path: 'kr-indicators.xlsx', bytes: 900, sha256: 'b'.repeat(64), format: 'XLSX', mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', table: undefined };
+  const build = (published: boolean) =>
+    new Map(
+      [
+        ...siteData({
+          model,
+          reconciliation,
+          datasets: [indicators, register],
+          files: new Map([['kr-indicators', [csv, xlsx]]]),
+          urls: makeUrls('http://localhost:4321', '/'),
+          published,
+          buildTime: '2024-05-01T09:00:00Z',
+        }),
+      ].map(([path, text]) => [path, JSON.parse(text) as Record<string, unknown>]),
+    );
+  const local = build(false);
+
+  it('writes one file per page and the short lists, each a line of JSON', () => {
+    expect([...local.keys()]).toEqual([
+      'site/config.json',
+      'site/programmes.json',
+      // The list of shared indicators, empty here: the model shares none.
+      'site/indicators.json',
+      'site/reports/kr-report.json',
+      'site/reports/kr-decision.json',
+      'site/reports.json',
+      'site/datasets/kr-indicators.json',
+      'site/datasets/kr-register.json',
+      'site/datasets.json',
+      'site/publishers.json',
+      'site/home.json',
+    ]);
+    const texts = [...siteData({ model, reconciliation, datasets: [indicators, register], files: new Map(), urls: makeUrls('http://localhost:4321', '/'), published: false, buildTime: 'now' })];
+    expect(texts[0]![1].endsWith('}\n')).toBe(true);
+    expect(texts.every(([, text]) => text.split('\n').length === 2)).toBe(true);
+  });
+
+  it('tells the site its address only when published', () => {
+    expect(local.get('site/config.json')).toMatchObject({ siteUrl: null, basePath: '/', buildTime: '2024-05-01T09:00:00Z', title: 'Відкриті дані', titleEn: 'Open data', description: 'Портал', contact: null });
+    expect((local.get('site/config.json')!['dimensions'] as Record<string, string>)['district']).toBe('район');
+    expect(build(true).get('site/config.json')!['siteUrl']).toBe('http://localhost:4321');
+    expect(local.get('site/programmes.json')).toEqual([]);
+    expect(local.get('site/indicators.json')).toEqual([]);
+  });
+
+  it('groups a report\'s figures by section in source order, gives a period only where it differs from the document\'s, and names its notes and datasets', () => {
+    const page = local.get('site/reports/kr-report.json')!;
+    expect(page).toMatchObject({
+      id: 'kr-report',
+      kind: 'activity_report',
+      kindTitle: 'Звіт про діяльність',
+      title: 'Документ kr-report',
+      number: null,
+      date: null,
+      period,
+      author: 'Міський голова',
+      description: null,
+      url: 'https://kr.example.gov.ua/r.pdf',
+      publisher: { id: 'kr', title: 'Криворізька міська рада' },
+      programmes: [],
+      figureCount: 3,
+      notes: [{ id: 'kr-report/total-x', code: 'Q_STATED_TOTAL', document: 'kr-report', subject: 'Звернення', stated: '8', computed: '7', difference: '1', message: 'не сходиться' }],
+      datasets: [{ id: 'kr-indicators', title: 'Набір kr-indicators' }],
+    });
+    const sections = page['sections'] as { section: string; figures: { id: string; period: unknown; dimensions: unknown; figure: { printed: string; forms: unknown } }[] }[];
+    expect(sections.map((s) => [s.section, s.figures.map((f) => f.id)])).toEqual([
+      ['Звернення', ['a', 'c']],
+      ['Прийом', ['b']],
+    ]);
+    expect(sections[0]!.figures[0]!.period).toBeNull();
+    expect(sections[1]!.figures[0]!.period).toEqual({ start: '2023-07-01', end: '2023-07-01' });
+    expect(sections[1]!.figures[0]!.dimensions).toEqual({ district: 'Центральний' });
+    expect(sections[0]!.figures[0]!.figure.forms).toEqual({ one: 'звернення', few: 'звернення', many: 'звернень', other: 'звернення' });
+    const other = local.get('site/reports/kr-decision.json')!;
+    expect(other).toMatchObject({ kindTitle: 'Рішення', number: '7', date: '2024-02-01', sections: [], figureCount: 1, notes: [], datasets: [] });
+    expect(local.get('site/reports.json')).toEqual([
+      { id: 'kr-report', kind: 'activity_report', kindTitle: 'Звіт про діяльність', title: 'Документ kr-report', number: null, date: null, period, publisher: { id: 'kr', title: 'Криворізька міська рада' } },
+      { id: 'kr-decision', kind: 'decision', kindTitle: 'Рішення', title: 'Документ kr-decision', number: '7', date: '2024-02-01', period: decision.period, publisher: { id: 'kr', title: 'Криворізька міська рада' } },
+    ]);
+  });
+
+  it('gives a dataset page its years, files, the first ten rows, its notes, due date and the first changes of each version', () => {
+    const page = local.get('site/datasets/kr-indicators.json')!;
+    expect(page).toMatchObject({
+      name: 'kr-indicators',
+      kind: 'indicators',
+      publisher: { id: 'kr', title: 'Криворізька міська рада' },
+      frequency: 'once a year',
+      frequencyTitle: 'Щороку',
+      temporal: { start: '2022-01-01', end: '2023-12-31' },
+      years: [2022, 2023],
+      sources: [{ id: 'kr-report', title: 'Документ kr-report', kind: 'activity_report' }],
+      files: [
+        { path: 'observations.csv', format: 'CSV', bytes: 120, sha256: 'a'.repeat(64), table: 'observations' },
+        { path: 'kr-indicators.xlsx', format: 'XLSX', bytes: 900, sha256: 'b'.repeat(64), table: null },
+      ],
+      notes: [{ id: 'kr-report/total-x' }],
+      due: '2025-03-01',
+    });
+    const [shown] = page['tables'] as { name: string; rows: number; preview: (string | null)[][] }[];
+    expect(shown!.rows).toBe(12);
+    // A local build links within the site: the local origin becomes a path.
+    expect(shown!.preview).toEqual([['r1', '/reports/kr-report/'], ...Array.from({ length: 9 }, (_, i) => [`r${i + 2}`, null])]);
+    const passport = page['passport'] as { field: string; value: string }[];
+    expect(passport.find((line) => line.field === 'distribution')!.value).toBe('/datasets/kr-indicators/datapackage.json');
+    expect(passport.find((line) => line.field === 'format')!.value).toBe('CSV, XLSX');
+    const [version] = page['changes'] as { version: string; status: string; rows: unknown; tables: { title: string; added: number; removed: number; changed: number; rows: { change: string; key: string; cells: unknown[] }[] }[] }[];
+    expect(version).toMatchObject({ version: '1.1.0', time: '2024-03-01T10:00:00Z', status: 'compared', rows: null });
+    const [changed] = version!.tables;
+    expect([changed!.title, changed!.added, changed!.removed, changed!.changed, changed!.rows.length]).toEqual(['Показники', 1, 1, 12, 12]);
+    expect(changed!.rows[0]).toEqual({ change: 'changed', key: 'r1', cells: [{ title: 'Сторінка', type: 'string', before: null, after: 'p1' }] });
+    expect(build(true).get('site/datasets/kr-indicators.json')!['passport']).toContainEqual(expect.objectContaining({ field: 'distribution', value: 'http://localhost:4321/datasets/kr-indicators/datapackage.json' }));
+  });
+
+  it('shows added rows by their filled cells and removed ones as they were, titled by the schema or by the field name', () => {
+    const few = { ...indicators, changes: [{ ...changes[0]!, tables: [{ ...changes[0]!.tables[0]!, changed: [] }] }] };
+    const page = [...siteData({ model, reconciliation, datasets: [few, register], files: new Map(), urls: makeUrls('http://localhost:4321', '/'), published: false, buildTime: 'now' })].find(([path]) => path === 'site/datasets/kr-indicators.json')!;
+    const rows = (JSON.parse(page[1]) as { changes: { tables: { rows: unknown[] }[] }[] }).changes[0]!.tables[0]!.rows;
+    expect(rows).toEqual([
+      { change: 'added', key: 'r12', cells: [{ title: 'Ід', type: 'string', before: null, after: 'r12' }] },
+      { change: 'removed', key: 'r0', cells: [{ title: 'Ід', type: 'string', before: 'r0', after: null }, { title: 'gone', type: 'string', before: 'x', after: null }] },
+    ]);
+  });
+
+  it('lists datasets without their pages\' long parts, publishers with their register apart, and the home page\'s counts and latest', () => {
+    const list = local.get('site/datasets.json') as unknown as Record<string, unknown>[];
+    expect(list.map((d) => d['name'])).toEqual(['kr-indicators', 'kr-register']);
+    expect(Object.keys(list[0]!)).not.toContain('tables');
+    expect(Object.keys(list[0]!)).not.toContain('passport');
+    expect(Object.keys(list[0]!)).toContain('due');
+    expect(local.get('site/publishers.json')).toEqual([
+      {
+        id: 'kr',
+        name: publisher.name,
+        community: publisher.community,
+        edrpou: '12345678',
+        katottg: 'UA12345678901234567',
+        koatuu: null,
+        website: 'https://kr.example.gov.ua',
+        contact: { name: 'Відділ', email: 'data@kr.example.gov.ua', phone: null },
+        address: null,
+        note: null,
+        programmes: [],
+        reports: [{ id: 'kr-report', title: 'Документ kr-report' }, { id: 'kr-decision', title: 'Документ kr-decision' }],
+        datasets: [{ id: 'kr-indicators', title: 'Набір kr-indicators' }],
+        register: 'kr-register',
+      },
+    ]);
+    expect(local.get('site/home.json')).toEqual({
+      publishers: 1,
+      programmes: 0,
+      reports: 2,
+      datasets: 2,
+      figures: 4,
+      period: { start: '2023-01-01', end: '2024-12-31' },
+      planned: [],
+      reported: [],
+      latestReports: [
+        { id: 'kr-decision', title: 'Документ kr-decision', date: '2024-02-01', period: { start: '2024-01-01', end: '2024-12-31' }, publisher: 'Криворізька міська рада' },
+        { id: 'kr-report', title: 'Документ kr-report', date: null, period: { start: '2023-01-01', end: '2023-12-31' }, publisher: 'Криворізька міська рада' },
+      ],
+      latestChanges: [
+        { id: 'kr-indicators', title: 'Набір kr-indicators', modified: '2024-03-01T10:00:00Z' },
+        { id: 'kr-register', title: 'Набір kr-register', modified: '2024-02-01T00:00:00Z' },
+      ],
+      notes: 1,
+    });
+  });
+});
