@@ -288,7 +288,7 @@ export interface SiteChange {
     removed: number;
     changed: number;
     /** The first changes, each a row's key and its cells (titled), old and new values as published text. */
-    rows: { change: 'added' | 'removed' | 'changed'; key: string; cells: { title: string; type: string; before: string | null; after: string | null }[] }[];
+    rows: { change: 'added' | 'removed' | 'changed'; key: string; cells: { field: string; title: string; type: string; before: string | null; after: string | null }[] }[];
   }[];
 }
 

@@ -358,7 +358,7 @@ describe('the pages of a model', () => {
     expect(version).toMatchObject({ version: '1.1.0', time: '2024-03-01T10:00:00Z', status: 'compared', rows: null });
     const [changed] = version!.tables;
     expect([changed!.title, changed!.added, changed!.removed, changed!.changed, changed!.rows.length]).toEqual(['Показники', 1, 1, 12, 12]);
-    expect(changed!.rows[0]).toEqual({ change: 'changed', key: 'r1', cells: [{ title: 'Сторінка', type: 'string', before: null, after: 'p1' }] });
+    expect(changed!.rows[0]).toEqual({ change: 'changed', key: 'r1', cells: [{ field: 'page', title: 'Сторінка', type: 'string', before: null, after: 'p1' }] });
     expect(build(true).get('site/datasets/kr-indicators.json')!['passport']).toContainEqual(expect.objectContaining({ field: 'distribution', value: 'http://localhost:4321/datasets/kr-indicators/datapackage.json' }));
   });
 
@@ -367,8 +367,8 @@ describe('the pages of a model', () => {
     const page = [...siteData({ model, reconciliation, datasets: [few, register], files: new Map(), urls: makeUrls('http://localhost:4321', '/'), published: false, buildTime: 'now' })].find(([path]) => path === 'site/datasets/kr-indicators.json')!;
     const rows = (JSON.parse(page[1]) as { changes: { tables: { rows: unknown[] }[] }[] }).changes[0]!.tables[0]!.rows;
     expect(rows).toEqual([
-      { change: 'added', key: 'r12', cells: [{ title: 'Ід', type: 'string', before: null, after: 'r12' }] },
-      { change: 'removed', key: 'r0', cells: [{ title: 'Ід', type: 'string', before: 'r0', after: null }, { title: 'gone', type: 'string', before: 'x', after: null }] },
+      { change: 'added', key: 'r12', cells: [{ field: 'id', title: 'Ід', type: 'string', before: null, after: 'r12' }] },
+      { change: 'removed', key: 'r0', cells: [{ field: 'id', title: 'Ід', type: 'string', before: 'r0', after: null }, { field: 'gone', title: 'gone', type: 'string', before: 'x', after: null }] },
     ]);
   });
 

@@ -95,7 +95,7 @@ function siteChange(version: DatasetVersion, dataset: Dataset): SiteChange {
     rows: version.rows ?? null,
     tables: version.tables.map((table) => {
       const titled = fields.get(table.table) ?? new Map();
-      const cell = (field: string, before: Cell | undefined, after: Cell | undefined) => ({ title: titled.get(field)?.title ?? field, type: titled.get(field)?.type ?? 'string', before: text(before), after: text(after) });
+      const cell = (field: string, before: Cell | undefined, after: Cell | undefined) => ({ field, title: titled.get(field)?.title ?? field, type: titled.get(field)?.type ?? 'string', before: text(before), after: text(after) });
       const whole = (row: Row, side: 'before' | 'after') => Object.entries(row).filter(([, value]) => value !== null).map(([field, value]) => cell(field, side === 'before' ? value : null, side === 'after' ? value : null));
       const rows = [
         ...table.changed.map((edit) => ({ change: 'changed' as const, key: edit.key, cells: edit.cells.map((c) => cell(c.field, c.before, c.after)) })),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_COLUMNS, cellText, columnRules, previewColumns, rowOf, sortRows, type Row } from './preview.ts';
+import { MAX_COLUMNS, cellKind, cellText, columnRules, previewColumns, rowOf, sortRows, type Row } from './preview.ts';
 
 type Field = Parameters<typeof cellText>[0];
 const field = (name: string, type: string, title: string): Field => ({ name, type, title, description: '' }) as Field;
@@ -61,7 +61,11 @@ describe('the columns a person reads first', () => {
     expect(value.text(row({}))).toBe('');
   });
 
-  it('mark ids as code and quotes as quotations', () => {
+  it('read a page\'s address within the portal and a shared indicator\'s code as code, not as words', () => {
+    expect(['page', 'indicator_code', 'shared_indicator', 'observation_id', 'quote', 'name_en', 'indicator'].map(cellKind)).toEqual(['code', 'code', 'code', 'code', 'quote', 'en', 'text']);
+  });
+
+    it('mark ids as code and quotes as quotations', () => {
     expect(columns.find((c) => c.key === 'observation_id')!.kind).toBe('code');
     expect(columns.find((c) => c.key === 'quote')!.kind).toBe('quote');
     expect(columns.find((c) => c.key === 'indicator')!.kind).toBe('text');

@@ -81,7 +81,8 @@ export function cellText(field: Field, value: string | null | undefined): string
 
 /** Codes as code, quotations as quotations, English as English; the rest is text. */
 export function cellKind(name: string): CellKind {
-  if (/(^|_)(id|ids|code)$/.test(name) || name === 'identifier') return 'code';
+  // Ids, codes and a page's address within the portal (/indicators/…/) read as code, not as words.
+  if (/(^|_)(id|ids|code|page)$/.test(name) || name === 'identifier' || name === 'shared_indicator') return 'code';
   if (name === 'quote') return 'quote';
   return /_en$/.test(name) ? 'en' : 'text';
 }

@@ -70,7 +70,7 @@ describe.each(['with JavaScript', 'without JavaScript'])('programme results %s',
     const row = page.locator('#figure-council-decisions');
     expect(plain(await row.innerText())).toContain('777');
     // And back: the report's figure leads to its direction on the year page.
-    expect(plain(await row.innerText())).toContain('Результат напряму 1 програми за 2023 рік: план і звіт поруч');
+    expect(plain(await row.innerText())).toContain('Результат програми за 2023 рік, напрям 1: план і звіт поруч');
     await row.locator('a', { hasText: 'план і звіт поруч' }).click();
     await page.waitForURL(/\/2023\/#year-2023-direction-1$/);
     expect(plain(await direction(page, 2023, 1).innerText())).toContain('777 рішень');

@@ -72,6 +72,8 @@ describe('published cells', () => {
   it('read in words and Ukrainian formats', () => {
     expect(cellText({ name: 'agrees', type: 'boolean' }, 'false')).toBe('ні');
     expect(cellText({ name: 'period_start', type: 'date' }, '2022-01-01')).toBe('01.01.2022');
+    // A budget passport's group of indicators, as the passport names it: показники продукту.
+    expect(['cost', 'product', 'efficiency', 'quality'].map((g) => cellText({ name: 'budget_group', type: 'string' }, g))).toEqual(['затрат', 'продукту', 'ефективності', 'якості']);
     expect(plain(cellText({ name: 'amount_uah', type: 'number' }, '1243280.57'))).toBe('1 243 280,57');
     expect(cellText({ name: 'year', type: 'year' }, '2023')).toBe('2023');
     expect(cellText({ name: 'qualifier', type: 'string' }, 'approx')).toBe('близько');

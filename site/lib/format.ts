@@ -85,6 +85,7 @@ export const KINDS: Record<string, string> = {
   indicators: 'Показники',
   register: 'Реєстр наборів даних',
   portal: 'Усі дані',
+  comparison: 'Спільні показники',
   decision: 'Рішення',
   execution_report: 'Звіт про виконання програми',
   activity_report: 'Звіт про діяльність',
@@ -131,6 +132,8 @@ const CODE_WORDS: Record<string, Record<string, string>> = {
   kind: Object.fromEntries(Object.entries(KINDS).map(([code, title]) => [code, title.toLowerCase()])),
   word: WORDS,
   source: FUNDING_SOURCES,
+  // The groups of a budget programme passport's indicators (показники затрат, продукту…).
+  budget_group: { cost: 'затрат', product: 'продукту', efficiency: 'ефективності', quality: 'якості' },
 };
 
 /** A published cell as a reader reads it: dates day first, numbers grouped, «так»/«ні», codes in words. */
