@@ -107,6 +107,7 @@ describe.each(['with JavaScript', 'without JavaScript'])('a shared indicator\'s 
     await page.goto(`${base}indicators/operative-response-appeals/`);
     const main = plain(await page.locator('main').innerText());
     expect(main).toContain('Звернення мешканців громади (пропозиції, зауваження, скарги)');
+    expect(plain(await page.locator('.pairs').innerText())).toMatch(/^Одиниця кількість звернень /);
     expect(await page.locator('main figure svg rect').count()).toBe(2);
     const rows = page.locator('table.indicator-values tbody tr');
     expect(await rows.count()).toBe(2);
