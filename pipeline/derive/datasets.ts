@@ -417,6 +417,7 @@ function portalPackage(model: Model, reconciliation: Reconciliation, history: Hi
     sources: sourcesOf(all),
     tables: [...parts.tables, ...groups.flatMap((group) => group.tables)],
     changes: history.changes(portalFiles).map((version) => portalVersion(version, versions)),
+    parts: model.publishers.map((publisher) => ({ id: publisher.id, title: publisher.name.uk })),
   };
   return { dataset, parts, groups };
 }
