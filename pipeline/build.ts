@@ -52,7 +52,7 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   const settings = writerSettings(model, urls, options.reuse?.version);
   const memory = options.sink ? undefined : memorySink();
   const sink = options.sink ?? memory!;
-  const counts: ReuseCounts = { made: 0, reused: 0 };
+  const counts: ReuseCounts = { made: 0, reused: 0, parts: { made: 0, reused: 0 } };
   const threads = options.threads ?? (model.catalog.length >= POOL_THRESHOLD ? defaultThreads() : 0);
   // What changed in the data of each published version: earlier versions' sources, checked and derived again.
   const versions = await readVersions(options.history, urls, options.files);
@@ -124,8 +124,8 @@ export async function writeDatasets({ model, reconciliation, history, versions, 
   const writer = reuse ? reusingWriter(maker, settings, reuse, counts) : maker;
   let publication: Publication;
   try {
-    publication = await publish({ model, datasets: derivation.datasets, streamed: [derivation.portal], settings, urls, history, sink, writer, manifest: reuse !== undefined });
-    // The portal-wide package changes with any source, so it is always made.
+    publication = await publish({ model, datasets: derivation.datasets, streamed: [derivation.portal], settings, urls, history, sink, writer, manifest: reuse !== undefined, previous: reuse?.previous, partCounts: counts.parts });
+    // The portal-wide package changes with any source, so it is always made; its parts, per publisher, only when theirs change.
     if (reuse) counts.made++;
   } finally {
     await writer.close();

@@ -1,9 +1,9 @@
 /**
  * The least any incremental build of an output can cost on this machine while it keeps the
  * published layout and builds into a staging folder swapped in whole: every file it takes
- * over linked into the new folder, and the files every source reaches (the portal-wide
- * package and the two catalogues) written out again, the package's files hashed for its
- * descriptor. No source is read and nothing is derived; this is the file system's part alone.
+ * over linked into the new folder (the portal-wide package's parts among them), and the files
+ * every source reaches (the portal-wide package's whole-table files and the two catalogues)
+ * written out again, the package's files hashed for its descriptor. No source is read and nothing is derived; this is the file system's part alone.
  */
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -18,7 +18,7 @@ export interface Floor {
 
 export function stagingFloor(out: string): Floor {
   const portal = `public/datasets/${ckanName(PORTAL_DATASET_TITLE)}/`;
-  const everySource = (path: string) => path.startsWith(portal) || path === 'public/catalog.ttl' || path === 'public/catalog.jsonld';
+  const everySource = (path: string) => (path.startsWith(portal) && !path.startsWith(`${portal}parts/`)) || path === 'public/catalog.ttl' || path === 'public/catalog.jsonld';
   const paths = readdirSync(out, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name).slice(out.length + 1));

@@ -23,19 +23,9 @@ export interface DeriveInput {
   reconciliation: Reconciliation;
   history: History;
   urls: Urls;
-  /** How many programmes and rows the portal-wide package makes at a time (tests cut it small). */
-  portalChunks?: PortalChunks;
   /** The data of earlier published versions, to say what changed in each (none: versions listed without details). */
   versions?: VersionTables | undefined;
 }
-
-export interface PortalChunks {
-  programmes: number;
-  rows: number;
-}
-
-/** A programme has some tens of rows; a chunk is a few thousand rows in all. */
-const PORTAL_CHUNKS: PortalChunks = { programmes: 20, rows: 1_000 };
 
 /** Tables made in pieces: each chunk holds the next rows of every table of the group, in order. */
 export interface TableGroup {
@@ -44,10 +34,28 @@ export interface TableGroup {
   chunks(): Iterable<Row[][]>;
 }
 
-/** A dataset too large to hold at once: its tables' rows come in chunks, group by group. */
+/** One publisher's rows of every table of a parted dataset, in the tables' order. */
+export interface TablePart {
+  /** The publisher's id: the part's folder. */
+  id: string;
+  /** The publisher's name, for people. */
+  title: string;
+  rows: Row[][];
+}
+
+/** Tables published in parts, a part per publisher, each part made when it is read. */
+export interface PartedTables {
+  /** The tables without rows. */
+  tables: Table[];
+  parts(): Iterable<TablePart>;
+}
+
+/** A dataset too large to hold at once: its tables' rows come in parts, then in chunks, group by group. */
 export interface StreamedDataset {
-  /** Its tables (in order, the groups' tables one after another) have no rows. */
+  /** Its tables (in order: the parted tables, then the groups' tables one after another) have no rows. */
   dataset: Dataset;
+  /** Tables published in a part per publisher (none: every table is whole). */
+  parts?: PartedTables;
   groups: TableGroup[];
 }
 
@@ -74,7 +82,7 @@ export const FREQUENCY_TITLES: Record<Frequency, string> = {
 
 export const PORTAL_DATASET_TITLE = 'Усі дані порталу';
 
-export function deriveDatasets({ model, reconciliation, history, urls, portalChunks = PORTAL_CHUNKS, versions }: DeriveInput): Derivation {
+export function deriveDatasets({ model, reconciliation, history, urls, versions }: DeriveInput): Derivation {
   const changesOf = (name: string, files: string[]) => history.changes(files).map((version) => datasetVersion(name, version, versions));
   const publishers = new Map(model.publishers.map((publisher) => [publisher.id, publisher]));
   const documents = new Map(model.documents.map((document) => [document.id, document]));
@@ -162,7 +170,7 @@ export function deriveDatasets({ model, reconciliation, history, urls, portalChu
 
   return {
     datasets: datasets(),
-    portal: portalPackage(model, reconciliation, history, urls, portalChunks, versions, groupBy(model.catalog.map((entry) => entryDataset(entry, publishers.get(entry.publisher)!)), (d) => d.publisher?.id), sourcesOf),
+    portal: portalPackage(model, reconciliation, history, urls, versions, groupBy(model.catalog.map((entry) => entryDataset(entry, publishers.get(entry.publisher)!)), (d) => d.publisher?.id), sourcesOf),
     conservation() {
       if (!finished) throw new Error('conservation() is known only after every dataset has been derived');
       const problems: string[] = [];
@@ -362,14 +370,10 @@ function registerTable(datasets: Dataset[], publisher: Publisher, urls: Urls): T
   };
 }
 
-function portalPackage(model: Model, reconciliation: Reconciliation, history: History, urls: Urls, size: PortalChunks, versions: VersionTables | undefined, byPublisher: Map<string | undefined, Dataset[]>, sourcesOf: (ids: Iterable<string>) => SourceRef[]): StreamedDataset {
+function portalPackage(model: Model, reconciliation: Reconciliation, history: History, urls: Urls, versions: VersionTables | undefined, byPublisher: Map<string | undefined, Dataset[]>, sourcesOf: (ids: Iterable<string>) => SourceRef[]): StreamedDataset {
   const all = new Set(model.documents.map((document) => document.id));
   const portalFiles = model.documents.flatMap((document) => document.files).concat(['portal.yaml']);
   const times = history.of(portalFiles);
-  const registers = model.publishers.map((publisher) =>
-    registerTable(byPublisher.get(publisher.id) ?? [], publisher, urls),
-  );
-  const register: Table = { ...registers[0]!, title: 'Набори даних порталу', description: 'Усі набори даних порталу в полях реєстру наборів даних.', rows: registers.flatMap((r) => r.rows) };
   const publishers: Table = {
     name: 'publishers',
     title: 'Розпорядники',
@@ -388,43 +392,12 @@ function portalPackage(model: Model, reconciliation: Reconciliation, history: Hi
       ],
       { primaryKey: ['publisher_id'] },
     ),
-    rows: model.publishers.map((p) => ({
-      publisher_id: p.id,
-      name_uk: p.name.uk,
-      name_en: p.name.en,
-      edrpou: p.edrpou,
-      katottg: p.katottg,
-      koatuu: p.koatuu ?? null,
-      website: p.website,
-      contact_name: p.contact.name,
-      contact_email: p.contact.email,
-    })),
+    rows: [],
   };
   const documents = new Map(model.documents.map((d) => [d.id, d]));
-  // The programmes and their execution rows are cut into the same number of runs, so that
-  // each table's runs, one after another, are its rows in the order a single call gives.
-  const programmeRuns = Math.max(1, Math.ceil(model.programmes.length / size.programmes));
-  const dimensions = observationDimensions(model.observations);
-  const groups: TableGroup[] = [
-    {
-      tables: programmeTables([], [], documents, []).map((d) => d.table),
-      *chunks() {
-        const programmes = runs(model.programmes, programmeRuns);
-        const comparisons = runs(reconciliation.comparisons, programmeRuns);
-        for (let run = 0; run < programmeRuns; run++) {
-          yield programmeTables(programmes[run]!, model.executions, documents, comparisons[run]!).map((d) => d.table.rows);
-        }
-      },
-    },
-    ...(model.observations.some((o) => o.result !== undefined) ? [resultsGroup(model, size.rows)] : []),
-    chunked(model.observations, size.rows, (some) => observationsTable(some, dimensions)),
-    chunked(model.statedTotals, size.rows, (some) => statedTotalsTable(some, reconciliation)),
-    chunked(model.documents, size.rows, (some) => documentsTable(some, urls.report)),
-    chunked(reconciliation.notes, size.rows, (some) => qualityNotesTable(some)),
-    whole(publishers),
-    whole({ ...register, name: 'datasets' }),
-    ...(model.indicators.length > 0 ? comparisonTables({ indicators: model.indicators, relations: model.relations, observations: new Map(model.observations.map((o) => [`${o.document}/${o.id}`, o])), publishers: new Map(model.publishers.map((p) => [p.id, p])), urls }).map((d) => whole(d.table)) : []),
-  ];
+  const parts = portalParts(model, reconciliation, urls, documents, publishers, byPublisher);
+  // Tables that hold more than one publisher's rows in one row stay whole.
+  const groups: TableGroup[] = model.indicators.length > 0 ? comparisonTables({ indicators: model.indicators, relations: model.relations, observations: new Map(model.observations.map((o) => [`${o.document}/${o.id}`, o])), publishers: new Map(model.publishers.map((p) => [p.id, p])), urls }).map((d) => whole(d.table)) : [];
   const years = model.documents.map((d) => d.period);
   const dataset: Dataset = {
     name: ckanName(PORTAL_DATASET_TITLE),
@@ -442,37 +415,11 @@ function portalPackage(model: Model, reconciliation: Reconciliation, history: Hi
     modified: times.modified,
     version: `1.0.${times.revisions}`,
     sources: sourcesOf(all),
-    tables: groups.flatMap((group) => group.tables),
+    tables: [...parts.tables, ...groups.flatMap((group) => group.tables)],
     changes: history.changes(portalFiles).map((version) => portalVersion(version, versions)),
+    parts: model.publishers.map((publisher) => ({ id: publisher.id, title: publisher.name.uk })),
   };
-  return { dataset, groups };
-}
-
-/** Every programme's results, a chunk of rows at a time, both tables together. */
-function resultsGroup(model: Model, size: number): TableGroup {
-  const programmes = new Map(model.programmes.map((p) => [p.id, p]));
-  const results = orderResults(model.observations.filter((o) => o.result !== undefined), programmes);
-  return {
-    tables: resultTables([], programmes).map((d) => d.table),
-    *chunks() {
-      for (let at = 0; at < results.length; at += size) yield resultTables(results.slice(at, at + size), programmes).map((d) => d.table.rows);
-    },
-  };
-}
-
-/** `items` cut into `count` runs of nearly equal length, in order. */
-function runs<T>(items: T[], count: number): T[][] {
-  const size = Math.ceil(items.length / count);
-  return Array.from({ length: count }, (_, run) => items.slice(run * size, (run + 1) * size));
-}
-
-function chunked<T>(items: T[], size: number, derive: (some: T[]) => Derived): TableGroup {
-  return {
-    tables: [derive([]).table],
-    *chunks() {
-      for (let at = 0; at < items.length; at += size) yield [derive(items.slice(at, at + size)).table.rows];
-    },
-  };
+  return { dataset, parts, groups };
 }
 
 function whole(table: Table): TableGroup {
@@ -480,6 +427,70 @@ function whole(table: Table): TableGroup {
     tables: [{ ...table, rows: [] }],
     *chunks() {
       yield [table.rows];
+    },
+  };
+}
+
+/** A publisher's row of the portal-wide `publishers` table. */
+function publisherRow(p: Publisher): Row {
+  return {
+    publisher_id: p.id,
+    name_uk: p.name.uk,
+    name_en: p.name.en,
+    edrpou: p.edrpou,
+    katottg: p.katottg,
+    koatuu: p.koatuu ?? null,
+    website: p.website,
+    contact_name: p.contact.name,
+    contact_email: p.contact.email,
+  };
+}
+
+/**
+ * The portal-wide package's tables that hold one publisher's rows per row, made publisher by
+ * publisher: each part is one publisher's rows of every such table, so that only the rows of
+ * the publisher being made are held, and a part whose rows did not change is taken over.
+ */
+function portalParts(model: Model, reconciliation: Reconciliation, urls: Urls, documents: Map<string, SourceDocument>, publishers: Table, byPublisher: Map<string | undefined, Dataset[]>): PartedTables {
+  const programmes = new Map(model.programmes.map((p) => [p.id, p]));
+  const publisherOf = (document: string) => documents.get(document)?.publisher;
+  const results = orderResults(model.observations.filter((o) => o.result !== undefined), programmes);
+  const withResults = results.length > 0;
+  const dimensions = observationDimensions(model.observations);
+  const index = {
+    programmes: groupBy(model.programmes, (p) => p.publisher),
+    executions: groupBy(model.executions, (e) => programmes.get(e.programme)?.publisher),
+    comparisons: groupBy(reconciliation.comparisons, (c) => programmes.get(c.programme)?.publisher),
+    results: groupBy(results, (o) => programmes.get(o.result!.programme)?.publisher),
+    observations: groupBy(model.observations, (o) => publisherOf(o.document)),
+    totals: groupBy(model.statedTotals, (t) => publisherOf(t.document)),
+    documents: groupBy(model.documents, (d) => d.publisher),
+    notes: groupBy(reconciliation.notes, (n) => (n.programme !== undefined ? programmes.get(n.programme)?.publisher : publisherOf(n.document))),
+  };
+  const tablesOf = (publisher: Publisher | undefined): Table[] => {
+    const id = publisher?.id;
+    return [
+      ...programmeTables(index.programmes.get(id ?? '') ?? [], index.executions.get(id) ?? [], documents, index.comparisons.get(id) ?? []).map((d) => d.table),
+      ...(withResults ? resultTables(index.results.get(id) ?? [], programmes).map((d) => d.table) : []),
+      observationsTable(index.observations.get(id) ?? [], dimensions).table,
+      statedTotalsTable(index.totals.get(id) ?? [], reconciliation).table,
+      documentsTable(index.documents.get(id ?? '') ?? [], urls.report).table,
+      qualityNotesTable(index.notes.get(id) ?? []).table,
+      { ...publishers, rows: publisher ? [publisherRow(publisher)] : [] },
+      {
+        ...(publisher ? registerTable(byPublisher.get(publisher.id) ?? [], publisher, urls) : { ...publishers, schema: schema(REGISTER_FIELDS, { primaryKey: ['identifier'] }), rows: [] }),
+        name: 'datasets',
+        title: 'Набори даних порталу',
+        description: 'Усі набори даних порталу в полях реєстру наборів даних.',
+      },
+    ];
+  };
+  return {
+    tables: tablesOf(undefined).map((table) => ({ ...table, rows: [] })),
+    *parts() {
+      for (const publisher of model.publishers) {
+        yield { id: publisher.id, title: publisher.name.uk, rows: tablesOf(publisher).map((table) => table.rows) };
+      }
     },
   };
 }

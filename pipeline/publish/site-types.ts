@@ -274,6 +274,8 @@ export interface SiteDataset {
   due: string | null;
   /** Its published versions, newest first, and what changed in the data of each. */
   changes: SiteChange[];
+  /** Its parts, a publisher each, each with its datapackage.json at `parts/{id}/` (the portal-wide dataset). */
+  parts?: Ref[];
 }
 
 /** A version of a dataset as its page tells it: per table, how many rows changed, and the first of them. */

@@ -121,6 +121,8 @@ export interface Dataset {
   tables: Table[];
   /** Its published versions, newest first: what changed in its data since the one before. */
   changes: DatasetVersion[];
+  /** A dataset published in parts as well (the portal-wide one): a part per publisher, at `parts/{id}/`. */
+  parts?: { id: string; title: string }[];
 }
 
 /** A row added or removed: its key (the primary key's values) and its cells. */

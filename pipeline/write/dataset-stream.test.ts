@@ -22,19 +22,21 @@ const urls = makeUrls('https://portal.example.org', '/');
 const history = fixedHistory('2024-05-01T12:00:00Z');
 const settings = { siteUrl: urls.siteUrl, basePath: urls.basePath, portalTitle: 'Портал', version: 'code-1' };
 
-async function portalOf(files: Parameters<typeof checkSources>[0], portalChunks?: { programmes: number; rows: number }) {
+async function portalOf(files: Parameters<typeof checkSources>[0]) {
   const checked = await checkSources(files);
   if (!checked.ok) throw new Error(JSON.stringify(checked.problems.slice(0, 2)));
-  return { checked, portal: deriveDatasets({ model: checked.model, reconciliation: checked.reconciliation, history, urls, ...(portalChunks ? { portalChunks } : {}) }).portal };
+  return { checked, portal: deriveDatasets({ model: checked.model, reconciliation: checked.reconciliation, history, urls }).portal };
 }
 
-/** Every row of every table, the chunks read through. */
-function withRows({ dataset, groups }: StreamedDataset): Dataset {
-  const rows = groups.flatMap((group) => {
+/** Every row of every table, the parts then the chunks read through. */
+function withRows({ dataset, parts, groups }: StreamedDataset): Dataset {
+  const parted: Row[][] = (parts?.tables ?? []).map(() => []);
+  for (const part of parts?.parts() ?? []) part.rows.forEach((some, at) => parted[at]!.push(...some));
+  const rows = [...parted, ...groups.flatMap((group) => {
     const all: Row[][] = group.tables.map(() => []);
     for (const chunk of group.chunks()) chunk.forEach((some, at) => all[at]!.push(...some));
     return all;
-  });
+  })];
   return { ...dataset, tables: dataset.tables.map((table, at) => ({ ...table, rows: rows[at]! })) };
 }
 
@@ -74,15 +76,17 @@ describe('streamDatasetFiles', async () => {
     expect(full.tables.reduce((n, table) => n + table.rows.length, 0)).toBeGreaterThan(30);
     for (const streamed of [portal, recut(full, 1), recut(full, 7)]) {
       const { tree, files } = stream(streamed);
-      expect([...tree.keys()].sort()).toEqual([...expected.keys()].sort());
-      for (const [path, bytes] of expected) expect(Buffer.from(tree.get(path)!).equals(bytes), path).toBe(true);
-      expect(files.written).toEqual(whole.written);
+      // The parts are beside the files; the descriptor names them (tested in portal-parts.test.ts).
+      const paths = [...tree.keys()].filter((path) => !path.startsWith('out/parts/') && path !== 'out/datapackage.json');
+      expect(paths.sort()).toEqual([...expected.keys()].filter((path) => path !== 'out/datapackage.json').sort());
+      for (const path of paths) expect(Buffer.from(tree.get(path)!).equals(expected.get(path)!), path).toBe(true);
+      expect(files.written.map(({ parts: _parts, ...file }) => file)).toEqual(whole.written);
       expect(files.problems).toEqual([]);
       expect(files.rows).toBe(whole.rows);
     }
   });
 
-  it('pauses after every chunk, so other work can run between them', () => {
+  it('pauses after every chunk and every part, so other work can run between them', () => {
     const rows = full.tables.reduce((n, table) => n + table.rows.length, 0);
     expect(stream(recut(full, 1)).pauses).toBe(rows);
   });
@@ -111,9 +115,9 @@ describe('streamDatasetFiles', async () => {
   });
 });
 
-describe('the portal-wide package in chunks', async () => {
-  // Enough programmes and observations for several chunks of each kind.
-  const { checked, portal } = await portalOf(memorySources(Object.fromEntries(generateCorpus({ datasets: 40, seed: 3 }))), { programmes: 3, rows: 50 });
+describe('the portal-wide package in parts', async () => {
+  // Enough publishers for several parts.
+  const { checked, portal } = await portalOf(memorySources(Object.fromEntries(generateCorpus({ datasets: 40, seed: 3 }))));
   const { model, reconciliation } = checked;
 
   it('has the rows the table functions give for the whole portal, in the same order', () => {
@@ -127,11 +131,8 @@ describe('the portal-wide package in chunks', async () => {
       documentsTable(model.documents, urls.report),
       qualityNotesTable(reconciliation.notes),
     ].map((d) => d.table);
-    const chunks = portal.groups.map((group) => [...group.chunks()].length);
-    // Programmes, their results, then the figures: each in several chunks.
-    expect(chunks[0]).toBeGreaterThan(3);
-    expect(chunks[1]).toBeGreaterThan(1);
-    expect(chunks[2]).toBeGreaterThan(3);
+    expect([...portal.parts!.parts()].map((part) => part.id)).toEqual(model.publishers.map((p) => p.id));
+    expect(model.publishers.length).toBeGreaterThan(2);
     const streamed = withRows(portal);
     derivedWhole.forEach((table, at) => {
       expect(streamed.tables[at]!.name).toBe(table.name);

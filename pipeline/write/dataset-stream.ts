@@ -18,12 +18,16 @@ import { describeDataset, fileList, WORKBOOK_ROW_LIMIT, type DatasetFiles } from
 import type { CataloguePiece } from './dcat.ts';
 import { jsonPieces } from './json.ts';
 import type { WrittenFile } from './package.ts';
-import { fileSums, settingsKey } from './reuse.ts';
+import { writePart } from './portal-parts.ts';
+import { fileSums, settingsKey, type FileList, type Manifest } from './reuse.ts';
 import type { WriterSettings } from './writers.ts';
 
 export interface StreamedFiles {
   /** As writeDatasetFiles returns it; `files` holds the small files, `streamed` names the rest. */
   files: DatasetFiles & { streamed: string[]; catalogue: CataloguePiece };
+  /** Each part's files, for the manifest (write/portal-parts.ts), and how many were taken over. */
+  parts: FileList[];
+  partsTaken: number;
   /** The dataset with the first `keep` rows of each table, and rowCount. */
   kept: Dataset;
 }
@@ -37,17 +41,21 @@ interface OpenFile {
 const encoder = new TextEncoder();
 
 export function* streamDatasetFiles(
-  { dataset, groups }: StreamedDataset,
+  { dataset, parts, groups }: StreamedDataset,
   urls: Urls,
   settings: WriterSettings,
   sink: Sink,
   folder: string,
   keep: number,
+  previous?: Manifest,
 ): Generator<void, StreamedFiles> {
-  const tables = groups.flatMap((group) => group.tables);
+  const partTables = parts?.tables ?? [];
+  const groupTables = groups.flatMap((group) => group.tables);
+  const tables = [...partTables, ...groupTables];
   const names = tables.map((table) => table.name).join(', ');
-  if (names !== dataset.tables.map((table) => table.name).join(', ')) throw new Error(`${dataset.name}: the groups' tables (${names}) are not the dataset's`);
-  const checker = tableChecker(tables);
+  if (names !== dataset.tables.map((table) => table.name).join(', ')) throw new Error(`${dataset.name}: the parts' and groups' tables (${names}) are not the dataset's`);
+  // The parts are checked one by one; the whole tables here, keys to the parted tables left to their own datasets.
+  const checker = tableChecker(groupTables.map((table) => withKeysWithin(table, groupTables)));
   // Per table, by its place in the dataset.
   const counts = tables.map(() => 0);
   const first: Row[][] = tables.map(() => []);
@@ -56,29 +64,78 @@ export function* streamDatasetFiles(
   let rows = 0;
 
   const open = (path: string): OpenFile => ({ stream: sink.open(`${folder}/${path}`), hash: createHash('sha256'), bytes: 0 });
-  const write = (file: OpenFile, text: string) => {
-    if (text.length === 0) return;
-    const bytes = encoder.encode(text);
+  const writeBytes = (file: OpenFile, bytes: Uint8Array) => {
+    if (bytes.length === 0) return;
     file.stream.write(bytes);
     file.hash.update(bytes);
     file.bytes += bytes.length;
   };
+  const write = (file: OpenFile, text: string) => writeBytes(file, encoder.encode(text));
   const streamed: string[] = [];
   const written: WrittenFile[] = [];
-  const close = (file: OpenFile, path: string, table: Table, format: 'CSV' | 'JSON') => {
+  const close = (file: OpenFile, path: string, table: Table, format: 'CSV' | 'JSON', inParts?: string[]) => {
     file.stream.close();
     streamed.push(path);
-    written.push({ path, bytes: file.bytes, sha256: file.hash.digest('hex'), format, mediatype: format === 'CSV' ? 'text/csv' : 'application/json', table });
+    written.push({ path, bytes: file.bytes, sha256: file.hash.digest('hex'), format, mediatype: format === 'CSV' ? 'text/csv' : 'application/json', table, ...(inParts ? { parts: inParts } : {}) });
+  };
+  const keepRows = (at: number, some: Row[]) => {
+    counts[at]! += some.length;
+    const kept = first[at]!;
+    if (kept.length < keep) kept.push(...some.slice(0, keep - kept.length));
+    rows += some.length;
+    if (rows > WORKBOOK_ROW_LIMIT) workbook = undefined;
+    else workbook?.[at]!.push(...some);
   };
 
-  let offset = 0;
+  // Each part's files, then the whole tables joined from them: the CSV records after one
+  // header, the JSON records in one array, as if made from all the rows at once.
+  const lists: FileList[] = [];
+  let partsTaken = 0;
+  if (parts) {
+    const context = { dataset, tables: partTables, urls, settings, sink, folder, previous };
+    const files = partTables.map((table) => ({ csv: open(`${table.name}.csv`), json: open(`${table.name}.json`), started: false, parts: { csv: [] as string[], json: [] as string[] } }));
+    partTables.forEach((table, at) => write(files[at]!.csv, csvPiece(table.schema.fields, [], true)));
+    for (const part of parts.parts()) {
+      const made = writePart(context, part);
+      lists.push(made.list);
+      if (made.taken) partsTaken++;
+      partTables.forEach((_, at) => {
+        const file = files[at]!;
+        const some = part.rows[at]!;
+        // A part without rows of a table is left out of the table's list of parts.
+        if (some.length > 0) {
+          file.parts.csv.push(made.paths[at]!.csv);
+          file.parts.json.push(made.paths[at]!.json);
+        }
+        writeBytes(file.csv, made.csv[at]!);
+        if (made.json[at]!.length > 0) {
+          write(file.json, file.started ? ',\n' : '[\n');
+          writeBytes(file.json, made.json[at]!);
+          file.started = true;
+        }
+        keepRows(at, some);
+      });
+      yield;
+    }
+    partTables.forEach((table, at) => {
+      const file = files[at]!;
+      write(file.json, file.started ? '\n]\n' : '[]\n');
+      // A table with no rows in any part is named by the first part's file, its header alone.
+      const firstPart = lists[0]?.paths.length ? `parts/${lists[0].name.split('/').at(-1)}/${table.name}.csv` : undefined;
+      const csvParts = file.parts.csv.length > 0 ? file.parts.csv : firstPart ? [firstPart] : undefined;
+      close(file.csv, `${table.name}.csv`, table, 'CSV', csvParts);
+      close(file.json, `${table.name}.json`, table, 'JSON');
+    });
+  }
+
+  let offset = partTables.length;
   for (const group of groups) {
     const json = group.tables.map((table) => jsonPieces(table.schema.fields));
     const files = group.tables.map((table) => ({ csv: open(`${table.name}.csv`), json: open(`${table.name}.json`) }));
     group.tables.forEach((table, at) => {
       const header = csvPiece(table.schema.fields, [], true);
       write(files[at]!.csv, header);
-      checker.feed(offset + at, header);
+      checker.feed(offset - partTables.length + at, header);
     });
     for (const chunk of group.chunks()) {
       if (chunk.length !== group.tables.length) throw new Error(`${dataset.name}: a chunk of ${chunk.length} tables for a group of ${group.tables.length}`);
@@ -87,20 +144,15 @@ export function* streamDatasetFiles(
         if (some.length === 0) return;
         const text = csvPiece(table.schema.fields, some, false);
         write(files[at]!.csv, text);
-        checker.feed(offset + at, text);
+        checker.feed(offset - partTables.length + at, text);
         write(files[at]!.json, json[at]!.rows(some));
-        counts[offset + at]! += some.length;
-        const kept = first[offset + at]!;
-        if (kept.length < keep) kept.push(...some.slice(0, keep - kept.length));
-        rows += some.length;
-        if (rows > WORKBOOK_ROW_LIMIT) workbook = undefined;
-        else workbook?.[offset + at]!.push(...some);
+        keepRows(offset + at, some);
       });
       yield;
     }
     group.tables.forEach((_, at) => {
       write(files[at]!.json, json[at]!.end());
-      checker.end(offset + at);
+      checker.end(offset - partTables.length + at);
     });
     // In the order writeDatasetFiles lists them: each table's CSV, then its JSON.
     group.tables.forEach((table, at) => {
@@ -120,7 +172,14 @@ export function* streamDatasetFiles(
     files.sums = fileSums(small, written, streamed);
   }
   const kept: Dataset = { ...dataset, tables: dataset.tables.map((table, at) => ({ ...table, rows: first[at]!, rowCount: counts[at]! })) };
-  return { files, kept };
+  return { files, kept, parts: lists, partsTaken };
+}
+
+/** A table's schema with only the foreign keys to tables among `tables`. */
+function withKeysWithin(table: Table, tables: Table[]): Table {
+  const names = new Set(tables.map((other) => other.name));
+  const foreignKeys = table.schema.foreignKeys?.filter((key) => names.has(key.reference.resource));
+  return { ...table, schema: { ...table.schema, ...(foreignKeys ? { foreignKeys } : {}) } };
 }
 
 /**

@@ -18,7 +18,7 @@ type Tree = Map<string, Uint8Array>;
 
 interface Resource {
   name: string;
-  path: string;
+  path: string | string[];
   format: string;
   dialect?: { sheetNumber?: number; headerRows?: number[]; commentRows?: number[]; excel?: { sheet?: number } };
   schema?: {
@@ -53,8 +53,10 @@ function packages(tree: Tree): [string, Resource[]][] {
 /** The rows of a CSV resource, cells as text, with missing values as null. */
 function csvRows(tree: Tree, folder: string, resource: Resource): Record<string, string | null>[] {
   const missing = new Set(resource.schema?.missingValues ?? ['']);
-  const parsed = Papa.parse<Record<string, string>>(text(tree.get(folder + resource.path)!), { header: true, skipEmptyLines: true });
-  return parsed.data.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, missing.has(v) ? null : v])));
+  // A table in parts (Data Package v2 multipart) is its parts' rows one after another, each part with its header.
+  const paths = Array.isArray(resource.path) ? resource.path : [resource.path];
+  const data = paths.flatMap((path) => Papa.parse<Record<string, string>>(text(tree.get(folder + path)!), { header: true, skipEmptyLines: true }).data);
+  return data.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, missing.has(v) ? null : v])));
 }
 
 /** A sheet's cells as a spreadsheet reader sees them: shared strings resolved, each with its kind. */

@@ -28,6 +28,11 @@ export interface WrittenFile {
   mediatype: string;
   /** The table it carries, or undefined for the workbook. */
   table: Table | undefined;
+  /**
+   * The same rows published in parts (paths inside the dataset's folder, in order): the
+   * dataset's Data Package names the parts rather than this file.
+   */
+  parts?: string[] | undefined;
 }
 
 function fieldDescriptor(field: Field) {
@@ -79,12 +84,13 @@ export function dataPackage(dataset: Dataset, files: WrittenFile[], urls: Urls, 
       ...csv.map((file) => ({
         name: file.table!.name,
         type: 'table',
-        path: file.path,
+        // A table in parts is read as their rows one after another, each part with its header.
+        ...(file.parts ? { path: file.parts } : { path: file.path }),
         format: 'csv',
         mediatype: 'text/csv',
         encoding: 'utf-8',
-        bytes: file.bytes,
-        hash: `sha256:${file.sha256}`,
+        // Size and hash are each part's, in the part's own datapackage.json.
+        ...(file.parts ? {} : { bytes: file.bytes, hash: `sha256:${file.sha256}` }),
         title: file.table!.title,
         description: file.table!.description,
         schema: tableSchema(file.table!),
@@ -266,4 +272,36 @@ export function structureCsv(dataset: Dataset): string {
     ]),
   );
   return stringify(rows, { header: true, columns: ['resource', 'field', 'title', 'type', 'required', 'values', 'description'], record_delimiter: 'windows' });
+}
+
+/**
+ * One part of a dataset published in parts: a Data Package of its own, whose resources are
+ * the part's CSV files with the dataset's Table Schemas. It says nothing that changes with
+ * the rest of the dataset (no version, no dates), so an unchanged part stays the same bytes.
+ */
+export function partPackage(dataset: Pick<Dataset, 'name' | 'title'>, part: { id: string; title: string }, files: WrittenFile[], urls: Urls): object {
+  return {
+    $schema: DATAPACKAGE_PROFILE,
+    name: `${dataset.name}-${part.id}`,
+    id: uuidV5(`${dataset.name}/parts/${part.id}`),
+    title: `${dataset.title}: ${part.title}`,
+    description: `Рядки розпорядника «${part.title}» з усіх таблиць пакета «${dataset.title}», з тими самими схемами таблиць. Увесь пакет: ${urls.datasetFile(dataset.name, 'datapackage.json')}`,
+    homepage: urls.dataset(dataset.name),
+    licenses: [{ name: LICENCE.name, path: LICENCE.path, title: LICENCE.title }],
+    resources: files
+      .filter((file) => file.format === 'CSV')
+      .map((file) => ({
+        name: file.table!.name,
+        type: 'table',
+        path: file.path,
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        bytes: file.bytes,
+        hash: `sha256:${file.sha256}`,
+        title: file.table!.title,
+        description: file.table!.description,
+        schema: tableSchema(file.table!),
+      })),
+  };
 }

@@ -22,7 +22,7 @@ import { streamDatasetFiles, type StreamedFiles } from './dataset-stream.ts';
 import { catalogueWriter, datasetPiece, headPiece, type CataloguePiece, type PieceRanges } from './dcat.ts';
 import { atomFeed, dataJson } from './feeds.ts';
 import type { WrittenFile } from './package.ts';
-import { MANIFEST_PATH, manifestOf, summing, type FileList } from './reuse.ts';
+import { MANIFEST_PATH, manifestOf, summing, type FileList, type Manifest } from './reuse.ts';
 import type { DatasetWriter, WriterSettings } from './writers.ts';
 
 export interface PublishInput {
@@ -38,6 +38,10 @@ export interface PublishInput {
   settings: WriterSettings;
   /** Write a manifest for the next incremental build (write/reuse.ts). */
   manifest?: boolean;
+  /** The previous build's manifest: the streamed datasets' parts it records are taken over when unchanged. */
+  previous?: Manifest | undefined;
+  /** The streamed datasets' parts made and taken over, counted here. */
+  partCounts?: { made: number; reused: number } | undefined;
 }
 
 export interface DatasetSummary {
@@ -64,7 +68,7 @@ const encoder = new TextEncoder();
 /** Lets finished work of other threads land before going on. */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function publish({ model, datasets, urls, history, sink, writer, streamed = [], settings, manifest }: PublishInput): Promise<Publication> {
+export async function publish({ model, datasets, urls, history, sink, writer, streamed = [], settings, manifest, previous, partCounts }: PublishInput): Promise<Publication> {
   const kept: Dataset[] = [];
   const results: FileList[] = [];
   const inFlight = new Set<Promise<void>>();
@@ -97,7 +101,7 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
   };
 
   // The streamed datasets advance a chunk at a time whenever this thread would otherwise wait.
-  const jobs = streamed.map((one) => streamDatasetFiles(one, urls, settings, sink, `public/datasets/${one.dataset.name}`, KEPT_ROWS));
+  const jobs = streamed.map((one) => streamDatasetFiles(one, urls, settings, sink, `public/datasets/${one.dataset.name}`, KEPT_ROWS, previous));
   const made: StreamedFiles[] = [];
   /** One chunk of streamed work; false when there is none left. */
   const step = (): boolean => {
@@ -111,6 +115,7 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
     return true;
   };
 
+  const problems: string[] = [];
   let index = 0;
   for (const dataset of datasets) {
     const at = index++;
@@ -151,8 +156,15 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
     jsonld.discard();
     throw failure.error;
   }
-  for (const { files: { files, streamed: paths, catalogue: piece, ...result }, kept: dataset } of made) {
+  const partLists: FileList[] = [];
+  for (const { files: { files, streamed: paths, catalogue: piece, ...result }, kept: dataset, parts, partsTaken } of made) {
     const folder = `public/datasets/${dataset.name}`;
+    partLists.push(...parts);
+    problems.push(...parts.flatMap((part) => part.problems));
+    if (partCounts) {
+      partCounts.reused += partsTaken;
+      partCounts.made += parts.length - partsTaken;
+    }
     for (const file of files) sink.put(`${folder}/${file.path}`, file.bytes);
     kept.push(dataset);
     results.push({ ...result, paths: [...paths, ...files.map((file) => file.path)] });
@@ -168,7 +180,6 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
 
   const files = new Map<string, WrittenFile[]>();
   const summary: DatasetSummary[] = [];
-  const problems: string[] = [];
   kept.forEach((dataset, at) => {
     const result = results[at]!;
     const written = withTables(dataset, result.written);
@@ -186,7 +197,7 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
   put('public/data.json', dataJson(model, kept, filesOf, urls));
   put('public/datasets/package_list.json', JSON.stringify({ help: urls.absolute('datasets/package_list.json'), success: true, result: kept.map((d) => d.name) }, null, 2) + '\n');
   put('public/feed.xml', atomFeed(model, kept, urls, history.buildTime));
-  if (manifest) put(MANIFEST_PATH, JSON.stringify(manifestOf(results, [turtle.sum(), jsonld.sum()])));
+  if (manifest) put(MANIFEST_PATH, JSON.stringify(manifestOf([...results, ...partLists], [turtle.sum(), jsonld.sum()])));
   return { datasets: kept, files, summary, problems };
 }
 

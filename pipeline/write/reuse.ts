@@ -56,6 +56,8 @@ export interface Reuse {
 export interface ReuseCounts {
   made: number;
   reused: number;
+  /** The parts of the portal-wide package (write/portal-parts.ts), made and taken over. */
+  parts?: { made: number; reused: number };
 }
 
 /** Rows hashed per piece: the portal-wide package as one JSON text would pass the longest string V8 holds. */

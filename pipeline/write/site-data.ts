@@ -377,6 +377,7 @@ function datasetPage(at: Lookups, dataset: Dataset): SiteDataset {
     years: [...years],
     sources: dataset.sources.map((s) => ({ id: s.id, title: s.title, kind: s.kind })),
     files: written.map((file) => ({ path: file.path, format: file.format, bytes: file.bytes, sha256: file.sha256, table: file.table?.name ?? null })),
+    ...(dataset.parts ? { parts: dataset.parts } : {}),
     tables: dataset.tables.map((table) => ({
       name: table.name,
       title: table.title,

@@ -22,6 +22,7 @@ const pages: [string, string][] = [
   ['dataset-programme', 'datasets/kryvyi-rih-prohrama-rozvytku-mistsevoho-samovriaduvannia-2017-2027/'],
   ['dataset-indicators', 'datasets/kropyvnytskyi-pokaznyky-vykonannia-biudzhetnykh-prohram-2021/'],
   ['dataset-register', 'datasets/reiestr-naboriv-danykh-kryvorizka-miska-rada/'],
+  ['dataset-portal', 'datasets/usi-dani-portalu/'],
   ['programmes', 'programmes/'],
   ['programme', 'programmes/kr-local-self-government-2017-2027/'],
   ['programme-year', 'programmes/kr-local-self-government-2017-2027/2023/'],
