@@ -3,43 +3,8 @@
  * with one edit at a time, and every problem it must show (code, file, line, column, path,
  * message, hint), each written out by hand from the edit.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSources } from '../check.ts';
-import type { Problem } from '../errors/problem.ts';
-import { memorySources } from '../io/files.ts';
-
-const base = join(import.meta.dirname, '..', 'fixtures', 'base');
-const BASE: Record<string, string> = Object.fromEntries(
-  readdirSync(base, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const path = join(entry.parentPath, entry.name);
-      return [path.slice(base.length + 1), readFileSync(path, 'utf8')];
-    }),
-);
-
-const PROGRAMME = 'test-city-council/tc-2019-decision-7/programme.yaml';
-const EXECUTION = 'test-city-council/tc-2021-execution-report/execution.yaml';
-const TOTALS = 'test-city-council/tc-2021-execution-report/totals.yaml';
-const OBSERVATIONS = 'test-city-council/tc-2021-execution-report/observations.yaml';
-const REPORT_DOCUMENT = 'test-city-council/tc-2021-execution-report/document.yaml';
-
-/** The problems of the base tree with `file`'s text changed by `edit` (and files added). */
-async function problemsAfter(file: string, edit: (text: string) => string, added: Record<string, string> = {}): Promise<Problem[]> {
-  const files = { ...BASE, [file]: edit(BASE[file]!), ...added };
-  const result = await checkSources(memorySources(files));
-  return result.problems;
-}
-
-/** `text` with `from` replaced by `to`, which must be there exactly once. */
-function once(from: string, to: string) {
-  return (text: string) => {
-    expect(text.split(from).length - 1, from).toBe(1);
-    return text.replace(from, to);
-  };
-}
+import { BASE, EXECUTION, OBSERVATIONS, once, problemsAfter, PROGRAMME, REPORT_DOCUMENT, TOTALS } from '../fixtures/base-tree.ts';
 
 const PLAN_YEAR_HINT = 'Check the year column the amount was read from.';
 
