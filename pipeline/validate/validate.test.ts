@@ -131,4 +131,28 @@ describe('the shape of a file', () => {
       { code: 'E_FIELD_VALUE', file: DOCUMENT, line: 4, column: 9, path: 'period', message: 'the text "2022-13": a period is a year (2023), a date (2024-01-01) or an interval (2022-01-01/2022-06-30)', hint: VALUE_HINT },
     ]);
   });
+
+  it('guesses a field within a distance of a third of its length, at least two, and no further', async () => {
+    const hintFor = async (key: string) => (await problemsOf(DOCUMENT, document(`${key}: x\n`)))[0]!.hint;
+    const FIELDS = 'Fields here: id, kind, title, title_en, number, date, period, author, url, text_file, description, keywords, themes.';
+    expect(await hintFor('TITLE')).toBe(`Did you mean "title"? ${FIELDS}`);
+    expect(await hintFor('tite')).toBe(`Did you mean "title"? ${FIELDS}`);
+    expect(await hintFor('perod_')).toBe(`Did you mean "period"? ${FIELDS}`);
+    // Three edits from «period» where six letters allow two.
+    expect(await hintFor('perod_x')).toBe(FIELDS);
+    expect(await hintFor('xyzw')).toBe(FIELDS);
+    // «descriptoin» is 11 letters: 3 edits away is near enough, 4 are not.
+    expect(await hintFor('dscriptixn')).toBe(`Did you mean "description"? ${FIELDS}`);
+    expect(await hintFor('dscriptixnn')).toBe(`Did you mean "description"? ${FIELDS}`);
+    expect(await hintFor('dxcrixtixnn')).toBe(FIELDS);
+  });
+
+  it('lists the fields of a list item, and of the map form of a cell, in the order of the schema\'s fields', async () => {
+    const programme = 'c/d/programme.yaml';
+    const problems = await problemsOf(programme, 'annexes:\n  - id: a\n    titel: Додаток\nfunding:\n  total: { value: "1,00", qoute: "1,00 грн" }\n');
+    expect(problems.filter((problem) => problem.code === 'E_FIELD_UNKNOWN')).toEqual([
+      { code: 'E_FIELD_UNKNOWN', file: programme, line: 5, column: 27, path: 'funding.total.qoute', message: 'unknown field "qoute" in funding.total', hint: 'Did you mean "quote"? Fields here: value, section, quote, note.' },
+      { code: 'E_FIELD_UNKNOWN', file: programme, line: 3, column: 5, path: 'annexes[0].titel', message: 'unknown field "titel" in annexes[0]', hint: 'Did you mean "title"? Fields here: id, number, title, period, unit, directions, total_row.' },
+    ]);
+  });
 });
