@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { OBSERVATIONS, once, problemsAfter } from '../fixtures/base-tree.ts';
+import { known } from './results.ts';
 
 /** The problems of the base tree when the first group of the report's figures says `result`. */
 const withResult = (result: string, edit: (text: string) => string = (text) => text) =>
@@ -78,5 +79,14 @@ describe('the result a figure reports on', () => {
     expect(await withResult('{ direction: a1-d1 }', asOf('2020-12-31'))).toEqual([
       expect.objectContaining({ code: 'E_YEAR_OUT_OF_PERIOD', message: 'the figure\'s period 2020-12-31 is not in 2021, the year its result reports on' }),
     ]);
+  });
+});
+
+describe('the ids a hint names', () => {
+  it('are none, or up to five, with an ellipsis for more', () => {
+    expect(known([])).toBe('');
+    expect(known(new Set(['a1-d1']))).toBe(' (known here: a1-d1)');
+    expect(known(['a', 'b', 'c', 'd', 'e'])).toBe(' (known here: a, b, c, d, e)');
+    expect(known(['a', 'b', 'c', 'd', 'e', 'f'])).toBe(' (known here: a, b, c, d, e, …)');
   });
 });
