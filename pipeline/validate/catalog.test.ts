@@ -62,4 +62,45 @@ describe('the datasets of a publisher', () => {
       { code: 'E_NAME_INVALID', file: CATALOG, line: 11, column: 12, path: 'datasets[1].title', message: 'the title gives the dataset the name "7": a name needs at least 2 Latin letters or digits', hint: 'Give the dataset an explicit `name:` of 2–100 lowercase Latin letters, digits, "-" or "_" (the title has too few Ukrainian or Latin letters to make one).' },
     ]);
   });
+
+  it('names a dataset named like what the portal makes itself: the portal-wide package, the shared indicators, a register', async () => {
+    const named = (name: string) => problemsAfter(CATALOG, once('  - title: Показники', `  - name: ${name}\n    title: Показники`));
+    const problem = (name: string, what: string) => [
+      { code: 'E_NAME_INVALID', file: CATALOG, line: 11, column: 11, path: 'datasets[1].name', message: `the dataset name "${name}" is the name of ${what}`, hint: 'Give the dataset an explicit `name:` of its own; the portal keeps this one for what it makes itself.' },
+    ];
+    // «Усі дані порталу», «Спільні показники: порівняння рад і періодів», «Реєстр наборів даних Тестова міська рада», transliterated by hand.
+    expect(await named('usi-dani-portalu')).toEqual(problem('usi-dani-portalu', 'the portal-wide package'));
+    expect(await named('spilni-pokaznyky-porivniannia-rad-i-periodiv')).toEqual(problem('spilni-pokaznyky-porivniannia-rad-i-periodiv', 'the shared indicators\' dataset'));
+    expect(await named('reiestr-naboriv-danykh-testova-miska-rada')).toEqual(problem('reiestr-naboriv-danykh-testova-miska-rada', 'the register of test-city-council'));
+  });
+
+  it('names a dataset id that is the id of what the portal makes itself', async () => {
+    // UUIDv5 of portal/all, portal/shared-indicators and test-city-council/register in the portal's namespace (Python's uuid.uuid5).
+    for (const [id, what] of [
+      ['71e2c4c8-474c-5fe7-87da-e8e25c6ee5d7', 'the portal-wide package'],
+      ['cd5c61a4-7861-52e3-a910-d37213115a95', 'the shared indicators\' dataset'],
+      ['e2b8a95c-875c-5d02-95ae-0bf07444a0ba', 'the register of test-city-council'],
+    ] as const) {
+      expect(await problemsAfter(CATALOG, once('  - title: Показники', `  - id: ${id}\n    title: Показники`))).toEqual([
+        { code: 'E_ID_DUPLICATE', file: CATALOG, line: 11, column: 9, path: 'datasets[1].id', message: `the dataset id ${id} is already the id of ${what}`, hint: 'Each dataset has its own UUID.' },
+      ]);
+    }
+  });
+
+  it('names an id derived from a name used twice, with the name it came from', async () => {
+    const again = `  - name: pokaznyky-zvitiv-testovoi-miskoi-rady\n    title: Ще раз\n    description: Те саме.\n    keywords: [звіт]\n    themes: [GOVE]\n    frequency: once a year\n    purpose: Перевірка.\n    documents: [${REPORT}]\n`;
+    const problems = await problemsAfter(CATALOG, (text) => text + again);
+    expect(problems.filter((problem) => problem.code === 'E_ID_DUPLICATE')).toEqual([
+      { code: 'E_ID_DUPLICATE', file: CATALOG, line: 18, column: 11, path: 'datasets[2].name', message: `the dataset name "pokaznyky-zvitiv-testovoi-miskoi-rady" is already used in ${CATALOG}`, hint: 'Dataset names are unique across the portal; give this one an explicit `name`.' },
+      {
+        code: 'E_ID_DUPLICATE',
+        file: CATALOG,
+        line: 18,
+        column: 11,
+        path: 'datasets[2].name',
+        message: `the dataset id c8be41bb-215b-5452-be4d-6d90f5e3f3ae, derived from the name "pokaznyky-zvitiv-testovoi-miskoi-rady", is already the id of ${CATALOG}`,
+        hint: 'Give the dataset an explicit `id:` (a new UUID) or another `name:`.',
+      },
+    ]);
+  });
 });
