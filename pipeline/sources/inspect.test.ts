@@ -39,6 +39,11 @@ describe('what a parsed file holds', () => {
     ]);
   });
 
+  it('shows a text of 40 characters whole', () => {
+    const forty = `\\ud800${'д'.repeat(39)}`;
+    expect(inspect(`a: "${forty}"\n`)[0]!.message).toBe(`the text ${JSON.stringify(`\ud800${'д'.repeat(39)}`)} holds a lone surrogate (half of a character), which no published format keeps as written`);
+  });
+
   it('names text and keys not in Unicode NFC', () => {
     expect(inspect('a: "Краи\\u0306"\n"и\\u0306": 1\n')).toEqual([
       { code: 'E_TEXT_NORMALIZATION', file: 'f.yaml', line: 1, column: 4, path: 'a', message: 'the text "Краи\u0306" is not written in Unicode NFC: it looks like the same words in NFC but compares as other text (two districts where there is one)', hint: NFC_HINT },

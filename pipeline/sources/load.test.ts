@@ -86,6 +86,10 @@ describe('the files of the sources folder', () => {
         'c/d/document.yaml': 'id: d\n',
         'c/d/observations.csv': 'section,id,indicator,value,quote\nA,a,Показник,1,один\n',
         'c/d/totals.yaml': 'totals: []\n',
+        'c/e/document.yaml': 'id: e\n',
+        'c/e/programme.yaml': 'id: p\n',
+        'c/e/execution.yaml': 'programme: p\n',
+        'c/e/observations.yaml': 'groups: []\n',
         'c/d/README.md': '# нотатки',
         'c/.git/config': 'x',
         'notes.TXT': 'x',
@@ -98,6 +102,10 @@ describe('the files of the sources folder', () => {
       { path: 'c/d/observations.csv', name: 'observations.yaml', publisher: 'c', document: 'd' },
       { path: 'c/d/totals.yaml', name: 'totals.yaml', publisher: 'c', document: 'd' },
       { path: 'c/datasets.yaml', name: 'datasets.yaml', publisher: 'c', document: undefined },
+      { path: 'c/e/document.yaml', name: 'document.yaml', publisher: 'c', document: 'e' },
+      { path: 'c/e/execution.yaml', name: 'execution.yaml', publisher: 'c', document: 'e' },
+      { path: 'c/e/observations.yaml', name: 'observations.yaml', publisher: 'c', document: 'e' },
+      { path: 'c/e/programme.yaml', name: 'programme.yaml', publisher: 'c', document: 'e' },
       { path: 'c/publisher.yaml', name: 'publisher.yaml', publisher: 'c', document: undefined },
       { path: 'indicators.yaml', name: 'indicators.yaml', publisher: '', document: undefined },
       { path: 'portal.yaml', name: 'portal.yaml', publisher: '', document: undefined },
@@ -106,10 +114,10 @@ describe('the files of the sources folder', () => {
   });
 
   it('refuses a file of the format in a place the format does not put it, and a file it does not know', async () => {
-    const loaded = await loadSources(memorySources({ 'portal.yaml': PORTAL_FILE, 'c/portal.yaml': PORTAL_FILE, 'publisher.yaml': 'id: c\n', 'c/d/e/document.yaml': 'id: e\n', 'c/d/data.json': '{}' }));
+    const loaded = await loadSources(memorySources({ 'portal.yaml': PORTAL_FILE, 'c/portal.yaml': PORTAL_FILE, 'publisher.yaml': 'id: c\n', 'c/d/e/document.yaml': 'id: e\n', 'c/d/data.json': '{}', 'c/d/notes.md.bak': 'x' }));
     expect(loaded.files.map((file) => file.path)).toEqual(['portal.yaml']);
     expect(loaded.problems).toEqual(
-      ['c/d/data.json', 'c/d/e/document.yaml', 'c/portal.yaml', 'publisher.yaml'].map((path) => ({ code: 'E_FILE_UNKNOWN', file: path, line: 1, message: `${path} is not a file the authoring format knows`, hint: FORMAT_HINT })),
+      ['c/d/data.json', 'c/d/e/document.yaml', 'c/d/notes.md.bak', 'c/portal.yaml', 'publisher.yaml'].map((path) => ({ code: 'E_FILE_UNKNOWN', file: path, line: 1, message: `${path} is not a file the authoring format knows`, hint: FORMAT_HINT })),
     );
   });
 

@@ -24,6 +24,7 @@ describe('observations.csv', () => {
       '1. Звернення,north,Звернення,70,північ – 70,Північний,,',
       '2. Сесії,sessions,Сесії,12,12 сесій,,a1-d2,23a',
       '1. Звернення,south,Звернення,50,південь – 50,Південний,,0023',
+      '1. Звернення,west,Звернення,5,захід – 5,,,x2023',
     ].join('\n');
     const { parsed, problems } = read(text);
     expect(problems).toEqual([]);
@@ -37,7 +38,13 @@ describe('observations.csv', () => {
           ],
         },
         { section: '2. Сесії', observations: [{ id: 'sessions', indicator: 'Сесії', value: '12', quote: '12 сесій', result: { direction: 'a1-d2', year: '23a' } }] },
-        { section: '1. Звернення', observations: [{ id: 'south', indicator: 'Звернення', value: '50', quote: 'південь – 50', dimensions: { district: 'Південний' }, result: { year: 23 } }] },
+        {
+          section: '1. Звернення',
+          observations: [
+            { id: 'south', indicator: 'Звернення', value: '50', quote: 'південь – 50', dimensions: { district: 'Південний' }, result: { year: 23 } },
+            { id: 'west', indicator: 'Звернення', value: '5', quote: 'захід – 5', result: { year: 'x2023' } },
+          ],
+        },
       ],
     });
   });
@@ -85,6 +92,8 @@ describe('observations.csv', () => {
     ]);
     expect(read(' section , id,indicator,value,quote\n').problems).toEqual([]);
     expect(read('section,indicator,quote\n').problems[0]!.message).toBe('missing column(s) id, value');
+    expect(read('section,id,indicator,value,quote,xdim.a,dim.a!\n').problems[0]!.message).toBe('unknown column(s) xdim.a, dim.a!');
+    expect(read('section,id,indicator,value,quote,id\n').problems[0]!.message).toBe('column(s) named twice: id');
   });
 
   it('names a quote left open at the line of the row it starts', () => {

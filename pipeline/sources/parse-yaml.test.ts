@@ -64,5 +64,9 @@ describe('YAML sources', () => {
     expect(read(text(32)).problems).toEqual([syntax(2, 4, 'Nested mappings are not allowed in compact mappings')]);
     expect(read(text(33)).problems).toEqual([syntax(2, 5, 'bad indentation of a mapping entry')]);
     expect(read('a: "[]]]{"\nb: c: d\n').problems).toEqual([syntax(2, 4, 'Nested mappings are not allowed in compact mappings')]);
+    // Brackets that close count down: forty pairs nest one level.
+    expect(read(`a: "${'[]'.repeat(40)}"\nb: c: d\n`).problems).toEqual([syntax(2, 4, 'Nested mappings are not allowed in compact mappings')]);
+    expect(read(`a: "${'{}'.repeat(40)}"\nb: c: d\n`).problems).toEqual([syntax(2, 4, 'Nested mappings are not allowed in compact mappings')]);
+    expect(read(`a: "${'{'.repeat(20)}${'['.repeat(13)}"\nb: c: d\n`).problems).toEqual([syntax(2, 5, 'bad indentation of a mapping entry')]);
   });
 });
