@@ -19,6 +19,13 @@ describe('the first byte that is not UTF-8', () => {
     bytes[65_537] = 0xff;
     expect(locateInvalidUtf8(bytes)).toBe(65_536);
   });
+  it('is found past a valid character that a chunk boundary cuts in two', () => {
+    // «ї» (D1 97) at offsets 65 535 and 65 536, then a byte that is not UTF-8 at 70 000.
+    const bytes = new Uint8Array(80_000).fill(0x61);
+    bytes.set([0xd1, 0x97], 65_535);
+    bytes[70_000] = 0xff;
+    expect(locateInvalidUtf8(bytes)).toBe(70_000);
+  });
   it('is the lead byte of a character cut by the end of the file', () => {
     expect(locateInvalidUtf8(cyrillic().slice(0, 65_537))).toBe(65_536);
   });
