@@ -17,7 +17,7 @@ import { checkSources, type Checked } from './check.ts';
 import { formatDatasets, formatFaults, formatNotices, formatProblems, formatSkipped, formatSummary } from './cli/format.ts';
 import { faultProblem } from './cli/faults.ts';
 import { runBuild, sourcesProblem } from './cli/run-build.ts';
-import { siteSteps } from './cli/site-steps.ts';
+import { siteSteps, stepLimits, stepMinutes } from './cli/site-steps.ts';
 import { diskSources } from './io/files.ts';
 import { shownPath } from './io/shown.ts';
 import { verifyQuotes } from './quotes/verify.ts';
@@ -89,8 +89,13 @@ async function validate(): Promise<number> {
 async function build(): Promise<number> {
   const root = relative(process.cwd(), values.sources) || '.';
   const out = shownPath(values.out);
+  const minutes = stepMinutes(process.env.SITE_STEP_MINUTES);
+  if (minutes === undefined) {
+    process.stderr.write(`SITE_STEP_MINUTES=${JSON.stringify(process.env.SITE_STEP_MINUTES)} is not a number of minutes above 0: the time each step of the site may run (60 by default).\n`);
+    return 2;
+  }
   progress(`building from ${root}/ …`);
-  const steps = siteSteps(projectRoot);
+  const steps = siteSteps(projectRoot, stepLimits(minutes));
   const result = await runBuild(
     { sources: values.sources, out: values.out, project: projectRoot, clean: values.clean, siteUrl: process.env.SITE_URL || undefined, basePath: process.env.BASE_PATH || undefined, debug: values.debug },
     {

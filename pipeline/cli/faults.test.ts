@@ -1,6 +1,6 @@
 /** What the officer reads when the machine, not the sources, stops a build: a code, what happened, what to do; never a stack. */
 import { describe, expect, it } from 'vitest';
-import { faultProblem, stepProblem, withoutStack } from './faults.ts';
+import { faultProblem, stepProblem, timeoutProblem, withoutStack } from './faults.ts';
 
 const systemError = (code: string, syscall: string, path: string) => Object.assign(new Error(`${code}: something, ${syscall} '${path}'`), { code, syscall, path });
 const STACK = /^\s+at\s/m;
@@ -57,5 +57,21 @@ describe('a step of the site that fails', () => {
     const problem = stepProblem('the site', 'Error: [astro] Unexpected token in pages/index.astro\n    at parse (astro.js:1:1)', false);
     expect(problem).toMatchObject({ code: 'E_SITE_BUILD', message: 'Building the site failed; nothing was published, and the previous output is as it was. It said:\n    Error: [astro] Unexpected token in pages/index.astro' });
     expect(withoutStack(said)).toBe('[vite] writing pages\nError: ENOSPC: no space left on device, write');
+  });
+});
+
+describe('a step of the site that runs past its time limit', () => {
+  it('names the step and its limit in minutes, and what it said last without stack lines', () => {
+    const said = ['indexing part 1 of 4', 'indexing part 2 of 4', '    at run (pagefind.js:1:1)', 'indexing part 3 of 4', 'waiting for part 4', 'still waiting', 'still waiting'].join('\n');
+    expect(timeoutProblem('the search index', 5_400_000, said)).toEqual({
+      code: 'E_STEP_TIMEOUT',
+      file: 'the search index',
+      message: 'Building the search index ran past its limit of 90 min and was stopped; nothing was published, and the previous output is as it was. It said last:\n    indexing part 2 of 4\n    indexing part 3 of 4\n    waiting for part 4\n    still waiting\n    still waiting',
+      hint: 'A step that hangs, or a machine too busy for the limit: build again when the machine is less busy, or set a longer limit in SITE_STEP_MINUTES (60 by default); if it hangs again, run with --debug and report it.',
+    });
+  });
+
+  it('says nothing more when the step printed nothing', () => {
+    expect(timeoutProblem('the site', 90_000, '').message).toBe('Building the site ran past its limit of 1.5 min and was stopped; nothing was published, and the previous output is as it was.');
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Problem } from '../errors/problem.ts';
 import { shownPath } from '../io/shown.ts';
+import { WorkerStopped } from '../write/worker-watch.ts';
 
 const PUBLISHED_NOTHING = 'nothing was published, and the previous output is as it was';
 
@@ -45,12 +46,27 @@ export function faultProblem(error: unknown, stage: string): Problem {
     const file = known.path ? shownPath(known.path) : stage;
     return { code: kind.code, file, message: `While ${stage}, ${kind.what}${known.syscall ? ` (${known.syscall} ${known.code})` : ''}; ${PUBLISHED_NOTHING}.`, hint: kind.hint };
   }
+  const stopped = workerProblem(error, stage);
+  if (stopped) return stopped;
   const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
   return {
     code: 'E_BUILD_FAULT',
     file: stage,
     message: `While ${stage}: ${message}; ${PUBLISHED_NOTHING}.`,
     hint: 'A fault of the build, not of the sources: run it again with --debug and report what it prints.',
+  };
+}
+
+/** A worker thread of the build that ran out of memory or ended before it answered, as a problem. */
+function workerProblem(error: unknown, stage: string): Problem | undefined {
+  const outOfMemory = (error as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+  if (!outOfMemory && !(error instanceof WorkerStopped)) return undefined;
+  const what = error instanceof WorkerStopped ? error.message : 'a thread of the build ran out of memory';
+  return {
+    code: 'E_WORKER_STOPPED',
+    file: stage,
+    message: `While ${stage}, ${what}; ${PUBLISHED_NOTHING}.`,
+    hint: 'Build again with more memory free on the machine (close other work); if it stops again, run with --debug and report what it prints.',
   };
 }
 
@@ -69,6 +85,24 @@ export function stepProblem(step: 'the site' | 'the search index', output: strin
     message: `Building ${step} failed; ${PUBLISHED_NOTHING}. It said:\n${indent(said) || '  (nothing)'}`,
     hint: 'The data was built and checked, so this is a fault of the site: report it with this message (run with --debug for the stack).',
   };
+}
+
+/** A site step stopped after running past its time limit (`limit` milliseconds): what it said last, as a problem. */
+export function timeoutProblem(step: 'the site' | 'the search index', limit: number, output: string): Problem {
+  const said = indent(withoutStack(output).split('\n').slice(-5).join('\n'));
+  return {
+    code: 'E_STEP_TIMEOUT',
+    file: step,
+    message: `Building ${step} ran past its limit of ${duration(limit)} and was stopped; ${PUBLISHED_NOTHING}.${said ? ` It said last:\n${said}` : ''}`,
+    hint: 'A step that hangs, or a machine too busy for the limit: build again when the machine is less busy, or set a longer limit in SITE_STEP_MINUTES (60 by default); if it hangs again, run with --debug and report it.',
+  };
+}
+
+/** A limit in minutes, or in seconds below one minute. */
+function duration(ms: number): string {
+  const minutes = ms / 60_000;
+  if (minutes >= 1) return `${Number(minutes.toFixed(1))} min`;
+  return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
 /** Lines of a stack trace, in JavaScript's and in native code's form, and what Node prints around them. */

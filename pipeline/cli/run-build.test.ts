@@ -117,6 +117,28 @@ describe('a build the machine fails', { timeout: 180_000 }, () => {
     expect(debugging.ok || debugging.problems[0]!.message).toMatch(/^\s+at\s/m);
   });
 
+  it('stops a site step that runs past its time limit with E_STEP_TIMEOUT, and the previous output stays', async () => {
+    // A project whose site step prints a line, then hangs.
+    const hanging = join(work, 'hanging-project');
+    fs.mkdirSync(join(hanging, 'site', 'scripts'), { recursive: true });
+    fs.writeFileSync(join(hanging, 'site', 'scripts', 'build-site.ts'), "console.log('bundling 3 pages');\nsetInterval(() => {}, 1000);\n");
+    const started = performance.now();
+    const result = await build(fs as BuildFs, siteSteps(hanging, { site: 1500, search: 60_000 }));
+    expect(performance.now() - started).toBeLessThan(60_000);
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [
+        {
+          code: 'E_STEP_TIMEOUT',
+          file: 'the site',
+          message: 'Building the site ran past its limit of 1.5 s and was stopped; nothing was published, and the previous output is as it was. It said last:\n    bundling 3 pages',
+          hint: expect.stringContaining('set a longer limit in SITE_STEP_MINUTES'),
+        },
+      ],
+    });
+    expectUntouched();
+  });
+
   it('makes again a dataset whose files cannot be read back from the previous output, rather than stop', async () => {
     const unreadable = {
       ...fs,

@@ -16,9 +16,9 @@ import { checkPrevious, readManifest, type ManifestFs } from '../io/manifest.ts'
 import { openOutput, placementProblem, thisProcess, type Generation, type Identity, type OutputFolder, type OutputFs } from '../io/output-folder.ts';
 import { folderSink, type FolderSink, type SinkFs } from '../io/output.ts';
 import type { Reuse } from '../write/reuse.ts';
-import { faultProblem, stepProblem } from './faults.ts';
+import { faultProblem, stepProblem, timeoutProblem } from './faults.ts';
 import { readBack, type ReadBackFs } from './read-back.ts';
-import type { SiteSteps } from './site-steps.ts';
+import type { SiteSteps, StepResult } from './site-steps.ts';
 
 export interface RunOptions {
   sources: string;
@@ -117,12 +117,12 @@ export async function runBuild(options: RunOptions, deps: RunDeps): Promise<RunR
     stage = 'building the site';
     deps.progress?.(stage);
     const site = await deps.steps.site(folder.next);
-    if (!site.ok) return fail(stepProblem('the site', site.output, options.debug ?? false));
+    if (!site.ok) return fail(failedStep('the site', site, options.debug ?? false));
 
     stage = 'indexing the site for search';
     deps.progress?.(stage);
     const search = await deps.steps.search(folder.next, options.clean ? undefined : folder.previous);
-    if (!search.ok) return fail(stepProblem('the search index', search.output, options.debug ?? false));
+    if (!search.ok) return fail(failedStep('the search index', search, options.debug ?? false));
 
     stage = 'reading the new output back';
     deps.progress?.(stage);
@@ -146,6 +146,11 @@ export async function runBuild(options: RunOptions, deps: RunDeps): Promise<RunR
       folder.release();
     }
   }
+}
+
+/** The problem of a site step that failed or ran past its time limit. */
+function failedStep(step: 'the site' | 'the search index', result: StepResult, debug: boolean): Problem {
+  return result.timedOut === undefined ? stepProblem(step, result.output, debug) : timeoutProblem(step, result.timedOut, result.output);
 }
 
 /** Why `sources` cannot be read as a sources folder, if it cannot. */

@@ -12,6 +12,36 @@ export interface StepResult {
   ok: boolean;
   /** What the step printed, stdout and stderr together, the last lines of it. */
   output: string;
+  /** The time limit, in milliseconds, when the step ran past it and was stopped. */
+  timedOut?: number;
+}
+
+/** How long each step may run, in milliseconds, before it is stopped as hung. */
+export interface StepLimits {
+  site: number;
+  search: number;
+}
+
+/**
+ * An hour each: the site of 10 000 datasets is built in about a quarter of that on two busy
+ * cores, so only a step that hangs meets it. `SITE_STEP_MINUTES` sets another (stepLimits).
+ */
+export const DEFAULT_STEP_MINUTES = 60;
+
+/** The limits of `minutes` (by default DEFAULT_STEP_MINUTES) for both steps. */
+export function stepLimits(minutes = DEFAULT_STEP_MINUTES): StepLimits {
+  const ms = Math.round(minutes * 60_000);
+  return { site: ms, search: ms };
+}
+
+/**
+ * The minutes of `SITE_STEP_MINUTES`, or the default when it is unset or empty; undefined
+ * when it is set to anything but a positive number.
+ */
+export function stepMinutes(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return DEFAULT_STEP_MINUTES;
+  const minutes = Number(value);
+  return Number.isFinite(minutes) && minutes > 0 ? minutes : undefined;
 }
 
 export interface SiteSteps {
@@ -25,9 +55,9 @@ export interface SiteSteps {
 /** Lines of a step's output kept for its message: what it said last. */
 const KEPT_LINES = 200;
 
-export function siteSteps(project: string): SiteSteps {
+export function siteSteps(project: string, limits: StepLimits = stepLimits()): SiteSteps {
   const running = new Set<ChildProcess>();
-  const run = (script: string, generation: Generation, extra: Record<string, string> = {}) =>
+  const run = (script: string, generation: Generation, limit: number, extra: Record<string, string> = {}) =>
     new Promise<StepResult>((resolve) => {
       const child = spawn(process.execPath, [join(project, 'site', 'scripts', script)], {
         cwd: generation.folder,
@@ -42,9 +72,17 @@ export function siteSteps(project: string): SiteSteps {
       };
       child.stdout.on('data', keep);
       child.stderr.on('data', keep);
+      let timedOut = false;
+      // A hung step is killed; its 'close' then ends it as timed out.
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      }, limit);
       const end = (ok: boolean) => {
+        clearTimeout(timer);
         running.delete(child);
-        resolve({ ok, output: lines.slice(-KEPT_LINES).join('\n').trim() });
+        const output = lines.slice(-KEPT_LINES).join('\n').trim();
+        resolve(timedOut ? { ok: false, output, timedOut: limit } : { ok, output });
       };
       child.on('error', (error) => {
         lines.push(error.message);
@@ -60,12 +98,12 @@ export function siteSteps(project: string): SiteSteps {
       const packages = join(generation.folder, 'node_modules');
       symlinkSync(join(project, 'node_modules'), packages);
       try {
-        return await run('build-site.ts', generation);
+        return await run('build-site.ts', generation, limits.site);
       } finally {
         rmSync(packages, { force: true });
       }
     },
-    search: (generation, previous) => run('index-search.ts', generation, previous ? { SEARCH_PREVIOUS: previous.dist } : {}),
+    search: (generation, previous) => run('index-search.ts', generation, limits.search, previous ? { SEARCH_PREVIOUS: previous.dist } : {}),
     async stop() {
       const ended = [...running].map((child) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('close', () => resolve()))));
       for (const child of running) child.kill('SIGKILL');

@@ -45,6 +45,8 @@ export const ERROR_CODES = {
   E_DISK_FULL: 'The disk (or the quota) is full.',
   E_READ_BACK: 'A file the build wrote does not read back as written.',
   E_SITE_BUILD: 'The site or its search index could not be built from the data.',
+  E_WORKER_STOPPED: 'A worker thread of the build ran out of memory or ended before it answered.',
+  E_STEP_TIMEOUT: 'The site or its search index ran past its time limit and was stopped.',
   E_BUILD_FAULT: 'The build stopped on a fault of its own, not of the sources.',
   E_INDICATOR_UNLISTED: 'A figure\'s code is a shared indicator\'s, but indicators.yaml does not list the figure under it.',
   E_INDICATOR_BREAKDOWN: 'A shared indicator lists two figures of one document for the same period.',

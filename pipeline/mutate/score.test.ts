@@ -17,6 +17,16 @@ describe('scores per module', () => {
     expect(moduleOf('pipeline/formats/xlsx.ts', modules)).toBeUndefined();
   });
 
+  it('leaves a file out of a module whose ! glob names it, for the module that takes it', () => {
+    const split: MutationModule[] = [
+      { name: 'sources', files: ['pipeline/sources/*.ts', '!pipeline/sources/schema.ts'], tests: [] },
+      { name: 'schema', files: ['pipeline/sources/schema.ts'], tests: [] },
+    ];
+    expect(moduleOf('pipeline/sources/load.ts', split)?.name).toBe('sources');
+    expect(moduleOf('pipeline/sources/schema.ts', split)?.name).toBe('schema');
+    expect(moduleOf('pipeline/numbers/parse.ts', split)).toBeUndefined();
+  });
+
   it('counts killed and timed-out mutants as detected, survivors and uncovered ones as not, errors and ignored ones apart', () => {
     const outcomes = [
       ...Array.from({ length: 7 }, (_, i) => at('pipeline/numbers/decimal.ts', i, 'Killed')),

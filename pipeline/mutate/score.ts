@@ -34,8 +34,13 @@ export interface ModuleScore {
   undetected: MutantOutcome[];
 }
 
+/** The module whose globs take `file`: one of them matches it and none of its `!` globs leaves it out. */
 export function moduleOf(file: string, modules: readonly MutationModule[]): MutationModule | undefined {
-  return modules.find((module) => module.files.some((glob) => matchesGlob(file, glob)));
+  const takes = (module: MutationModule) => {
+    const left = module.files.filter((glob) => glob.startsWith('!')).some((glob) => matchesGlob(file, glob.slice(1)));
+    return !left && module.files.some((glob) => !glob.startsWith('!') && matchesGlob(file, glob));
+  };
+  return modules.find(takes);
 }
 
 export function scoreModules(outcomes: readonly MutantOutcome[], modules: readonly MutationModule[]): ModuleScore[] {

@@ -27,7 +27,7 @@ describe('formula-like text', () => {
   ])('refuses %j', (text) => {
     expect(formulaLike(text)).toBe(true);
   });
-  it.each(['+380 56 000 00 00', '-5', '- 5', '-1 243 280,57', '+12,5%', '-', 'Звіт за 2023 рік', 'e-mail', '«=» у лапках', '(+38) 056', 'a=b'])('accepts %j', (text) => {
+  it.each(['+380 56 000 00 00', '-5', '- 5', '-5 ', '-1 243 280,57', '+12,5%', '+12,5 %', '-', '+', 'Звіт за 2023 рік', 'Звіт\tза рік', 'рядок\rдругий', 'e-mail', '«=» у лапках', '(+38) 056', 'a=b'])('accepts %j', (text) => {
     expect(formulaLike(text)).toBe(false);
   });
 });

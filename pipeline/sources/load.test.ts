@@ -69,3 +69,87 @@ describe('what loading keeps', () => {
     expect(loaded.problems.filter((problem) => problem.file === 'c/d/document.yaml').map(({ code, line, path }) => ({ code, line, path }))).toEqual([{ code: 'E_TEXT_CONTROL', line: 2, path: 'd' }]);
   });
 });
+
+describe('the files of the sources folder', () => {
+  const PORTAL_FILE = 'title: Портал\n';
+  const FORMAT_HINT =
+    'The sources folder holds portal.yaml, units.yaml, optionally indicators.yaml, and one folder per publisher; a publisher folder holds publisher.yaml, datasets.yaml and one folder per document; a document folder holds document.yaml and optionally programme.yaml, execution.yaml, observations.yaml or .csv, totals.yaml. See docs/authoring.md.';
+
+  it('reads the files the format knows where it knows them, in the order of their paths, names each, and skips notes and dot-files', async () => {
+    const loaded = await loadSources(
+      memorySources({
+        'portal.yaml': PORTAL_FILE,
+        'units.yaml': 'units: []\n',
+        'indicators.yaml': 'indicators: []\n',
+        'c/publisher.yaml': 'id: c\n',
+        'c/datasets.yaml': 'datasets: []\n',
+        'c/d/document.yaml': 'id: d\n',
+        'c/d/observations.csv': 'section,id,indicator,value,quote\nA,a,Показник,1,один\n',
+        'c/d/totals.yaml': 'totals: []\n',
+        'c/e/document.yaml': 'id: e\n',
+        'c/e/programme.yaml': 'id: p\n',
+        'c/e/execution.yaml': 'programme: p\n',
+        'c/e/observations.yaml': 'groups: []\n',
+        'c/d/README.md': '# нотатки',
+        'c/.git/config': 'x',
+        'notes.TXT': 'x',
+      }),
+    );
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.skipped).toEqual(['c/.git/config', 'c/d/README.md', 'notes.TXT']);
+    expect(loaded.files.map(({ path, name, publisher, document }) => ({ path, name, publisher, document }))).toEqual([
+      { path: 'c/d/document.yaml', name: 'document.yaml', publisher: 'c', document: 'd' },
+      { path: 'c/d/observations.csv', name: 'observations.yaml', publisher: 'c', document: 'd' },
+      { path: 'c/d/totals.yaml', name: 'totals.yaml', publisher: 'c', document: 'd' },
+      { path: 'c/datasets.yaml', name: 'datasets.yaml', publisher: 'c', document: undefined },
+      { path: 'c/e/document.yaml', name: 'document.yaml', publisher: 'c', document: 'e' },
+      { path: 'c/e/execution.yaml', name: 'execution.yaml', publisher: 'c', document: 'e' },
+      { path: 'c/e/observations.yaml', name: 'observations.yaml', publisher: 'c', document: 'e' },
+      { path: 'c/e/programme.yaml', name: 'programme.yaml', publisher: 'c', document: 'e' },
+      { path: 'c/publisher.yaml', name: 'publisher.yaml', publisher: 'c', document: undefined },
+      { path: 'indicators.yaml', name: 'indicators.yaml', publisher: '', document: undefined },
+      { path: 'portal.yaml', name: 'portal.yaml', publisher: '', document: undefined },
+      { path: 'units.yaml', name: 'units.yaml', publisher: '', document: undefined },
+    ]);
+  });
+
+  it('refuses a file of the format in a place the format does not put it, and a file it does not know', async () => {
+    const loaded = await loadSources(memorySources({ 'portal.yaml': PORTAL_FILE, 'c/portal.yaml': PORTAL_FILE, 'publisher.yaml': 'id: c\n', 'c/d/e/document.yaml': 'id: e\n', 'c/d/data.json': '{}', 'c/d/notes.md.bak': 'x' }));
+    expect(loaded.files.map((file) => file.path)).toEqual(['portal.yaml']);
+    expect(loaded.problems).toEqual(
+      ['c/d/data.json', 'c/d/e/document.yaml', 'c/d/notes.md.bak', 'c/portal.yaml', 'publisher.yaml'].map((path) => ({ code: 'E_FILE_UNKNOWN', file: path, line: 1, message: `${path} is not a file the authoring format knows`, hint: FORMAT_HINT })),
+    );
+  });
+
+  it('names the files a folder must have and does not, and observations written twice', async () => {
+    const loaded = await loadSources(memorySources({ 'c/d/observations.yaml': 'groups: []\n', 'c/d/observations.csv': 'section,id,indicator,value,quote\n', 'e/publisher.yaml': 'id: e\n' }));
+    expect(loaded.problems).toEqual([
+      { code: 'E_FILE_MISSING', file: 'portal.yaml', message: 'the sources folder has no portal.yaml', hint: 'Add portal.yaml with the catalogue\'s title, description, site URL and contact (docs/authoring.md).' },
+      { code: 'E_FILE_MISSING', file: 'c/publisher.yaml', message: 'the publisher folder c/ has no publisher.yaml', hint: 'Add publisher.yaml with the council\'s names, codes and contact (docs/authoring.md).' },
+      { code: 'E_FILE_MISSING', file: 'c/d/document.yaml', message: 'the document folder c/d/ has no document.yaml', hint: 'Every document folder starts with document.yaml saying what the document is (docs/authoring.md).' },
+      { code: 'E_FILE_UNKNOWN', file: 'c/d/observations.csv', message: 'c/d/ has both observations.yaml and observations.csv', hint: 'Keep a document\'s observations in one of the two files.' },
+    ]);
+  });
+
+  it('leaves out a file that does not decode, parse or pass inspection, and keeps the others', async () => {
+    const loaded = await loadSources(
+      memorySources({ 'portal.yaml': PORTAL_FILE, 'c/publisher.yaml': 'id: [c\n', 'c/datasets.yaml': 'a: "\\u0001"\n', 'c/d/document.yaml': new Uint8Array([0x69, 0x64, 0x3a, 0x20, 0xff]), 'c/d/observations.csv': 'section\n' }),
+    );
+    expect(loaded.files.map((file) => file.path)).toEqual(['portal.yaml']);
+    expect(loaded.problems.map(({ code, file }) => ({ code, file }))).toEqual([
+      { code: 'E_FILE_ENCODING', file: 'c/d/document.yaml' },
+      { code: 'E_CSV_SYNTAX', file: 'c/d/observations.csv' },
+      { code: 'E_TEXT_CONTROL', file: 'c/datasets.yaml' },
+      { code: 'E_YAML_SYNTAX', file: 'c/publisher.yaml' },
+    ]);
+  });
+
+  it('keeps no parser\'s string: the data is a copy', async () => {
+    const files = memorySources({ 'portal.yaml': 'title: Портал\nlist: [a, b]\n' });
+    const first = (await loadSources(files)).files[0]!.data as { list: string[] };
+    const second = (await loadSources(files)).files[0]!.data as { list: string[] };
+    expect(first).toEqual({ title: 'Портал', list: ['a', 'b'] });
+    first.list.push('c');
+    expect(second.list).toEqual(['a', 'b']);
+  });
+});

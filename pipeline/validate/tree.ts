@@ -86,12 +86,12 @@ export function arrange(valid: Map<LoadedFile, unknown>): SourceTree {
       publishers.get(file.publisher)!.catalog = { file, data: valid.get(file) as CatalogSource };
     }
   }
+  // The parts of a document: every other file is placed above, and has no key here.
   for (const file of files) {
-    if (['publisher.yaml', 'document.yaml', 'portal.yaml', 'units.yaml', 'indicators.yaml', 'datasets.yaml'].includes(file.name)) continue;
-    const entry = documents.get(`${file.publisher}/${file.document}`);
-    if (!entry) continue;
     const key = PART_KEYS[file.name];
     if (!key) continue;
+    const entry = documents.get(`${file.publisher}/${file.document}`);
+    if (!entry) continue;
     (entry as unknown as Record<string, Part<unknown>>)[key] = { file, data: valid.get(file) };
   }
   return { ...(portal ? { portal } : {}), ...(units ? { units } : {}), ...(indicators ? { indicators } : {}), publishers: [...publishers.values()] };

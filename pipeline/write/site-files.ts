@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Sink, Written } from '../io/output.ts';
 import { latinWords } from './vocabulary.ts';
+import { watchWorker } from './worker-watch.ts';
 
 export interface SiteFiles {
   /** A file's text; a promise when the thread writing them is behind and the caller should wait. */
@@ -50,8 +51,8 @@ export type SiteFilesMessage = { path: string; text: string } | { end: true };
 export type SiteFilesReply = { wrote: number } | { end: Written };
 
 /** Files into the sink's folder on disk, by a thread of its own. */
-export function siteFilesOnThread(disk: NonNullable<Sink['disk']>): SiteFiles {
-  const worker = new Worker(new URL('./site-files-worker.ts', import.meta.url), { workerData: disk.folder });
+export function siteFilesOnThread(disk: NonNullable<Sink['disk']>, script = new URL('./site-files-worker.ts', import.meta.url)): SiteFiles {
+  const worker = new Worker(script, { workerData: disk.folder });
   let ahead = 0;
   let failure: unknown;
   let resume: (() => void) | undefined;
@@ -62,7 +63,7 @@ export function siteFilesOnThread(disk: NonNullable<Sink['disk']>): SiteFiles {
     ahead -= reply.wrote;
     if (ahead < AHEAD / 2) resume?.();
   });
-  worker.on('error', (error) => {
+  const ending = watchWorker(worker, 'the thread writing the site files', (error) => {
     failure = error;
     resume?.();
     fail?.(error);
@@ -84,10 +85,10 @@ export function siteFilesOnThread(disk: NonNullable<Sink['disk']>): SiteFiles {
         finish = resolve;
         fail = reject;
         post({ end: true });
-      }).finally(() => worker.terminate());
+      }).finally(ending);
       disk.wrote(written.files, written.bytes);
       return written;
     },
-    stop: () => worker.terminate().then(() => undefined),
+    stop: ending,
   };
 }

@@ -13,6 +13,7 @@ import { makeUrls, type Urls } from '../publish/urls.ts';
 import type { PortalContact } from './dcat.ts';
 import { writeDatasetFiles, type DatasetFiles } from './dataset-files.ts';
 import { datasetKey, fileSums } from './reuse.ts';
+import { watchWorker } from './worker-watch.ts';
 
 export interface WriterSettings {
   siteUrl: string;
@@ -89,8 +90,14 @@ export function defaultThreads(): number {
  */
 const WORKER_HEAP_MB = 512;
 
-function spawn(settings: WriterSettings, heapMb?: number): Worker {
-  return new Worker(new URL('./dataset-worker.ts', import.meta.url), { workerData: settings, ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}) });
+/** The script of the writer threads: dataset-worker.ts, or in tests one that fails. */
+const DATASET_WORKER = new URL('./dataset-worker.ts', import.meta.url);
+
+/** What a writer thread is called in a problem. */
+const DOING = 'a thread writing the dataset files';
+
+function spawn(script: URL, settings: WriterSettings, heapMb?: number): Worker {
+  return new Worker(script, { workerData: settings, ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}) });
 }
 
 /**
@@ -100,15 +107,16 @@ function spawn(settings: WriterSettings, heapMb?: number): Worker {
  */
 const OWN_THREAD_ROWS = 50_000;
 
-function writeOnOwnThread(settings: WriterSettings, task: WriterTask): Promise<DatasetFiles> {
-  const worker = spawn(settings);
+function writeOnOwnThread(script: URL, settings: WriterSettings, task: WriterTask): Promise<DatasetFiles> {
+  const worker = spawn(script, settings);
+  let end = async () => {};
   const done = new Promise<DatasetFiles>((resolve, reject) => {
     worker.once('message', resolve);
-    worker.once('error', reject);
+    end = watchWorker(worker, DOING, reject);
   });
   // Posted outside any closure, so that nothing here holds the rows once they are copied.
   worker.postMessage(task);
-  return done.finally(() => worker.terminate());
+  return done.finally(() => end());
 }
 
 /**
@@ -120,16 +128,17 @@ function writeOnOwnThread(settings: WriterSettings, task: WriterTask): Promise<D
  */
 const TASKS_PER_THREAD = 4;
 
-export function poolWriter(settings: WriterSettings, threads = defaultThreads()): DatasetWriter {
+export function poolWriter(settings: WriterSettings, threads = defaultThreads(), script = DATASET_WORKER): DatasetWriter {
   type Task = { resolve: (files: DatasetFiles) => void; reject: (error: unknown) => void };
   // Each thread answers its tasks in the order it was handed them.
-  const workers = Array.from({ length: threads }, () => ({ thread: spawn(settings, WORKER_HEAP_MB), tasks: [] as Task[] }));
+  const workers = Array.from({ length: threads }, () => ({ thread: spawn(script, settings, WORKER_HEAP_MB), tasks: [] as Task[], end: async () => {} }));
   const own = new Set<Promise<unknown>>();
   let failure: unknown;
+  let closed = false;
 
   for (const worker of workers) {
     worker.thread.on('message', (files: DatasetFiles) => worker.tasks.shift()!.resolve(files));
-    worker.thread.on('error', (error) => {
+    worker.end = watchWorker(worker.thread, DOING, (error) => {
       failure = error;
       for (const task of worker.tasks.splice(0)) task.reject(error);
     });
@@ -138,8 +147,9 @@ export function poolWriter(settings: WriterSettings, threads = defaultThreads())
     capacity: threads * TASKS_PER_THREAD,
     write(dataset, folder) {
       if (failure) return Promise.reject(failure);
+      if (closed) return Promise.reject(new Error('the dataset writer is closed'));
       if (dataset.tables.reduce((n, table) => n + table.rows.length, 0) > OWN_THREAD_ROWS) {
-        const task = writeOnOwnThread(settings, { dataset, folder });
+        const task = writeOnOwnThread(script, settings, { dataset, folder });
         own.add(task);
         return task;
       }
@@ -150,8 +160,9 @@ export function poolWriter(settings: WriterSettings, threads = defaultThreads())
       return done;
     },
     async close() {
+      closed = true;
       await Promise.allSettled(own);
-      await Promise.all(workers.map((worker) => worker.thread.terminate()));
+      await Promise.all(workers.map((worker) => worker.end()));
     },
   };
 }

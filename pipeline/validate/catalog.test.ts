@@ -1,0 +1,106 @@
+/**
+ * What a publisher's datasets.yaml is told, word for word: the base tree's catalogue with one
+ * edit at a time. The base catalogue has a programme dataset (line 2, named
+ * test-city-civic-initiatives, with an id of its own) and an indicators dataset (line 11,
+ * named from its title) of the one report with figures.
+ */
+import { describe, expect, it } from 'vitest';
+import { CATALOG, once, problemsAfter } from '../fixtures/base-tree.ts';
+
+const PROGRAMME = 'tc-civic-initiatives-2020-2021';
+const REPORT = 'tc-2021-execution-report';
+/** Where a problem of the whole list is shown: the list under `datasets:`. */
+const LIST = { file: CATALOG, line: 2, column: 3, path: 'datasets' };
+
+describe('the datasets of a publisher', () => {
+  it('names a programme the publisher does not have, and its own programme then left out', async () => {
+    expect(await problemsAfter(CATALOG, once(`programme: ${PROGRAMME}`, 'programme: tc-other'))).toEqual([
+      { code: 'E_DATASET_COVERAGE', ...LIST, message: `the programme "${PROGRAMME}" is in 0 datasets of ${CATALOG}`, hint: `Add a dataset with \`programme: ${PROGRAMME}\` so its figures are published.` },
+      { code: 'E_REF_UNKNOWN', file: CATALOG, line: 10, column: 16, path: 'datasets[0].programme', message: 'test-city-council has no programme "tc-other"', hint: `A programme dataset names a programme of its own publisher (here: ${PROGRAMME}).` },
+    ]);
+  });
+
+  it('names a document the publisher does not have, and its own report then left out', async () => {
+    expect(await problemsAfter(CATALOG, once(`documents: [${REPORT}]`, 'documents: [tc-2021-report]'))).toEqual([
+      { code: 'E_DATASET_COVERAGE', ...LIST, message: `the observations of "${REPORT}" are in 0 datasets of ${CATALOG}`, hint: `Add "${REPORT}" to the documents of an indicators dataset so its figures are published.` },
+      { code: 'E_REF_UNKNOWN', file: CATALOG, line: 17, column: 17, path: 'datasets[1].documents[0]', message: 'test-city-council has no document "tc-2021-report"', hint: `Name a document folder of this publisher (here: tc-2019-decision-7, ${REPORT}).` },
+    ]);
+  });
+
+  it('names a document without figures listed in an indicators dataset', async () => {
+    expect(await problemsAfter(CATALOG, once(`documents: [${REPORT}]`, `documents: [${REPORT}, tc-2019-decision-7]`))).toEqual([
+      { code: 'E_DATASET_COVERAGE', file: CATALOG, line: 17, column: 43, path: 'datasets[1].documents[1]', message: 'the document "tc-2019-decision-7" has no observations to publish', hint: 'List only documents with observations.yaml or observations.csv; a programme is published through its programme dataset.' },
+    ]);
+  });
+
+  it('names a programme and a report each placed in two datasets', async () => {
+    const again = (name: string, what: string) => `  - name: ${name}\n    title: Ще раз\n    description: Те саме.\n    keywords: [звіт]\n    themes: [GOVE]\n    frequency: once a year\n    purpose: Перевірка.\n    ${what}\n`;
+    const twice = again('test-city-again', `programme: ${PROGRAMME}`) + again('test-city-once-more', `documents: [${REPORT}]`);
+    expect(await problemsAfter(CATALOG, (text) => text + twice)).toEqual([
+      { code: 'E_DATASET_COVERAGE', ...LIST, message: `the programme "${PROGRAMME}" is in 2 datasets of ${CATALOG}`, hint: 'Keep it in one dataset, so every figure is published once.' },
+      { code: 'E_DATASET_COVERAGE', ...LIST, message: `the observations of "${REPORT}" are in 2 datasets of ${CATALOG}`, hint: 'Keep the document in one dataset, so every figure is published once.' },
+    ]);
+  });
+
+  it('names a dataset name used twice, and one the portal keeps for its own pages', async () => {
+    expect(await problemsAfter(CATALOG, once('  - title: Показники', '  - name: test-city-civic-initiatives\n    title: Показники'))).toEqual([
+      { code: 'E_ID_DUPLICATE', file: CATALOG, line: 11, column: 11, path: 'datasets[1].name', message: `the dataset name "test-city-civic-initiatives" is already used in ${CATALOG}`, hint: 'Dataset names are unique across the portal; give this one an explicit `name`.' },
+    ]);
+    expect(await problemsAfter(CATALOG, once('  - title: Показники', '  - name: page\n    title: Показники'))).toEqual([
+      { code: 'E_NAME_INVALID', file: CATALOG, line: 11, column: 11, path: 'datasets[1].name', message: 'the dataset name "page" is the name of the catalogue\'s pages /datasets/page/…', hint: 'Give the dataset an explicit `name:` of its own; the portal keeps this one for what it makes itself.' },
+    ]);
+  });
+
+  it('names a dataset id used twice', async () => {
+    expect(await problemsAfter(CATALOG, once('  - title: Показники', '  - id: 0b0f6d0e-5a8e-4e43-9a55-6d2f2a1c7e01\n    title: Показники'))).toEqual([
+      { code: 'E_ID_DUPLICATE', file: CATALOG, line: 11, column: 9, path: 'datasets[1].id', message: `the dataset id 0b0f6d0e-5a8e-4e43-9a55-6d2f2a1c7e01 is already the id of ${CATALOG}`, hint: 'Each dataset has its own UUID.' },
+    ]);
+  });
+
+  it('names a title that gives no name of two letters', async () => {
+    expect(await problemsAfter(CATALOG, once('  - title: Показники звітів Тестової міської ради', '  - title: "7"'))).toEqual([
+      { code: 'E_NAME_INVALID', file: CATALOG, line: 11, column: 12, path: 'datasets[1].title', message: 'the title gives the dataset the name "7": a name needs at least 2 Latin letters or digits', hint: 'Give the dataset an explicit `name:` of 2–100 lowercase Latin letters, digits, "-" or "_" (the title has too few Ukrainian or Latin letters to make one).' },
+    ]);
+  });
+
+  it('names a dataset named like what the portal makes itself: the portal-wide package, the shared indicators, a register', async () => {
+    const named = (name: string) => problemsAfter(CATALOG, once('  - title: Показники', `  - name: ${name}\n    title: Показники`));
+    const problem = (name: string, what: string) => [
+      { code: 'E_NAME_INVALID', file: CATALOG, line: 11, column: 11, path: 'datasets[1].name', message: `the dataset name "${name}" is the name of ${what}`, hint: 'Give the dataset an explicit `name:` of its own; the portal keeps this one for what it makes itself.' },
+    ];
+    // «Усі дані порталу», «Спільні показники: порівняння рад і періодів», «Реєстр наборів даних Тестова міська рада», transliterated by hand.
+    expect(await named('usi-dani-portalu')).toEqual(problem('usi-dani-portalu', 'the portal-wide package'));
+    expect(await named('spilni-pokaznyky-porivniannia-rad-i-periodiv')).toEqual(problem('spilni-pokaznyky-porivniannia-rad-i-periodiv', 'the shared indicators\' dataset'));
+    expect(await named('reiestr-naboriv-danykh-testova-miska-rada')).toEqual(problem('reiestr-naboriv-danykh-testova-miska-rada', 'the register of test-city-council'));
+  });
+
+  it('names a dataset id that is the id of what the portal makes itself', async () => {
+    // UUIDv5 of portal/all, portal/shared-indicators and test-city-council/register in the portal's namespace (Python's uuid.uuid5).
+    for (const [id, what] of [
+      ['71e2c4c8-474c-5fe7-87da-e8e25c6ee5d7', 'the portal-wide package'],
+      ['cd5c61a4-7861-52e3-a910-d37213115a95', 'the shared indicators\' dataset'],
+      ['e2b8a95c-875c-5d02-95ae-0bf07444a0ba', 'the register of test-city-council'],
+    ] as const) {
+      expect(await problemsAfter(CATALOG, once('  - title: Показники', `  - id: ${id}\n    title: Показники`))).toEqual([
+        { code: 'E_ID_DUPLICATE', file: CATALOG, line: 11, column: 9, path: 'datasets[1].id', message: `the dataset id ${id} is already the id of ${what}`, hint: 'Each dataset has its own UUID.' },
+      ]);
+    }
+  });
+
+  it('names an id derived from a name used twice, with the name it came from', async () => {
+    const again = `  - name: pokaznyky-zvitiv-testovoi-miskoi-rady\n    title: Ще раз\n    description: Те саме.\n    keywords: [звіт]\n    themes: [GOVE]\n    frequency: once a year\n    purpose: Перевірка.\n    documents: [${REPORT}]\n`;
+    const problems = await problemsAfter(CATALOG, (text) => text + again);
+    expect(problems.filter((problem) => problem.code === 'E_ID_DUPLICATE')).toEqual([
+      { code: 'E_ID_DUPLICATE', file: CATALOG, line: 18, column: 11, path: 'datasets[2].name', message: `the dataset name "pokaznyky-zvitiv-testovoi-miskoi-rady" is already used in ${CATALOG}`, hint: 'Dataset names are unique across the portal; give this one an explicit `name`.' },
+      {
+        code: 'E_ID_DUPLICATE',
+        file: CATALOG,
+        line: 18,
+        column: 11,
+        path: 'datasets[2].name',
+        message: `the dataset id c8be41bb-215b-5452-be4d-6d90f5e3f3ae, derived from the name "pokaznyky-zvitiv-testovoi-miskoi-rady", is already the id of ${CATALOG}`,
+        hint: 'Give the dataset an explicit `id:` (a new UUID) or another `name:`.',
+      },
+    ]);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * What the cross-file checks tell an author, word for word: the base tree of the fixtures
+ * with one edit at a time, and every problem it must show (code, file, line, column, path,
+ * message, hint), each written out by hand from the edit.
+ */
+import { describe, expect, it } from 'vitest';
+import { BASE, EXECUTION, OBSERVATIONS, once, problemsAfter, PROGRAMME, REPORT_DOCUMENT, TOTALS } from '../fixtures/base-tree.ts';
+
+const PLAN_YEAR_HINT = 'Check the year column the amount was read from.';
+
+describe('references between the files of the sources', () => {
+  it('the base tree has none to report', async () => {
+    expect(await problemsAfter(PROGRAMME, (text) => text)).toEqual([]);
+  });
+
+  it('names a programme an execution reports on that does not exist, with the ids that start alike', async () => {
+    expect(await problemsAfter(EXECUTION, once('programme: tc-civic-initiatives-2020-2021', 'programme: tc-civic-2020'))).toEqual([
+      {
+        code: 'E_REF_UNKNOWN',
+        file: EXECUTION,
+        line: 1,
+        column: 12,
+        path: 'programme',
+        message: 'no programme has the id "tc-civic-2020"',
+        hint: 'An execution names a programme by the id in its programme.yaml (known here: tc-civic-initiatives-2020-2021).',
+      },
+    ]);
+  });
+
+  it('names the year of an execution outside its programme', async () => {
+    expect(await problemsAfter(EXECUTION, once('year: 2021', 'year: 2022'))).toEqual([
+      { code: 'E_YEAR_OUT_OF_PERIOD', file: EXECUTION, line: 2, column: 7, path: 'year', message: '2022 lies outside the programme period 2020–2021', hint: 'Check the year of the report against the programme it executes.' },
+      {
+        code: 'E_YEAR_OUT_OF_PERIOD',
+        file: EXECUTION,
+        line: 5,
+        column: 16,
+        path: 'items[0].direction',
+        message: 'direction a1-d1 belongs to annex 1 (2020–2021), which does not cover 2022',
+        hint: 'Name the direction from the annex that plans the report\'s year.',
+      },
+      {
+        code: 'E_YEAR_OUT_OF_PERIOD',
+        file: EXECUTION,
+        line: 10,
+        column: 16,
+        path: 'items[1].direction',
+        message: 'direction a1-d2 belongs to annex 1 (2020–2021), which does not cover 2022',
+        hint: 'Name the direction from the annex that plans the report\'s year.',
+      },
+    ]);
+  });
+
+  it('names an unknown direction and one listed twice', async () => {
+    expect(await problemsAfter(EXECUTION, once('direction: a1-d2', 'direction: a1-d1'))).toEqual([
+      { code: 'E_ID_DUPLICATE', file: EXECUTION, line: 10, column: 16, path: 'items[1].direction', message: 'direction a1-d1 is listed twice', hint: 'Give each direction one item; add its amounts together only if the source does.' },
+    ]);
+    expect(await problemsAfter(EXECUTION, once('direction: a1-d2', 'direction: b-d2'))).toEqual([
+      { code: 'E_REF_UNKNOWN', file: EXECUTION, line: 10, column: 16, path: 'items[1].direction', message: 'the programme tc-civic-initiatives-2020-2021 has no direction "b-d2"', hint: `Directions are named by their id in ${PROGRAMME}.` },
+    ]);
+  });
+
+  it('names a programme period that ends before it starts, and the years that then lie outside it', async () => {
+    const problems = await problemsAfter(PROGRAMME, once('period: { start: 2020, end: 2021 }\namendments', 'period: { start: 2021, end: 2020 }\namendments'));
+    expect(problems.filter((problem) => problem.file === PROGRAMME)).toEqual([
+      { code: 'E_PERIOD_ORDER', file: PROGRAMME, line: 3, column: 9, path: 'period', message: 'the period ends (2020) before it starts (2021)', hint: 'Swap start and end.' },
+      { code: 'E_YEAR_OUT_OF_PERIOD', file: PROGRAMME, line: 15, column: 15, path: 'funding.years[0].year', message: '2020 lies outside the programme period 2021–2020', hint: 'Check the year, or the programme period after its latest amendment.' },
+      { code: 'E_YEAR_OUT_OF_PERIOD', file: PROGRAMME, line: 16, column: 15, path: 'funding.years[1].year', message: '2021 lies outside the programme period 2021–2020', hint: 'Check the year, or the programme period after its latest amendment.' },
+      { code: 'E_YEAR_OUT_OF_PERIOD', file: PROGRAMME, line: 22, column: 13, path: 'annexes[0].period', message: 'annex 1 covers 2020–2021, outside the programme period 2021–2020', hint: 'An annex plans years of its programme only.' },
+    ]);
+  });
+
+  it('names a year of the funding table given twice', async () => {
+    expect(await problemsAfter(PROGRAMME, once('{ year: 2021, total: "180 000,00"', '{ year: 2020, total: "180 000,00"'))).toContainEqual({
+      code: 'E_ID_DUPLICATE',
+      file: PROGRAMME,
+      line: 16,
+      column: 15,
+      path: 'funding.years[1].year',
+      message: '2020 has two rows in the passport funding table',
+      hint: 'Keep one row per year.',
+    });
+  });
+
+  it('names an annex that ends before it starts, and years planned outside an annex', async () => {
+    const problems = await problemsAfter(PROGRAMME, once('    period: { start: 2020, end: 2021 }\n    unit', '    period: { start: 2021, end: 2020 }\n    unit'));
+    expect(problems.filter((problem) => problem.file === PROGRAMME)).toEqual([
+      { code: 'E_PERIOD_ORDER', file: PROGRAMME, line: 22, column: 13, path: 'annexes[0].period', message: 'annex 1 ends (2020) before it starts (2021)', hint: 'Swap start and end.' },
+      { code: 'E_YEAR_OUT_OF_PERIOD', file: PROGRAMME, line: 29, column: 20, path: 'annexes[0].directions[0].planned.2020', message: 'direction a1-d1 plans money for 2020, outside annex 1 (2021–2020)', hint: PLAN_YEAR_HINT },
+      { code: 'E_YEAR_OUT_OF_PERIOD', file: PROGRAMME, line: 29, column: 42, path: 'annexes[0].directions[0].planned.2021', message: 'direction a1-d1 plans money for 2021, outside annex 1 (2021–2020)', hint: PLAN_YEAR_HINT },
+      { code: 'E_YEAR_OUT_OF_PERIOD', file: PROGRAMME, line: 39, column: 20, path: 'annexes[0].directions[1].planned.2020', message: 'direction a1-d2 plans money for 2020, outside annex 1 (2021–2020)', hint: PLAN_YEAR_HINT },
+      { code: 'E_YEAR_OUT_OF_PERIOD', file: PROGRAMME, line: 39, column: 41, path: 'annexes[0].directions[1].planned.2021', message: 'direction a1-d2 plans money for 2021, outside annex 1 (2021–2020)', hint: PLAN_YEAR_HINT },
+      { code: 'E_YEAR_OUT_OF_PERIOD', file: PROGRAMME, line: 44, column: 18, path: 'annexes[0].total_row.2020', message: 'the «Усього» row has 2020, outside annex 1 (2021–2020)', hint: 'Check the year column.' },
+      { code: 'E_YEAR_OUT_OF_PERIOD', file: PROGRAMME, line: 44, column: 40, path: 'annexes[0].total_row.2021', message: 'the «Усього» row has 2021, outside annex 1 (2021–2020)', hint: 'Check the year column.' },
+    ]);
+  });
+
+  it('names ids of annexes, directions and measures used twice in a programme', async () => {
+    const problems = await problemsAfter(PROGRAMME, once('      - id: a1-d2', '      - id: annex-1'));
+    expect(problems.filter((problem) => problem.code === 'E_ID_DUPLICATE')).toEqual([
+      { code: 'E_ID_DUPLICATE', file: PROGRAMME, line: 36, column: 13, path: 'annexes[0].directions[1].id', message: 'the direction id "annex-1" is used twice in this programme', hint: 'Ids of annexes, directions and measures are unique within a programme.' },
+    ]);
+  });
+
+  it('names a stated total whose parts are unknown, counted twice or the total itself, in the order of the file', async () => {
+    expect(await problemsAfter(TOTALS, once('parts: [appeals-online, appeals-letters]', 'parts: [appeals-online, appeals-total, appeals-online, appeals-phone]'))).toEqual([
+      { code: 'E_ID_DUPLICATE', file: TOTALS, line: 5, column: 29, path: 'totals[0].parts[1]', message: '"appeals-total" is counted twice in this total', hint: 'List each part once, and not the total itself.' },
+      { code: 'E_ID_DUPLICATE', file: TOTALS, line: 5, column: 44, path: 'totals[0].parts[2]', message: '"appeals-online" is counted twice in this total', hint: 'List each part once, and not the total itself.' },
+      { code: 'E_REF_UNKNOWN', file: TOTALS, line: 5, column: 60, path: 'totals[0].parts[3]', message: '"appeals-phone" is not an observation of this document', hint: 'A stated total names observations by id from test-city-council/tc-2021-execution-report/observations.yaml (known here: appeals-total, appeals-online, appeals-letters).' },
+    ]);
+  });
+
+  it('names a stated total listed twice, and one whose total is no observation', async () => {
+    const twice = `${BASE[TOTALS]!}  - id: appeals-by-channel\n    label: Ще раз\n    total: projects\n    parts: [projects-won, projects-submitted]\n`;
+    expect(await problemsAfter(TOTALS, () => twice)).toEqual([
+      { code: 'E_ID_DUPLICATE', file: TOTALS, line: 6, column: 9, path: 'totals[1].id', message: 'the stated total "appeals-by-channel" is listed twice', hint: 'Give each stated total its own id.' },
+      { code: 'E_REF_UNKNOWN', file: TOTALS, line: 8, column: 12, path: 'totals[1].total', message: '"projects" is not an observation of this document', hint: 'A stated total names observations by id from test-city-council/tc-2021-execution-report/observations.yaml (known here: projects-submitted, projects-won).' },
+    ]);
+  });
+
+  it('names an observation id used twice in a document', async () => {
+    expect(await problemsAfter(OBSERVATIONS, once('- id: projects-won', '- id: projects-submitted'))).toContainEqual({
+      code: 'E_ID_DUPLICATE',
+      file: OBSERVATIONS,
+      line: 10,
+      column: 13,
+      path: 'groups[0].observations[1].id',
+      message: 'the observation id "projects-submitted" is used twice in this document',
+      hint: 'Give each figure its own id; add what distinguishes it (a district, a year, a channel).',
+    });
+  });
+
+  it('names a document period that ends before it starts, or a date no calendar has', async () => {
+    expect(await problemsAfter(REPORT_DOCUMENT, once('period: 2021', 'period: 2021-12-31/2021-01-01'))).toEqual([
+      { code: 'E_PERIOD_ORDER', file: REPORT_DOCUMENT, line: 4, column: 9, path: 'period', message: 'the period 2021-12-31/2021-01-01 ends before it starts', hint: 'Write the interval as start/end.' },
+    ]);
+    expect(await problemsAfter(REPORT_DOCUMENT, once('period: 2021', 'period: 2021-01-01/2021-02-30'))).toEqual([
+      { code: 'E_FIELD_VALUE', file: REPORT_DOCUMENT, line: 4, column: 9, path: 'period', message: '2021-02-30 is not a calendar date', hint: 'Check the day and month.' },
+    ]);
+  });
+
+  it('names a document id that differs from its folder', async () => {
+    expect(await problemsAfter(REPORT_DOCUMENT, once('id: tc-2021-execution-report', 'id: tc-2021-report'))).toContainEqual({
+      code: 'E_ID_FOLDER',
+      file: REPORT_DOCUMENT,
+      line: 1,
+      column: 5,
+      path: 'id',
+      message: 'the document id "tc-2021-report" differs from its folder name "tc-2021-execution-report"',
+      hint: 'Rename the folder or the id so both read "tc-2021-report".',
+    });
+  });
+});
