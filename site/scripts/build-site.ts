@@ -9,7 +9,7 @@
  * written beside `SITE_OUT`, in its generation.
  */
 import { build } from 'astro';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { endWithParent } from './orphan.ts';
 import { CONFIG_KEY, currentDigests } from '../lib/data-keys.ts';
@@ -26,6 +26,7 @@ const previous = readRecord(previousDist ? dirname(previousDist) : undefined);
 const plan = planPages(previous, previousDist, siteData, version);
 const keepFile = join(dirname(dist), 'site-keep.txt');
 if (!plan.full) {
+  mkdirSync(dirname(keepFile), { recursive: true });
   writeFileSync(keepFile, plan.keep.map((path) => `${path}\n`).join(''));
   process.env.SITE_KEEP = keepFile;
 }
