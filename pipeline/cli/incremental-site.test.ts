@@ -23,21 +23,16 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const report = join(sources, 'kryvyi-rih-city-council', 'kr-2020-ict-department-report', 'observations.yaml');
 
-function git(...args: string[]): void {
-  const date = '2026-03-02T10:00:00Z';
-  execFileSync('git', ['-C', sources, ...args], {
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Officer', GIT_AUTHOR_EMAIL: 'officer@example.org', GIT_COMMITTER_NAME: 'Officer', GIT_COMMITTER_EMAIL: 'officer@example.org', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
-    stdio: 'ignore',
-  });
+/** git in the sources folder, as an officer committing at `time`. */
+function git(time: string, ...args: string[]): void {
+  const who = { GIT_AUTHOR_NAME: 'Officer', GIT_AUTHOR_EMAIL: 'officer@example.org', GIT_COMMITTER_NAME: 'Officer', GIT_COMMITTER_EMAIL: 'officer@example.org' };
+  execFileSync('git', ['-C', sources, ...args], { env: { ...process.env, ...who, GIT_AUTHOR_DATE: time, GIT_COMMITTER_DATE: time }, stdio: 'ignore' });
 }
 
 /** Commits what is in the sources folder at `time` (the same day for both commits: the pages that show the build's day stay). */
 function commit(time: string, message: string): void {
-  git('add', '-A');
-  execFileSync('git', ['-C', sources, 'commit', '-q', '-m', message], {
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Officer', GIT_AUTHOR_EMAIL: 'officer@example.org', GIT_COMMITTER_NAME: 'Officer', GIT_COMMITTER_EMAIL: 'officer@example.org', GIT_AUTHOR_DATE: time, GIT_COMMITTER_DATE: time },
-    stdio: 'ignore',
-  });
+  git(time, 'add', '-A');
+  git(time, 'commit', '-q', '-m', message);
 }
 
 async function build(out: string, ...options: string[]): Promise<void> {
@@ -59,7 +54,7 @@ const incremental = join(work, 'incremental');
 describe('an incremental build of the site', { timeout: 600_000 }, () => {
   beforeAll(async () => {
     cpSync(join(project, 'datasets'), sources, { recursive: true });
-    git('init', '-q');
+    git('2026-03-02T09:00:00Z', 'init', '-q');
     commit('2026-03-02T09:00:00Z', 'the reports');
     await build(incremental);
     const text = readFileSync(report, 'utf8');
