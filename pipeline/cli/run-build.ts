@@ -116,7 +116,7 @@ export async function runBuild(options: RunOptions, deps: RunDeps): Promise<RunR
 
     stage = 'building the site';
     deps.progress?.(stage);
-    const site = await deps.steps.site(folder.next);
+    const site = await deps.steps.site(folder.next, options.clean ? undefined : folder.previous);
     if (!site.ok) return fail(failedStep('the site', site, options.debug ?? false));
 
     stage = 'indexing the site for search';

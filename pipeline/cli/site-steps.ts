@@ -45,7 +45,8 @@ export function stepMinutes(value: string | undefined): number | undefined {
 }
 
 export interface SiteSteps {
-  site(generation: Generation): Promise<StepResult>;
+  /** The site; pages of `previous`'s site whose data did not change are taken over (site/scripts/incremental.ts). */
+  site(generation: Generation, previous?: Generation): Promise<StepResult>;
   /** The search index; parts of `previous`'s index made from the same pages are taken over. */
   search(generation: Generation, previous?: Generation): Promise<StepResult>;
   /** Stops a step that is running (the build itself is being stopped); resolves once it has ended. */
@@ -91,14 +92,14 @@ export function siteSteps(project: string, limits: StepLimits = stepLimits()): S
       child.on('close', (code) => end(code === 0));
     });
   return {
-    async site(generation) {
+    async site(generation, previous) {
       // Astro bundles the pages under the working folder, runs them from there (so the
       // project's packages must be found from it) and renames what they make into the site:
       // run in the generation's folder, its files are on the site's disk and no other build's.
       const packages = join(generation.folder, 'node_modules');
       symlinkSync(join(project, 'node_modules'), packages);
       try {
-        return await run('build-site.ts', generation, limits.site);
+        return await run('build-site.ts', generation, limits.site, previous ? { SITE_PREVIOUS: previous.dist } : {});
       } finally {
         rmSync(packages, { force: true });
       }

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { keptRoutes } from '../lib/render-only.ts';
 
 /** Pages that are built but not for search engines: they declare robots noindex. */
 export const NOT_INDEXED = new Set(['404/', '404', '500/', '500']);
@@ -64,7 +65,8 @@ export function sitemap(buildDir: string): AstroIntegration {
         const siteRoot = new URL(basePath, siteUrl ?? 'http://localhost').href;
         const datasets = JSON.parse(readFileSync(join(buildDir, 'site', 'datasets.json'), 'utf8')) as { name: string; modified: string }[];
         const lastmod = new Map(datasets.map((d) => [`datasets/${d.name}/`, d.modified]));
-        const entries = sitemapEntries(pages.map((page) => page.pathname), siteRoot, lastmod);
+        // An incremental build renders some pages and takes the others over (scripts/incremental.ts): both are the site's.
+        const entries = sitemapEntries([...pages.map((page) => page.pathname), ...keptRoutes()], siteRoot, lastmod);
         for (const [name, xml] of sitemapFiles(entries, siteRoot)) writeFileSync(join(fileURLToPath(dir), name), xml);
         logger.info(`sitemap: ${entries.length} pages`);
       },

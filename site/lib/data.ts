@@ -1,6 +1,11 @@
 /**
  * Everything the pages know comes from the pipeline's output in BUILD_DIR/site/ (read once
  * per build). Only the published types are imported from the pipeline.
+ *
+ * Each accessor records what it hands to the page being rendered (lib/page-reads.ts), on
+ * every call, so the next build knows which pages a change of data reaches: a page must
+ * read the site data only through these functions, and a value derived from them and kept
+ * between pages must call them again each time it is used (lib/lists.ts does).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,31 +22,76 @@ import type {
   SiteReport,
   SiteReportSummary,
 } from '../../pipeline/publish/site-types.ts';
+import { CONFIG_KEY, DAY_KEY, dayOf, fileKey, itemDigest, itemKey, ITEM_ID, settingsDigest, settingsOf, type ItemList } from './data-keys.ts';
+import { recordRead, sha256 } from './page-reads.ts';
 
 export type * from '../../pipeline/publish/site-types.ts';
 
 const root = join(process.env.BUILD_DIR ?? join(process.cwd(), 'build', 'data'), 'site');
-const cache = new Map<string, unknown>();
+const cache = new Map<string, { value: unknown; digest: string }>();
 
-function read<T>(name: string): T {
-  if (!cache.has(name)) cache.set(name, JSON.parse(readFileSync(join(root, name), 'utf8')));
-  return cache.get(name) as T;
+function load(name: string): { value: unknown; digest: string } {
+  let loaded = cache.get(name);
+  if (!loaded) {
+    const bytes = readFileSync(join(root, name));
+    loaded = { value: JSON.parse(bytes.toString('utf8')), digest: sha256(bytes) };
+    cache.set(name, loaded);
+  }
+  return loaded;
 }
 
-export const config = () => read<SiteConfig>('config.json');
+function read<T>(name: string): T {
+  const { value, digest } = load(name);
+  recordRead(fileKey(name), digest);
+  return value as T;
+}
+
+/** One entry of a list, looked up by its id; only that entry is recorded as read. */
+const entries = new Map<ItemList, Map<string, { entry: unknown; digest: string }>>();
+function item<T>(list: ItemList, id: string): T | undefined {
+  let byId = entries.get(list);
+  if (!byId) {
+    const all = load(list).value as Record<string, unknown>[];
+    byId = new Map(all.map((entry) => [String(entry[ITEM_ID[list]]), { entry, digest: itemDigest(entry) }]));
+    entries.set(list, byId);
+  }
+  const found = byId.get(id);
+  recordRead(itemKey(list, id), found?.digest ?? 'missing');
+  return found?.entry as T | undefined;
+}
+
+let settings: Omit<SiteConfig, 'buildTime'> | undefined;
+/** The site's settings; the build's day is `buildDay()`, read only by the pages that show it. */
+export const config = (): Omit<SiteConfig, 'buildTime'> => {
+  const all = load('config.json').value as SiteConfig;
+  recordRead(CONFIG_KEY, settingsDigest(all));
+  return (settings ??= settingsOf(all));
+};
+/** The day of the build, YYYY-MM-DD. */
+export const buildDay = (): string => {
+  const day = dayOf(load('config.json').value as SiteConfig);
+  recordRead(DAY_KEY, day);
+  return day;
+};
 export const home = () => read<SiteHome>('home.json');
 /** The lists, read once per build. */
 export const programmes = () => read<SiteProgrammeSummary[]>('programmes.json');
 export const reports = () => read<SiteReportSummary[]>('reports.json');
 export const datasets = () => read<SiteDatasetSummary[]>('datasets.json');
 
-/** Document titles by id, for pages that name documents they only have the id of. */
-let titles: Map<string, string> | undefined;
-export const reportTitles = () => (titles ??= new Map(reports().map((r) => [r.id, r.title])));
+/** One document of the list of documents, by id. */
+export const reportSummary = (id: string) => item<SiteReportSummary>('reports.json', id);
+/** One dataset of the catalogue, by name. */
+export const datasetSummary = (name: string) => item<SiteDatasetSummary>('datasets.json', name);
+/** One council, by id. */
+export const publisher = (id: string) => item<SitePublisher>('publishers.json', id);
 
 /** One page's whole entity, read when that page is built and not kept: the build's memory stays flat. */
 function readOne<T>(folder: string, name: string): T {
-  return JSON.parse(readFileSync(join(root, folder, `${name}.json`), 'utf8')) as T;
+  const path = `${folder}/${name}.json`;
+  const bytes = readFileSync(join(root, path));
+  recordRead(fileKey(path), sha256(bytes));
+  return JSON.parse(bytes.toString('utf8')) as T;
 }
 export const programme = (id: string) => readOne<SiteProgramme>('programmes', id);
 export const report = (id: string) => readOne<SiteReport>('reports', id);
@@ -52,6 +102,7 @@ export const indicators = (): SiteIndicatorSummary[] => {
   try {
     return read<SiteIndicatorSummary[]>('indicators.json');
   } catch {
+    recordRead(fileKey('indicators.json'), 'missing');
     return [];
   }
 };

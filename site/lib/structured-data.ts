@@ -5,6 +5,9 @@
  */
 import type { SiteConfig, SiteDataset, SiteFile, SiteProgramme, SitePublisher, SiteReport } from '../../pipeline/publish/site-types.ts';
 
+/** The site's settings: the build's time is not needed here. */
+type Settings = Omit<SiteConfig, 'buildTime'>;
+
 /** Absolute addresses of the portal's pages and files, all from the site's configuration. */
 export interface Addresses {
   home: string;
@@ -72,11 +75,11 @@ export function councilOrganization(publisher: SitePublisher, urls: Addresses): 
   };
 }
 
-function portalOrganization(site: SiteConfig, urls: Addresses): Node {
+function portalOrganization(site: Settings, urls: Addresses): Node {
   return { '@type': 'Organization', '@id': `${urls.home}#publisher`, name: site.title, alternateName: site.titleEn, url: urls.home, ...(site.contact ? { email: site.contact.email } : {}) };
 }
 
-function website(site: SiteConfig, urls: Addresses): Node {
+function website(site: Settings, urls: Addresses): Node {
   return { '@type': 'WebSite', name: site.title, url: urls.home, inLanguage: 'uk' };
 }
 
@@ -91,7 +94,7 @@ function website(site: SiteConfig, urls: Addresses): Node {
  */
 export const LISTED_IN_JSONLD = 30;
 
-export function datasetJsonLd(d: SiteDataset, site: SiteConfig, publishers: SitePublisher[], urls: Addresses): Node {
+export function datasetJsonLd(d: SiteDataset, site: Settings, publishers: SitePublisher[], urls: Addresses): Node {
   const own = (d.publisher ? publishers.filter((p) => p.id === d.publisher!.id) : publishers).slice(0, LISTED_IN_JSONLD);
   const councils = own.map((p) => councilOrganization(p, urls));
   const tables = new Map(d.tables.map((table) => [table.name, table.title]));
@@ -129,7 +132,7 @@ export function datasetJsonLd(d: SiteDataset, site: SiteConfig, publishers: Site
 }
 
 /** A programme page: a web page about the programme, a plan the council approved by decision. */
-export function programmeJsonLd(p: SiteProgramme, site: SiteConfig, publishers: SitePublisher[], urls: Addresses): Node {
+export function programmeJsonLd(p: SiteProgramme, site: Settings, publishers: SitePublisher[], urls: Addresses): Node {
   const council = publishers.find((publisher) => publisher.id === p.publisher.id);
   const page = urls.programme(p.id);
   return {
@@ -159,7 +162,7 @@ export function programmeJsonLd(p: SiteProgramme, site: SiteConfig, publishers: 
 }
 
 /** A report page: the document it presents, a decision as Legislation and anything else as a Report. */
-export function reportJsonLd(r: SiteReport, site: SiteConfig, publishers: SitePublisher[], urls: Addresses): Node {
+export function reportJsonLd(r: SiteReport, site: Settings, publishers: SitePublisher[], urls: Addresses): Node {
   const council = publishers.find((publisher) => publisher.id === r.publisher.id);
   const page = urls.report(r.id);
   const decision = r.kind === 'decision';

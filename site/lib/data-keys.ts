@@ -1,0 +1,88 @@
+/**
+ * The keys under which lib/data.ts hands out site data, and the digest of what each key
+ * gives, computed the same way when a page reads it (lib/page-reads.ts) and when the next
+ * build checks whether it still gives the same (scripts/incremental.ts):
+ *
+ * - `file:{path}`: a whole file of the site data (a list, one dataset's JSON): its bytes.
+ * - `item:{list}#{id}`: one entry of a list, for a page that looks up a few (the
+ *   documents a dataset cites, the council a report's structured data names): its JSON.
+ *   A dataset's page thus does not depend on every other document's title.
+ * - `config`: the site's settings without the build's time.
+ * - `day`: the day of the build, which dataset, programme and report pages show (the date
+ *   of access in a citation, freshness judged on that day).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sha256 } from './page-reads.ts';
+
+/** The lists whose entries are looked up one by one, and the field that names an entry. */
+export const ITEM_ID = { 'reports.json': 'id', 'publishers.json': 'id', 'datasets.json': 'name' } as const;
+export type ItemList = keyof typeof ITEM_ID;
+
+export const fileKey = (path: string) => `file:${path}`;
+export const itemKey = (list: ItemList, id: string) => `item:${list}#${id}`;
+export const CONFIG_KEY = 'config';
+export const DAY_KEY = 'day';
+
+export const itemDigest = (entry: unknown) => sha256(JSON.stringify(entry));
+/** The settings a page may read: everything but the build's time, which changes with every commit. */
+export function settingsOf<T extends { buildTime: string }>(config: T): Omit<T, 'buildTime'> {
+  const { buildTime: _time, ...settings } = config;
+  return settings;
+}
+export const settingsDigest = (config: { buildTime: string }) => sha256(JSON.stringify(settingsOf(config)));
+export const dayOf = (config: { buildTime: string }) => config.buildTime.slice(0, 10);
+
+/** A missing file or entry has this digest, so that a page that read one is rendered again. */
+export const MISSING = 'missing';
+
+/**
+ * Digests of keys in the site data folder `root` as it is now, each file read once: what a
+ * page that read the key would receive today.
+ */
+export function currentDigests(root: string): (key: string) => string {
+  const bytes = new Map<string, Buffer | null>();
+  const read = (path: string) => {
+    if (!bytes.has(path)) {
+      try {
+        bytes.set(path, readFileSync(join(root, path)));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        bytes.set(path, null);
+      }
+    }
+    return bytes.get(path)!;
+  };
+  const items = new Map<string, Map<string, string>>();
+  const itemsOf = (list: ItemList) => {
+    let digests = items.get(list);
+    if (!digests) {
+      const text = read(list);
+      const entries = text ? (JSON.parse(text.toString('utf8')) as Record<string, unknown>[]) : [];
+      digests = new Map(entries.map((entry) => [String(entry[ITEM_ID[list]]), itemDigest(entry)]));
+      items.set(list, digests);
+    }
+    return digests;
+  };
+  const config = () => JSON.parse(read('config.json')?.toString('utf8') ?? 'null') as { buildTime: string } | null;
+  const known = new Map<string, string>();
+  return (key) => {
+    let digest = known.get(key);
+    if (digest !== undefined) return digest;
+    if (key.startsWith('file:')) {
+      const text = read(key.slice('file:'.length));
+      digest = text ? sha256(text) : MISSING;
+    } else if (key.startsWith('item:')) {
+      const [list, id] = key.slice('item:'.length).split(/#(.*)/s) as [string, string];
+      digest = list in ITEM_ID ? (itemsOf(list as ItemList).get(id) ?? MISSING) : MISSING;
+    } else if (key === CONFIG_KEY) {
+      const c = config();
+      digest = c ? settingsDigest(c) : MISSING;
+    } else if (key === DAY_KEY) {
+      const c = config();
+      digest = c ? dayOf(c) : MISSING;
+    } else digest = MISSING;
+    known.set(key, digest);
+    return digest;
+  };
+}

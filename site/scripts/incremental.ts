@@ -1,0 +1,156 @@
+/**
+ * The site built incrementally. A page is a pure function of the site's code and of what it
+ * reads of the site data; the build records both for every page with route parameters
+ * (`site-pages.json`, beside the site in its generation, not published), and the next build:
+ *
+ * - renders every page when the record is missing, unreadable or of another layout, when
+ *   the site's code changed (site/, astro.config.mjs, the locked dependencies, Node), when the
+ *   site's settings changed (address, base path: `config`), or when the last build saw a
+ *   read it could not attribute to a page;
+ * - otherwise takes a page over from the previous site when everything it read gives the
+ *   same digest today (lib/data-keys.ts) and its files are there with the size and SHA-256
+ *   recorded; every other page is rendered, and the pages without route parameters (home,
+ *   list first pages, search, 404, endpoints) always are.
+ *
+ * Astro renders the rest (lib/render-only.ts leaves the taken-over paths out of
+ * getStaticPaths); the pages taken over are then linked into the new site, which is a fresh
+ * generation swapped in whole with the data. The sitemap names both.
+ *
+ * Astro's own incremental build (experimental.incrementalBuild) is not used: its cache is
+ * one folder outside the output, updated in place while pages render (a build killed midway
+ * leaves it out of step with its manifest), restored by copy without checking the files, and
+ * its keys are declared in getStaticPaths rather than recorded from what a page reads.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { CONFIG_KEY, currentDigests } from '../lib/data-keys.ts';
+import type { Reads } from '../lib/page-reads.ts';
+
+export const RECORD_FILE = 'site-pages.json';
+export const RECORD_FORMAT = 1;
+
+export interface PageFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface PageRecord {
+  /** What the page read: key → digest. */
+  reads: Record<string, string>;
+  files: PageFile[];
+}
+
+export interface SiteRecord {
+  format: typeof RECORD_FORMAT;
+  /** The site's code (siteVersion). */
+  version: string;
+  /** The digest of the site's settings the pages were built with. */
+  settings: string;
+  /** False when a read could not be attributed to a page: the next build renders every page. */
+  complete: boolean;
+  /** The pages with route parameters, by path under the site's root (`datasets/x/`). */
+  pages: Record<string, PageRecord>;
+  /** The pages this build rendered rather than took over, in path order. */
+  rendered: string[];
+}
+
+export type Plan = { full: true; reason: string } | { full: false; keep: string[]; render: string[] };
+
+/** Files that make the site and are not its pages' data: a change of any means a full build. */
+export function siteVersion(project: string): string {
+  const hash = createHash('sha256').update(process.version).update('\0');
+  const files: string[] = [];
+  for (const entry of readdirSync(join(project, 'site'), { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isFile() && !/\.test\.ts$/.test(entry.name) && !/[/\\]e2e[/\\]/.test(path)) files.push(path);
+  }
+  for (const name of ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', join('pipeline', 'publish', 'site-types.ts')]) {
+    if (existsSync(join(project, name))) files.push(join(project, name));
+  }
+  for (const file of files.sort()) hash.update(relative(project, file).split('\\').join('/')).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
+export const fileSum = (root: string, path: string): PageFile => {
+  const bytes = readFileSync(join(root, path));
+  return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+};
+
+/** Whether each file is in `root` with the size and SHA-256 recorded. */
+function intact(root: string, files: PageFile[]): boolean {
+  return files.every((file) => {
+    try {
+      const found = fileSum(root, file.path);
+      return found.bytes === file.bytes && found.sha256 === file.sha256;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** The previous build's record, or why it cannot be used. */
+export function readRecord(folder: string | undefined): SiteRecord | string {
+  if (!folder) return 'no previous site';
+  const file = join(folder, RECORD_FILE);
+  if (!existsSync(file)) return 'the previous site has no record of its pages';
+  try {
+    const record = JSON.parse(readFileSync(file, 'utf8')) as SiteRecord;
+    if (record.format !== RECORD_FORMAT || typeof record.pages !== 'object' || record.pages === null) return 'the previous record of pages is of another layout';
+    return record;
+  } catch {
+    return 'the previous record of pages does not read';
+  }
+}
+
+/**
+ * Which pages of the previous site (`previousDist`, its record `previous`) can be taken over,
+ * given the site data in `siteData` and the code's `version`.
+ */
+export function planPages(previous: SiteRecord | string, previousDist: string | undefined, siteData: string, version: string): Plan {
+  if (typeof previous === 'string') return { full: true, reason: previous };
+  if (!previousDist) return { full: true, reason: 'no previous site' };
+  if (previous.version !== version) return { full: true, reason: 'the site\'s code, its dependencies or Node changed' };
+  if (!previous.complete) return { full: true, reason: 'the previous build read site data it could not attribute to a page' };
+  const digest = currentDigests(siteData);
+  if (digest(CONFIG_KEY) !== previous.settings) return { full: true, reason: 'the site\'s settings (address, base path, title) changed' };
+  const keep: string[] = [];
+  const render: string[] = [];
+  for (const [path, page] of Object.entries(previous.pages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const same = Object.entries(page.reads).every(([key, value]) => digest(key) === value);
+    (same && intact(previousDist, page.files) ? keep : render).push(path);
+  }
+  return { full: false, keep, render };
+}
+
+/** The file a page with route parameters is written to: its folder's index.html. */
+export const pageFile = (path: string) => (path.endsWith('/') || path === '' ? `${path}index.html` : path);
+
+/** Links the files of the pages taken over from the previous site into the new one. */
+export function takeOverPages(pages: Record<string, PageRecord>, keep: Iterable<string>, previousDist: string, dist: string): void {
+  for (const path of keep) {
+    for (const file of pages[path]!.files) {
+      const target = join(dist, file.path);
+      mkdirSync(dirname(target), { recursive: true });
+      linkSync(join(previousDist, file.path), target);
+    }
+  }
+}
+
+/** The record of this build: the pages rendered, with their reads and files, and those taken over as they were. */
+export function newRecord(
+  version: string,
+  settings: string,
+  rendered: Map<string, Reads>,
+  kept: Record<string, PageRecord>,
+  dist: string,
+  unattributed: number,
+): SiteRecord {
+  const pages: Record<string, PageRecord> = { ...kept };
+  for (const [path, reads] of rendered) {
+    pages[path] = { reads: Object.fromEntries([...reads].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), files: [fileSum(dist, pageFile(path))] };
+  }
+  const sorted = Object.fromEntries(Object.entries(pages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { format: RECORD_FORMAT, version, settings, complete: unattributed === 0, pages: sorted, rendered: [...rendered.keys()].sort() };
+}
