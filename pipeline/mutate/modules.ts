@@ -36,7 +36,7 @@ export const MODULES: MutationModule[] = [
   { name: 'sources', files: ['pipeline/sources/*.ts'], tests: ['pipeline/sources/*.test.ts'] },
   { name: 'validate', files: ['pipeline/validate/*.ts'], tests: ['pipeline/validate/*.test.ts'] },
   // titles.test.ts derives the golden sources whole (seconds per mutant) and checks only the titles' language: it stays in `npm test`.
-  { name: 'derive', files: ['pipeline/derive/*.ts'], tests: ['pipeline/derive/common-tables.test.ts', 'pipeline/derive/fields.test.ts', 'pipeline/derive/programme-tables.test.ts'] },
+  { name: 'derive', files: ['pipeline/derive/*.ts'], tests: ['pipeline/derive/common-tables.test.ts', 'pipeline/derive/datasets.test.ts', 'pipeline/derive/fields.test.ts', 'pipeline/derive/programme-tables.test.ts'] },
   {
     name: 'write',
     files: ['pipeline/write/reuse.ts', 'pipeline/write/csv.ts', 'pipeline/write/site-data.ts'],
