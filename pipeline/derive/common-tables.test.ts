@@ -237,6 +237,8 @@ describe('observations', () => {
     expect(columns(derived).slice(14, 16)).toEqual(['dimension_category: Розріз: категорія', 'dimension_shelter_kind: Розріз: shelter-kind']);
     expect(derived.table.schema.fields[14]!.description).toBe('Значення розрізу «категорія»');
     expect(derived.table.schema.fields[15]!.description).toBe('Значення розрізу «shelter-kind»');
+    // Text, never a number: a district or a year compared is a label.
+    expect(derived.table.schema.fields.slice(14, 16).map((f) => [f.type, f.constraints])).toEqual([['string', undefined], ['string', undefined]]);
     expect(derived.table.rows[0]!['dimension_shelter_kind']).toBeNull();
   });
 
