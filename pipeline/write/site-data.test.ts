@@ -443,7 +443,7 @@ describe('the pages of a model', () => {
         total: money('300', '300'),
         years: new Map([
           [2025, { total: money('200', '200'), sources: { community: money('150', '150'), other: money('50', '50') } }],
-          [2024, { total: money('100', '100'), sources: { state: money('100', '100') } }],
+          [2024, { total: money('100', '100'), sources: { state: money('70', '70'), oblast: money('30', '30') } }],
         ]),
         totalRow: undefined,
       },
@@ -475,23 +475,32 @@ describe('the pages of a model', () => {
         rate: undefined,
       },
     ];
-    const results = document('kr-results', { title: 'Результати 2024' });
+    const results = document('kr-results', { title: 'Результати 2024', period: { start: '2022-07-01', end: '2022-12-31', label: '2022' } });
+    const shared = observation('shared', '9', 'Результати', { document: 'kr-results', shared: 'appeals' });
+    const unlisted = observation('unlisted', '3', 'Результати', { document: 'kr-results', shared: 'walks' });
+    const appealsIndicator: Model['indicators'][number] = { code: 'appeals', name: { uk: 'Звернення громадян', en: 'Appeals' }, definition: { uk: 'Усі звернення', en: undefined }, unit: 'звернень', group: undefined, members: [], note: undefined, origin: { file: 'i.yaml', line: 1, path: '' } };
     const done = observation('done', '4', 'Результати', { document: 'kr-results', result: { programme: 'kr-roads', direction: 'd1', measure: undefined, year: 2024, place: () => ({ file: 'r.yaml', line: 1, path: '' }) } });
     const programmeNote: QualityNote = { ...qualityNote, id: 'kr-report/programme', programme: 'kr-roads', message: 'план не сходиться' };
     const entry = (name: string, programmeId: string | undefined): Model['catalog'][number] => ({ publisher: 'kr', name, id: name, title: `Набір ${name}`, description: '', keywords: [], themes: [], frequency: 'once a year', purpose: '', programme: programmeId, documents: [] });
+    const source = indicators.sources[0]!;
+    const portal = dataset('usi-dani-portalu', 'portal', { publisher: undefined, sources: [source] });
+    const programmeDataset = dataset('kr-roads-data', 'programme', { sources: [source] });
+    const comparisonDataset = dataset('kr-compare', 'comparison', { publisher: undefined, sources: [source], modified: '2024-03-01T10:00:00Z' });
     const pages = new Map(
       [
         ...siteData({
           model: {
             ...model,
             catalog: [entry('kr-indicators', undefined), entry('kr-roads-data', 'kr-roads')],
+            // Neither the first starts first nor the last ends last; only the decision has a date.
             documents: [report, decision, results],
             programmes: [programme],
             executions: [execution(2024, 'allocated', 'Програма ремонту доріг'), execution(2025, 'spent')],
-            observations: [...observations, done],
+            observations: [...observations, done, shared, unlisted],
+            indicators: [appealsIndicator],
           },
           reconciliation: { ...reconciliation, notes: [qualityNote, programmeNote], comparisons },
-          datasets: [indicators, register],
+          datasets: [register, portal, indicators, programmeDataset, comparisonDataset],
           files: new Map(),
           urls: makeUrls('http://localhost:4321', '/'),
           published: false,
@@ -520,7 +529,14 @@ describe('the pages of a model', () => {
         section: 'Паспорт',
         total: shown('300', '300'),
         years: [
-          { year: 2024, total: shown('100', '100'), sources: [{ source: 'state', title: 'державний бюджет', figure: shown('100', '100') }] },
+          {
+            year: 2024,
+            total: shown('100', '100'),
+            sources: [
+              { source: 'state', title: 'державний бюджет', figure: shown('70', '70') },
+              { source: 'oblast', title: 'обласний бюджет', figure: shown('30', '30') },
+            ],
+          },
           {
             year: 2025,
             total: shown('200', '200'),
@@ -607,11 +623,44 @@ describe('the pages of a model', () => {
       expect((pages.get('site/publishers.json') as unknown as { programmes: unknown }[])[0]!.programmes).toEqual([{ id: 'kr-roads', title: 'Програма доріг' }]);
     });
 
-    it('places a report\'s figure that is a result under its programme\'s direction and year', () => {
-      const sections = pages.get('site/reports/kr-results.json')!['sections'] as { figures: { id: string; result: unknown }[] }[];
-      expect(sections[0]!.figures[0]!.result).toEqual({ programme: 'kr-roads', direction: 1, title: 'Ремонт', year: 2024 });
+    it('places a report\'s figure that is a result under its programme\'s direction and year, and names the shared indicator it counts', () => {
+      const sections = pages.get('site/reports/kr-results.json')!['sections'] as { figures: { id: string; result: unknown; shared: unknown }[] }[];
+      expect(sections[0]!.figures.map((f) => [f.id, f.result, f.shared])).toEqual([
+        ['done', { programme: 'kr-roads', direction: 1, title: 'Ремонт', year: 2024 }, null],
+        ['shared', null, { id: 'appeals', title: 'Звернення громадян' }],
+        // An indicator the vocabulary does not name is shown by its code.
+        ['unlisted', null, { id: 'walks', title: 'walks' }],
+      ]);
       const plain = local.get('site/reports/kr-report.json')!['sections'] as { figures: { result: unknown; shared: unknown }[] }[];
       expect(plain[0]!.figures[0]!).toMatchObject({ result: null, shared: null });
+    });
+
+    it('shows on each dataset page the notes of its kind: all for the portal\'s, none for the shared indicators\', a programme\'s for a programme\'s', () => {
+      const notesOf = (name: string) => (pages.get(`site/datasets/${name}.json`)!['notes'] as { id: string }[]).map((n) => n.id);
+      expect(notesOf('usi-dani-portalu')).toEqual(['kr-report/total-x', 'kr-report/programme']);
+      expect(notesOf('kr-compare')).toEqual([]);
+      expect(notesOf('kr-roads-data')).toEqual(['kr-report/programme']);
+      expect(notesOf('kr-indicators')).toEqual(['kr-report/total-x']);
+      expect(pages.get('site/datasets/kr-register.json')!['files']).toEqual([]);
+    });
+
+    it('links a report to the datasets made of it, not to the portal-wide package', () => {
+      expect(pages.get('site/reports/kr-report.json')!['datasets']).toEqual([
+        { id: 'kr-indicators', title: 'Набір kr-indicators' },
+        { id: 'kr-roads-data', title: 'Набір kr-roads-data' },
+        { id: 'kr-compare', title: 'Набір kr-compare' },
+      ]);
+    });
+
+    it('names the comparison dataset on an indicator\'s page', () => {
+      expect(pages.get('site/indicators/appeals.json')!['dataset']).toEqual({ id: 'kr-compare', title: 'Набір kr-compare' });
+    });
+
+    it('gives the home page the period of all documents, the latest reports by date or period end, the latest changed datasets by time then name', () => {
+      const home = pages.get('site/home.json')!;
+      expect(home['period']).toEqual({ start: '2022-07-01', end: '2024-12-31' });
+      expect((home['latestReports'] as { id: string }[]).map((r) => r.id)).toEqual(['kr-decision', 'kr-report', 'kr-results']);
+      expect((home['latestChanges'] as { id: string }[]).map((r) => r.id)).toEqual(['kr-compare', 'kr-indicators', 'kr-register', 'kr-roads-data', 'usi-dani-portalu']);
     });
   });
 
