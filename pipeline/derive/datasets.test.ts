@@ -5,7 +5,7 @@
  * Every name, file list, period and row is worked out by hand from the model; the UUIDs are
  * Python's `uuid.uuid5` of the project's namespace and the name.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { History, Version } from '../io/history.ts';
 import { memorySources } from '../io/files.ts';
 import type { CatalogEntry, Execution, Figure, Model, Observation, Programme, Publisher, SharedIndicator, SourceDocument } from '../model/types.ts';
@@ -13,7 +13,7 @@ import { parsePlain } from '../numbers/decimal.ts';
 import type { Dataset, Row } from '../publish/types.ts';
 import { makeUrls } from '../publish/urls.ts';
 import type { ExecutionComparison, QualityNote, Reconciliation } from '../reconcile/reconcile.ts';
-import { deriveDatasets, indexModel, type DeriveInput } from './datasets.ts';
+import { deriveDatasets, indexModel, type DeriveInput, type Derivation, type StreamedDataset } from './datasets.ts';
 
 const origin = { file: 'f.yaml', line: 3, path: 'p' };
 
@@ -237,7 +237,13 @@ function derive(extra: Partial<DeriveInput> = {}) {
   return { history, derivation, datasets: [...derivation.datasets] };
 }
 
-const { history, derivation, datasets } = derive();
+// Derived again for each test, so that a mutation run knows which tests reach which code.
+let history: ReturnType<typeof recordingHistory>;
+let derivation: Derivation;
+let datasets: Dataset[];
+beforeEach(() => {
+  ({ history, derivation, datasets } = derive());
+});
 const byName = (name: string) => datasets.find((d) => d.name === name)!;
 const tableOf = (dataset: Dataset, name: string) => dataset.tables.find((t) => t.name === name)!;
 const column = (rows: Row[], name: string) => rows.map((row) => row[name]);
@@ -505,7 +511,10 @@ describe('the model indexed for look-ups', () => {
 });
 
 describe('the portal-wide package', () => {
-  const { portal } = derivation;
+  let portal: StreamedDataset;
+  beforeEach(() => {
+    portal = derivation.portal;
+  });
   /** The chunks of a table: in each, that table's rows. */
   const chunksOf = (package_: typeof portal, name: string) => {
     const group = package_.groups.find((g) => g.tables.some((t) => t.name === name))!;
