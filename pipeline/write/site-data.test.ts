@@ -2,7 +2,7 @@
  * The site's JSON from a hand-built model: what a report, dataset, publisher and home page
  * read, worked out from the model by hand.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Direction, Figure, Measure, Model, Observation, Publisher, SourceDocument } from '../model/types.ts';
 import { parsePlain } from '../numbers/decimal.ts';
 import type { Dataset, DatasetVersion, Table } from '../publish/types.ts';
@@ -263,7 +263,11 @@ describe('the pages of a model', () => {
         }),
       ].map(([path, text]) => [path, JSON.parse(text) as Record<string, unknown>]),
     );
-  const local = build(false);
+  // Built in each test, so that a mutation run knows which tests reach which code.
+  let local: ReturnType<typeof build>;
+  beforeEach(() => {
+    local = build(false);
+  });
 
   it('writes one file per page and the short lists, each a line of JSON', () => {
     expect([...local.keys()]).toEqual([
@@ -486,29 +490,35 @@ describe('the pages of a model', () => {
     const portal = dataset('usi-dani-portalu', 'portal', { publisher: undefined, sources: [source] });
     const programmeDataset = dataset('kr-roads-data', 'programme', { sources: [source] });
     const comparisonDataset = dataset('kr-compare', 'comparison', { publisher: undefined, sources: [source], modified: '2024-03-01T10:00:00Z' });
-    const pages = new Map(
-      [
-        ...siteData({
-          model: {
-            ...model,
-            catalog: [entry('kr-indicators', undefined), entry('kr-roads-data', 'kr-roads')],
-            // Neither the first starts first nor the last ends last; only the decision has a date.
-            documents: [report, decision, results],
-            programmes: [programme],
-            executions: [execution(2024, 'allocated', 'Програма ремонту доріг'), execution(2025, 'spent')],
-            observations: [...observations, done, shared, unlisted],
-            indicators: [appealsIndicator],
-          },
-          reconciliation: { ...reconciliation, notes: [qualityNote, programmeNote], comparisons },
-          datasets: [register, portal, indicators, programmeDataset, comparisonDataset],
-          files: new Map(),
-          urls: makeUrls('http://localhost:4321', '/'),
-          published: false,
-          buildTime: 'now',
-        }),
-      ].map(([path, text]) => [path, JSON.parse(text) as Record<string, unknown>]),
-    );
-    const page = pages.get('site/programmes/kr-roads.json')!;
+    const built = () =>
+      new Map(
+        [
+          ...siteData({
+            model: {
+              ...model,
+              catalog: [entry('kr-indicators', undefined), entry('kr-roads-data', 'kr-roads')],
+              // Neither the first starts first nor the last ends last; only the decision has a date.
+              documents: [report, decision, results],
+              programmes: [programme],
+              executions: [execution(2024, 'allocated', 'Програма ремонту доріг'), execution(2025, 'spent')],
+              observations: [...observations, done, shared, unlisted],
+              indicators: [appealsIndicator],
+            },
+            reconciliation: { ...reconciliation, notes: [qualityNote, programmeNote], comparisons },
+            datasets: [register, portal, indicators, programmeDataset, comparisonDataset],
+            files: new Map(),
+            urls: makeUrls('http://localhost:4321', '/'),
+            published: false,
+            buildTime: 'now',
+          }),
+        ].map(([path, text]) => [path, JSON.parse(text) as Record<string, unknown>]),
+      );
+    let pages: ReturnType<typeof built>;
+    let page: Record<string, unknown>;
+    beforeEach(() => {
+      pages = built();
+      page = pages.get('site/programmes/kr-roads.json')!;
+    });
 
     it('gives the programme its passport, decision, amendments and money by year and source', () => {
       expect(page).toMatchObject({
