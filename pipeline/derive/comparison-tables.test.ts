@@ -45,7 +45,8 @@ function observation(document: string, id: string, printed: string, value: strin
 }
 
 const kr2021 = observation('kr-report-2021', 'appeals', '1 200', '1200', '2021-01-01', '2021-12-31', {}, 'appeals');
-const kr2022 = observation('kr-report-2022', 'appeals', '700', '700', '2022-07-01', '2022-07-01', { section: 'Станом на 1 липня' }, 'appeals');
+// As of a day inside the year before: the latest end is not the latest start's.
+const kr2022 = observation('kr-report-2022', 'appeals', '700', '700', '2021-07-01', '2021-07-01', { section: 'Станом на 1 липня' }, 'appeals');
 const zh2020 = observation('zh-report-2020', 'appeals', 'близько 900', '900', '2020-01-01', '2020-12-31', { qualifier: 'approx', quoteIsFigure: true, note: 'усні не враховано' }, 'appeals');
 const oral = observation('zh-report-2020', 'oral', '-', null, '2020-01-01', '2020-12-31');
 const observations = new Map([kr2021, kr2022, zh2020, oral].map((o) => [`${o.document}/${o.id}`, o]));
@@ -100,7 +101,7 @@ describe('the shared indicators\' tables', () => {
         values: '3',
         councils: '2',
         period_start: '2020-01-01',
-        period_end: '2022-07-01',
+        period_end: '2021-12-31',
         page: 'https://data.example.org/indicators/appeals/',
         note: null,
       },
@@ -142,7 +143,7 @@ describe('the shared indicators\' tables', () => {
     expect(table('comparison').rows).toEqual([
       row(zh2020, 'Житомирська міська рада', { value: '900', value_printed: 'близько 900', qualifier: 'approx', period_start: '2020-01-01', period_end: '2020-12-31', member_note: 'лише письмові', quote: null, note: 'усні не враховано' }),
       row(kr2021, 'Криворізька міська рада', { value: '1200', value_printed: '1 200', qualifier: 'exact', period_start: '2021-01-01', period_end: '2021-12-31', quote: 'надійшло 1 200' }),
-      row(kr2022, 'Криворізька міська рада', { value: '700', value_printed: '700', qualifier: 'exact', period_start: '2022-07-01', period_end: '2022-07-01', section: 'Станом на 1 липня', quote: 'надійшло 700' }),
+      row(kr2022, 'Криворізька міська рада', { value: '700', value_printed: '700', qualifier: 'exact', period_start: '2021-07-01', period_end: '2021-07-01', section: 'Станом на 1 липня', quote: 'надійшло 700' }),
     ]);
     expect(Object.keys(table('comparison').rows[0]!)).toEqual(table('comparison').schema.fields.map((f) => f.name));
   });

@@ -339,6 +339,50 @@ describe('the datasets of a portal', () => {
     expect(dataset.version).toBe('1.0.4');
   });
 
+  it('give a programme with nothing reported only its own tables, and a report without notes none', () => {
+    const bare: Programme = { ...programme, id: 'kr-bare' };
+    const derived = deriveDatasets({
+      model: { ...model, programmes: [programme, bare], catalog: [entry('kr-bare', { programme: 'kr-bare' }), entry('kr-plain', { documents: ['kr-decision'] })] },
+      reconciliation,
+      history: recordingHistory(),
+      urls,
+    });
+    const [programmeData, plain] = [...derived.datasets];
+    expect(programmeData!.tables.map((t) => [t.name, t.rows.length])).toEqual([
+      ['programmes', 1],
+      ['amendments', 0],
+      ['funding', 0],
+      ['directions', 1],
+      ['measures', 0],
+      ['planned', 1],
+      ['planned-measures', 0],
+      ['planned-totals', 0],
+      ['execution', 0],
+      ['execution-totals', 0],
+      ['documents', 1],
+      ['quality-notes', 0],
+    ]);
+    expect(plain!.tables.map((t) => [t.name, t.rows.length])).toEqual([
+      ['observations', 0],
+      ['stated-totals', 0],
+      ['documents', 1],
+      ['quality-notes', 0],
+    ]);
+  });
+
+  it('span, for a dataset over two reports, from the earliest start of their figures to the latest end', () => {
+    const derived = deriveDatasets({ model: { ...model, catalog: [entry('kr-both', { documents: ['kr-activity-2021', 'zh-report-2022'] })] }, reconciliation, history: recordingHistory(), urls });
+    const [both, ...others] = [...derived.datasets];
+    expect(both!.temporal).toEqual({ start: '2021-01-01', end: '2022-12-31' });
+    expect(others.find((d) => d.name === KR_REGISTER)!.temporal).toEqual({ start: '2021-01-01', end: '2022-12-31' });
+  });
+
+  it('give a register the period of the datasets that have one', () => {
+    const derived = deriveDatasets({ model: { ...model, catalog: [entry('kr-empty', { documents: ['kr-report-2020'] }), catalog[0]!], indicators: [] }, reconciliation, history: recordingHistory(), urls });
+    const register = [...derived.datasets].find((d) => d.kind === 'register')!;
+    expect(register.temporal).toEqual({ start: '2021-01-01', end: '2022-06-30' });
+  });
+
   it('have no period when the report has no figures', () => {
     const empty = deriveDatasets({ model: { ...model, catalog: [entry('kr-empty', { documents: ['kr-report-2020'] })], indicators: [] }, reconciliation, history: recordingHistory(), urls });
     const [dataset] = [...empty.datasets];
@@ -430,26 +474,27 @@ describe('the datasets of a portal', () => {
 
   it('name in the register\'s fields the titles of every frequency and the limits of the passport', () => {
     const fields = byName(KR_REGISTER).tables[0]!.schema.fields;
-    expect(fields.map((f) => [f.name, f.title, f.constraints])).toEqual([
-      ['identifier', 'Ідентифікатор', { required: true, unique: true }],
-      ['title', 'Назва', { required: true, maxLength: 254 }],
-      ['description', 'Опис', { required: true, maxLength: 4000 }],
+    expect(fields.map((f) => [f.name, f.type, f.title, f.constraints])).toEqual([
+      ['identifier', 'string', 'Ідентифікатор', { required: true, unique: true }],
+      ['title', 'string', 'Назва', { required: true, maxLength: 254 }],
+      ['description', 'string', 'Опис', { required: true, maxLength: 4000 }],
       [
         'accrualPeriodicity',
+        'string',
         'Частота оновлення',
         {
           required: true,
           enum: ['Більш як один раз на день', 'Щодня', 'Щотижня', 'Щомісяця', 'Щокварталу', 'Кожного півріччя', 'Щороку', 'Відразу після внесення змін', 'Більше не оновлюється'],
         },
       ],
-      ['keyword', 'Ключові слова', { required: true }],
-      ['purpose', 'Підстава та призначення збору', { required: true, maxLength: 512 }],
-      ['landingPage', 'Сторінка набору', { required: true }],
-      ['distributionFormat', 'Формати', { required: true }],
-      ['publisherName', 'Розпорядник', { required: true }],
-      ['publisherIdentifier', 'Код ЄДРПОУ', { required: true, pattern: '\\d{8}' }],
-      ['contactPointFn', 'Відповідальна особа', { required: true }],
-      ['contactPointHasEmail', 'Електронна пошта', { required: true }],
+      ['keyword', 'string', 'Ключові слова', { required: true }],
+      ['purpose', 'string', 'Підстава та призначення збору', { required: true, maxLength: 512 }],
+      ['landingPage', 'string', 'Сторінка набору', { required: true }],
+      ['distributionFormat', 'string', 'Формати', { required: true }],
+      ['publisherName', 'string', 'Розпорядник', { required: true }],
+      ['publisherIdentifier', 'string', 'Код ЄДРПОУ', { required: true, pattern: '\\d{8}' }],
+      ['contactPointFn', 'string', 'Відповідальна особа', { required: true }],
+      ['contactPointHasEmail', 'string', 'Електронна пошта', { required: true }],
     ]);
     expect(fields.map((f) => f.description)).toEqual([
       'Ідентифікатор набору даних (UUID)',
@@ -612,16 +657,16 @@ describe('the portal-wide package', () => {
     expect([datasetsTable.title, datasetsTable.description, datasetsTable.schema]).toEqual(['Набори даних порталу', 'Усі набори даних порталу в полях реєстру наборів даних.', byName(KR_REGISTER).tables[0]!.schema]);
     const publishersTable = portal.dataset.tables.find((t) => t.name === 'publishers')!;
     expect([publishersTable.title, publishersTable.description, publishersTable.schema.primaryKey]).toEqual(['Розпорядники', 'Міські ради, дані яких опубліковано: назви, коди ЄДРПОУ і КАТОТТГ, сайт, контакт.', ['publisher_id']]);
-    expect(publishersTable.schema.fields.map((f) => [f.name, f.title, f.description, f.constraints])).toEqual([
-      ['publisher_id', 'Розпорядник', 'Ідентифікатор', { required: true }],
-      ['name_uk', 'Назва', 'Назва українською', { required: true }],
-      ['name_en', 'Назва англійською', 'Назва англійською', { required: true }],
-      ['edrpou', 'Код ЄДРПОУ', 'Ідентифікаційний код за ЄДРПОУ', { required: true, pattern: '\\d{8}' }],
-      ['katottg', 'Код КАТОТТГ', 'Код громади за Кодифікатором адміністративно-територіальних одиниць', { required: true, pattern: 'UA\\d{17}' }],
-      ['koatuu', 'Код КОАТУУ', 'Код за застарілим КОАТУУ', { pattern: '\\d{10}' }],
-      ['website', 'Сайт', 'Офіційний сайт', { required: true }],
-      ['contact_name', 'Контакт', 'Відповідальна особа або підрозділ', { required: true }],
-      ['contact_email', 'Електронна пошта', 'Електронна пошта', { required: true }],
+    expect(publishersTable.schema.fields.map((f) => [f.name, f.type, f.title, f.description, f.constraints])).toEqual([
+      ['publisher_id', 'string', 'Розпорядник', 'Ідентифікатор', { required: true }],
+      ['name_uk', 'string', 'Назва', 'Назва українською', { required: true }],
+      ['name_en', 'string', 'Назва англійською', 'Назва англійською', { required: true }],
+      ['edrpou', 'string', 'Код ЄДРПОУ', 'Ідентифікаційний код за ЄДРПОУ', { required: true, pattern: '\\d{8}' }],
+      ['katottg', 'string', 'Код КАТОТТГ', 'Код громади за Кодифікатором адміністративно-територіальних одиниць', { required: true, pattern: 'UA\\d{17}' }],
+      ['koatuu', 'string', 'Код КОАТУУ', 'Код за застарілим КОАТУУ', { pattern: '\\d{10}' }],
+      ['website', 'string', 'Сайт', 'Офіційний сайт', { required: true }],
+      ['contact_name', 'string', 'Контакт', 'Відповідальна особа або підрозділ', { required: true }],
+      ['contact_email', 'string', 'Електронна пошта', 'Електронна пошта', { required: true }],
     ]);
   });
 
@@ -638,6 +683,8 @@ describe('the portal-wide package', () => {
     const ids = (chunks: Row[][], name: string) => chunks.map((rows) => column(rows, name));
     // Three programmes two at a time: two runs, and the two comparisons cut alike, one a run.
     expect(ids(chunksOf(small, 'programmes'), 'programme_id')).toEqual([['kr-roads', 'kr-lights'], ['kr-parks']]);
+    // The decision's number, from the portal's documents.
+    expect(ids(chunksOf(small, 'programmes'), 'decision_number')).toEqual([['7/12', '7/12'], ['7/12']]);
     expect(ids(chunksOf(small, 'execution'), 'programme_id')).toEqual([['kr-roads'], ['kr-lights']]);
     expect(ids(chunksOf(small, 'observations'), 'observation_id')).toEqual([['kr-activity-2021/roads', 'kr-activity-2021/appeals'], ['zh-report-2022/written']]);
     expect(ids(chunksOf(small, 'documents'), 'document_id')).toEqual([['kr-activity-2021', 'zh-report-2022'], ['kr-decision', 'kr-report-2020']]);
@@ -649,6 +696,12 @@ describe('the portal-wide package', () => {
     // One programme: one run, whatever the size.
     expect(ids(chunksOf(portal, 'programmes'), 'programme_id')).toEqual([['kr-roads']]);
     expect(ids(chunksOf(portal, 'observations'), 'observation_id')).toEqual([['kr-activity-2021/roads', 'kr-activity-2021/appeals', 'zh-report-2022/written']]);
+  });
+
+  it('makes a chunk of each row when a chunk holds one, and none after the last', () => {
+    const single = deriveDatasets({ model, reconciliation, history: recordingHistory(), urls, portalChunks: { programmes: 1, rows: 1 } }).portal;
+    expect(chunksOf(single, 'results').map((rows) => column(rows, 'observation_id'))).toEqual([['kr-activity-2021/roads']]);
+    expect(chunksOf(single, 'observations').map((rows) => column(rows, 'observation_id'))).toEqual([['kr-activity-2021/roads'], ['kr-activity-2021/appeals'], ['zh-report-2022/written']]);
   });
 
   it('makes one run of a portal without programmes, and no chunk of a table without rows', () => {

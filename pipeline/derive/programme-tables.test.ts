@@ -315,6 +315,8 @@ describe('the schemas of the programme tables', () => {
       expect(field.name, table.name).toMatch(/^[a-z]+(_[a-z]+)*$/);
       expect(field.title, `${table.name}.${field.name}`).toMatch(/[а-яіїєґ]{2}|^№$/i);
       expect(field.description, `${table.name}.${field.name}`).toMatch(cyrillic);
+      // A money column's description is its own words, then the unit: never the unit alone.
+      expect(field.description, `${table.name}.${field.name}`).toMatch(/^[А-ЯІЇЄҐ«]/);
     }
     expect(new Set(table.schema.fields.map((f) => f.title)).size, `${table.name}: titles tell the columns apart`).toBe(table.schema.fields.length);
     expect(table.schema.missingValues).toEqual(['']);
