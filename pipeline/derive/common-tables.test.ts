@@ -2,7 +2,7 @@
  * The shared tables of every dataset, made from hand-built model pieces: each row as a
  * journalist reads it in the CSV, each column as a Table Schema reader is told about it.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Figure, Observation, SourceDocument, StatedTotal } from '../model/types.ts';
 import { parsePlain } from '../numbers/decimal.ts';
 import type { QualityNote, Reconciliation } from '../reconcile/reconcile.ts';
@@ -55,7 +55,11 @@ const columns = (derived: { table: { schema: { fields: { name: string; title: st
 describe('documents', () => {
   const decision = document({ id: 'kr-decision-7', kind: 'decision', title: 'Про програму', number: '7', date: '2019-12-20', url: 'https://kr.example.gov.ua/7.pdf' });
   const report = document({ number: '', url: undefined });
-  const derived = documentsTable([decision, report], (id) => `https://portal.test/reports/${id}/`);
+  // Made in each test, so that a mutation run knows which tests reach which code.
+  let derived: ReturnType<typeof documentsTable>;
+  beforeEach(() => {
+    derived = documentsTable([decision, report], (id) => `https://portal.test/reports/${id}/`);
+  });
 
   it('writes one row per document, the kind in Ukrainian, empty cells for what the source leaves out', () => {
     expect(derived.owns).toEqual([]);
@@ -237,6 +241,8 @@ describe('observations', () => {
     expect(columns(derived).slice(14, 16)).toEqual(['dimension_category: Розріз: категорія', 'dimension_shelter_kind: Розріз: shelter-kind']);
     expect(derived.table.schema.fields[14]!.description).toBe('Значення розрізу «категорія»');
     expect(derived.table.schema.fields[15]!.description).toBe('Значення розрізу «shelter-kind»');
+    // Text, never a number: a district or a year compared is a label.
+    expect(derived.table.schema.fields.slice(14, 16).map((f) => [f.type, f.constraints])).toEqual([['string', undefined], ['string', undefined]]);
     expect(derived.table.rows[0]!['dimension_shelter_kind']).toBeNull();
   });
 

@@ -63,6 +63,7 @@ export function comparisonTables({ indicators, relations, observations, publishe
       budget_group_title: indicator.group ? BUDGET_GROUP_TITLES[indicator.group] : null,
       values: String(members.length),
       councils: String(new Set(members.map((o) => o.publisher)).size),
+      // Stryker disable next-line MethodExpression: membersOf gives the members in order of their start
       period_start: members.map((o) => o.period.start).sort()[0] ?? null,
       period_end: members.map((o) => o.period.end).sort().at(-1) ?? null,
       page: urls.indicator(indicator.code),

@@ -35,7 +35,7 @@ export function plain(value: { units: bigint; scale: number } | null | undefined
 }
 
 export function text(value: string | undefined | null): Cell {
-  return value === undefined || value === null || value === '' ? null : value;
+  return value || null;
 }
 
 export function year(value: number | undefined | null): Cell {

@@ -2,7 +2,7 @@
  * The programme tables of one hand-built programme: every row a reader of the CSV gets,
  * worked out from the programme by hand, and the figures each table is the home of.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Execution, Figure, Programme, SourceDocument } from '../model/types.ts';
 import { parsePlain } from '../numbers/decimal.ts';
 import type { ExecutionComparison } from '../reconcile/reconcile.ts';
@@ -136,13 +136,18 @@ const comparison: ExecutionComparison = {
   rate: parsePlain('91.67'),
 };
 
-const tables = programmeTables([programme], [execution], new Map([['kr-decision', decision]]), [comparison]);
+const NAMES = ['programmes', 'amendments', 'funding', 'directions', 'measures', 'planned', 'planned-measures', 'planned-totals', 'execution', 'execution-totals'];
+// Made in each test, so that a mutation run knows which tests reach which code.
+let tables: ReturnType<typeof programmeTables>;
+beforeEach(() => {
+  tables = programmeTables([programme], [execution], new Map([['kr-decision', decision]]), [comparison]);
+});
 const table = (name: string) => tables.find((t) => t.table.name === name)!;
 const provenance = { document_id: 'kr-decision', section: 'Додаток 1', quote: null, note: null };
 
 describe('the tables of a programme', () => {
   it('are the programme, its amendments, money by level and its execution, in this order', () => {
-    expect(tables.map((t) => t.table.name)).toEqual(['programmes', 'amendments', 'funding', 'directions', 'measures', 'planned', 'planned-measures', 'planned-totals', 'execution', 'execution-totals']);
+    expect(tables.map((t) => t.table.name)).toEqual(NAMES);
   });
 
   it('write the programme as its passport says, its decision by number and date', () => {
@@ -300,22 +305,25 @@ describe('the tables of a programme', () => {
 });
 
 describe('the schemas of the programme tables', () => {
-  const names = tables.map((t) => t.table.name);
   const cyrillic = /[а-яіїєґ]{2}/i;
 
-  it.each(tables.map((t) => [t.table.name, t] as const))('%s: titled and described in Ukrainian, every column too', (_, { table }) => {
+  it.each(NAMES)('%s: titled and described in Ukrainian, every column too', (name) => {
+    const { table } = tables.find((t) => t.table.name === name)!;
     expect(table.title).toMatch(cyrillic);
     expect(table.description).toMatch(cyrillic);
     for (const field of table.schema.fields) {
       expect(field.name, table.name).toMatch(/^[a-z]+(_[a-z]+)*$/);
       expect(field.title, `${table.name}.${field.name}`).toMatch(/[а-яіїєґ]{2}|^№$/i);
       expect(field.description, `${table.name}.${field.name}`).toMatch(cyrillic);
+      // A money column's description is its own words, then the unit: never the unit alone.
+      expect(field.description, `${table.name}.${field.name}`).toMatch(/^[А-ЯІЇЄҐ«]/);
     }
     expect(new Set(table.schema.fields.map((f) => f.title)).size, `${table.name}: titles tell the columns apart`).toBe(table.schema.fields.length);
     expect(table.schema.missingValues).toEqual(['']);
   });
 
-  it.each(tables.map((t) => [t.table.name, t] as const))('%s: each row has the columns of the schema, in order, its required cells filled and its values allowed', (_, { table }) => {
+  it.each(NAMES)('%s: each row has the columns of the schema, in order, its required cells filled and its values allowed', (name) => {
+    const { table } = tables.find((t) => t.table.name === name)!;
     const fields = table.schema.fields.map((f) => f.name);
     expect(table.rows.length, table.name).toBeGreaterThan(0);
     for (const row of table.rows) {
@@ -334,7 +342,8 @@ describe('the schemas of the programme tables', () => {
     }
   });
 
-  it.each(tables.map((t) => [t.table.name, t] as const))('%s: a primary key (if any) of its own columns, unique in its rows, and references to tables that exist', (_, { table }) => {
+  it.each(NAMES)('%s: a primary key (if any) of its own columns, unique in its rows, and references to tables that exist', (name) => {
+    const { table } = tables.find((t) => t.table.name === name)!;
     const fields = table.schema.fields.map((f) => f.name);
     const key = table.schema.primaryKey ?? [];
     for (const part of key) expect(fields, table.name).toContain(part);
@@ -356,7 +365,6 @@ describe('the schemas of the programme tables', () => {
         expect(targetKeys.has(JSON.stringify(value)), `${table.name} → ${fk.reference.resource} ${JSON.stringify(value)}`).toBe(true);
       }
     }
-    expect(names).toContain(table.name);
   });
 
   it('names the keys and references a reader joins the tables by', () => {
@@ -376,5 +384,172 @@ describe('the schemas of the programme tables', () => {
       execution: [['document_id', 'year', 'direction_id'], [toProgramme, toDirection]],
       'execution-totals': [['document_id', 'year'], [toProgramme]],
     });
+  });
+
+  it('types each column, and says which are required and what values they allow', () => {
+    const described = Object.fromEntries(tables.map(({ table: t }) => [t.name, t.schema.fields.map((f) => `${f.name} ${f.type}${f.constraints ? ' ' + JSON.stringify(f.constraints) : ''}`)]));
+    expect(described).toEqual({
+    programmes: [
+      'programme_id string {"required":true,"pattern":"[a-z0-9]+(-[a-z0-9]+)*"}',
+      'title string {"required":true}',
+      'period_start year {"required":true}',
+      'period_end year {"required":true}',
+      'publisher_id string {"required":true}',
+      'document_id string {"required":true}',
+      'decision_number string',
+      'decision_date date',
+      'amendments integer {"minimum":0}',
+      'developer string',
+      'executors string',
+      'goal string',
+      'expected_results string',
+      'planned_total_uah number {"minimum":0}',
+      'planned_total_printed string',
+      'quote string',
+    ],
+    amendments: [
+      'programme_id string {"required":true,"pattern":"[a-z0-9]+(-[a-z0-9]+)*"}',
+      'date date {"required":true}',
+      'number string {"required":true}',
+      'quote string',
+    ],
+    funding: [
+      'programme_id string {"required":true,"pattern":"[a-z0-9]+(-[a-z0-9]+)*"}',
+      'year year',
+      'total_row boolean {"required":true}',
+      'source string {"required":true,"enum":["total","state","oblast","community","other"]}',
+      'source_title string',
+      'amount_uah number {"minimum":0}',
+      'amount_printed string',
+      'unit_printed string',
+      'document_id string {"required":true}',
+      'section string',
+      'quote string',
+      'note string',
+    ],
+    directions: [
+      'direction_id string {"required":true}',
+      'programme_id string {"required":true,"pattern":"[a-z0-9]+(-[a-z0-9]+)*"}',
+      'annex integer {"required":true,"minimum":1}',
+      'annex_period_start year',
+      'annex_period_end year',
+      'number integer {"required":true,"minimum":1}',
+      'title string {"required":true}',
+      'funding_source string',
+      'planned_total_uah number {"minimum":0}',
+      'planned_total_printed string',
+      'document_id string {"required":true}',
+      'note string',
+    ],
+    measures: [
+      'measure_id string {"required":true}',
+      'direction_id string {"required":true}',
+      'programme_id string {"required":true,"pattern":"[a-z0-9]+(-[a-z0-9]+)*"}',
+      'number integer {"required":true,"minimum":1}',
+      'title string {"required":true}',
+      'timeline string',
+      'executors string',
+      'funding_source string',
+      'expected_result string',
+      'planned_total_uah number {"minimum":0}',
+      'planned_total_printed string',
+      'note string',
+    ],
+    planned: [
+      'programme_id string {"required":true,"pattern":"[a-z0-9]+(-[a-z0-9]+)*"}',
+      'annex integer {"required":true,"minimum":1}',
+      'direction_id string {"required":true}',
+      'year year {"required":true}',
+      'amount_uah number {"minimum":0}',
+      'amount_printed string',
+      'unit_printed string',
+      'document_id string {"required":true}',
+      'section string',
+      'quote string',
+      'note string',
+    ],
+    'planned-measures': [
+      'programme_id string {"required":true,"pattern":"[a-z0-9]+(-[a-z0-9]+)*"}',
+      'annex integer {"required":true,"minimum":1}',
+      'direction_id string {"required":true}',
+      'measure_id string {"required":true}',
+      'year year {"required":true}',
+      'amount_uah number {"minimum":0}',
+      'amount_printed string',
+      'unit_printed string',
+      'document_id string {"required":true}',
+      'section string',
+      'quote string',
+      'note string',
+    ],
+    'planned-totals': [
+      'programme_id string {"required":true,"pattern":"[a-z0-9]+(-[a-z0-9]+)*"}',
+      'annex integer {"required":true,"minimum":1}',
+      'year year',
+      'all_years boolean {"required":true}',
+      'amount_uah number {"minimum":0}',
+      'amount_printed string',
+      'unit_printed string',
+      'document_id string {"required":true}',
+      'section string',
+      'quote string',
+      'note string',
+    ],
+    execution: [
+      'programme_id string {"required":true,"pattern":"[a-z0-9]+(-[a-z0-9]+)*"}',
+      'year year {"required":true}',
+      'direction_id string {"required":true}',
+      'direction_number integer {"required":true,"minimum":1}',
+      'direction_title string {"required":true}',
+      'planned_uah number {"minimum":0}',
+      'planned_printed string',
+      'reported_uah number {"minimum":0}',
+      'reported_printed string',
+      'word string {"enum":["spent","allocated","cash_expenditure"]}',
+      'word_title string',
+      'rate_percent number {"minimum":0}',
+      'document_id string {"required":true}',
+      'section string',
+      'quote string',
+      'note string',
+    ],
+    'execution-totals': [
+      'programme_id string {"required":true,"pattern":"[a-z0-9]+(-[a-z0-9]+)*"}',
+      'year year {"required":true}',
+      'planned_uah number {"minimum":0}',
+      'planned_printed string',
+      'reported_uah number {"minimum":0}',
+      'reported_printed string',
+      'word string {"enum":["spent","allocated","cash_expenditure"]}',
+      'word_title string',
+      'rate_percent number {"minimum":0}',
+      'document_id string {"required":true}',
+      'section string',
+      'quote string',
+      'note string',
+    ],
+    });
+  });
+});
+
+describe('the programme tables of other shapes', () => {
+  const measure = programme.annexes[0]!.directions[0]!.measures[0]!;
+  const paid = { ...measure, id: 'm2', number: 2, plannedTotal: uah('m2-total', '50,0', '50000'), planned: new Map([[2021, uah('m2-2021', '30,0', '30000')], [2020, uah('m2-2020', '20,0', '20000')]]) };
+  const direction = { ...programme.annexes[0]!.directions[0]!, measures: [measure, paid] };
+  const wider: Programme = { ...programme, expectedResults: ['Рівні дороги', 'Менше аварій'], annexes: [{ ...programme.annexes[0]!, directions: [direction] }] };
+  const other = { direction: 'd0', amount: undefined, word: undefined, section: 'Розділ 9' };
+  const of = (name: string) => programmeTables([wider], [{ ...execution, items: [other, ...execution.items] }], new Map(), [comparison]).find((t) => t.table.name === name)!;
+
+  it('join the expected results, and own a measure\'s total and its years in order', () => {
+    expect(of('programmes').table.rows[0]!['expected_results']).toBe('Рівні дороги; Менше аварій');
+    expect(of('measures').owns).toEqual(['m2-total']);
+    expect(of('measures').table.rows.map((r) => [r['measure_id'], r['planned_total_uah'], r['planned_total_printed']])).toEqual([['m1', null, null], ['m2', '50000', '50,0']]);
+    expect(of('planned-measures').owns).toEqual(['m1-2020', 'm2-2020', 'm2-2021']);
+    expect(of('planned-measures').table.rows.map((r) => [r['measure_id'], r['year'], r['amount_uah']])).toEqual([['m1', '2020', null], ['m2', '2020', '20000'], ['m2', '2021', '30000']]);
+    expect(of('amendments').owns).toEqual([]);
+  });
+
+  it('take a direction\'s section from the report\'s item for that direction, not another\'s', () => {
+    expect(of('execution').table.rows[0]!['section']).toBe('Розділ 3');
   });
 });

@@ -2,7 +2,7 @@
  * A programme as tables: its passport, amendments, funding by year and source,
  * directions, measures, planned money, and its execution against the plan.
  */
-import type { Execution, Figure, FundingSource, Programme, SourceDocument } from '../model/types.ts';
+import type { Annex, Direction, Execution, Figure, FundingRow, FundingSource, Programme, SourceDocument } from '../model/types.ts';
 import { FUNDING_SOURCES } from '../model/types.ts';
 import type { ExecutionComparison } from '../reconcile/reconcile.ts';
 import type { Field, Row } from '../publish/types.ts';
@@ -21,8 +21,36 @@ export const WORD_TITLES = { spent: 'витрачено', allocated: 'виділ
 const programmeId = () => field('programme_id', 'string', 'Програма', 'Ідентифікатор програми', { required: true, pattern: ID_PATTERN });
 const directionId = (required: boolean) => field('direction_id', 'string', 'Ідентифікатор напряму', 'Ідентифікатор напряму програми (див. таблицю напрямів)', required ? { required: true } : undefined);
 
-function figureRow(figure: Figure | undefined): Row {
-  return { section: text(figure?.section), quote: text(figure?.quoteIsFigure ? null : figure?.quote), note: text(figure?.note) };
+function figureRow(figure: Figure): Row {
+  return { section: text(figure.section), quote: text(figure.quoteIsFigure ? null : figure.quote), note: text(figure.note) };
+}
+
+/** The money cells of a figure read from the programme's decision, and where it was read. */
+function moneyRow(programme: Programme, figure: Figure): Row {
+  return { ...moneyCells(figure), unit_printed: figure.unit, document_id: programme.document, ...figureRow(figure) };
+}
+
+const yearField = (required: boolean, description = 'Рік') => field('year', 'year', 'Рік', description, required ? { required: true } : undefined);
+const anexField = () => field('annex', 'integer', 'Додаток', 'Номер додатка до програми', { required: true, minimum: 1 });
+const plannedMoney = (): Field[] => [f.uah('amount_uah', 'Сума', 'Заплановано'), f.printed('amount_printed', 'Сума (як надруковано)'), f.unitPrinted(), ...f.provenance()];
+const executionMoney = (): Field[] => [
+  f.uah('planned_uah', 'Заплановано', 'Заплановано на рік за додатком до програми'),
+  f.printed('planned_printed', 'Заплановано (як надруковано)'),
+  f.uah('reported_uah', 'Звітовано', 'Сума, яку подано у звіті'),
+  f.printed('reported_printed', 'Звітовано (як надруковано)'),
+  field('word', 'string', 'Як названо суму', 'Слово звіту: витрачено, виділено або касові видатки', { enum: ['spent', 'allocated', 'cash_expenditure'] }),
+  field('word_title', 'string', 'Як названо суму (укр.)', 'Слово звіту українською'),
+  field('rate_percent', 'number', 'Виконання, %', 'Звітовано ÷ заплановано × 100, округлено до сотих', { minimum: 0 }),
+];
+
+/** A map's entries by year, earliest first. */
+function byYear<T>(values: Map<number, T>): [number, T][] {
+  return [...values.entries()].sort(([a], [b]) => a - b);
+}
+
+/** Every direction of the programmes' annexes, with its programme and annex. */
+function directionsOf(programmes: Programme[]): { programme: Programme; annex: Annex; direction: Direction }[] {
+  return programmes.flatMap((programme) => programme.annexes.flatMap((annex) => annex.directions.map((direction) => ({ programme, annex, direction }))));
 }
 
 /**
@@ -30,10 +58,25 @@ function figureRow(figure: Figure | undefined): Row {
  * their order (a dataset passes its programme's, the portal-wide package runs them alongside).
  */
 export function programmeTables(programmes: Programme[], executionList: Execution[], documents: Map<string, SourceDocument>, comparisons: ExecutionComparison[]): Derived[] {
-  const owns = { programme: [] as string[], funding: [] as string[], directions: [] as string[], measures: [] as string[], planned: [] as string[], plannedMeasures: [] as string[], plannedTotals: [] as string[], execution: [] as string[], executionTotals: [] as string[] };
+  const executions = new Map(executionList.map((e) => [`${e.document}/${e.year}`, e]));
+  return [
+    programmesTable(programmes, documents),
+    amendmentsTable(programmes),
+    fundingTable(programmes),
+    directionsTable(programmes),
+    measuresTable(programmes),
+    plannedTable(programmes),
+    plannedMeasuresTable(programmes),
+    plannedTotalsTable(programmes),
+    executionTable(comparisons, executions),
+    executionTotalsTable(comparisons, executions),
+  ];
+}
 
-  const programmeRows: Row[] = programmes.map((programme) => {
-    owns.programme.push(programme.funding.total.key);
+/** The passport of each programme. */
+function programmesTable(programmes: Programme[], documents: Map<string, SourceDocument>): Derived {
+  const owns = programmes.map((programme) => programme.funding.total.key);
+  const rows: Row[] = programmes.map((programme) => {
     const decision = documents.get(programme.document);
     return {
       programme_id: programme.id,
@@ -53,23 +96,75 @@ export function programmeTables(programmes: Programme[], executionList: Executio
       quote: text(programme.funding.total.quoteIsFigure ? null : programme.funding.total.quote),
     };
   });
+  return {
+    owns,
+    table: {
+      name: 'programmes',
+      title: 'Програми',
+      description: 'Паспорт програми: назва, період, рішення про затвердження, розробник, виконавці, мета, очікувані результати, загальний обсяг фінансування.',
+      schema: schema(
+        [
+          programmeId(),
+          field('title', 'string', 'Назва', 'Назва програми', { required: true }),
+          field('period_start', 'year', 'Початок', 'Перший рік програми', { required: true }),
+          field('period_end', 'year', 'Закінчення', 'Останній рік програми', { required: true }),
+          field('publisher_id', 'string', 'Розпорядник', 'Ідентифікатор міської ради', { required: true }),
+          f.documentId(),
+          field('decision_number', 'string', 'Номер рішення', 'Номер рішення про затвердження'),
+          field('decision_date', 'date', 'Дата рішення', 'Дата рішення про затвердження'),
+          field('amendments', 'integer', 'Зміни', 'Кількість рішень про внесення змін', { minimum: 0 }),
+          field('developer', 'string', 'Розробник', 'Розробник програми'),
+          field('executors', 'string', 'Відповідальні виконавці', 'Відповідальні за виконання, через «; »'),
+          field('goal', 'string', 'Мета', 'Мета програми'),
+          field('expected_results', 'string', 'Очікувані результати', 'Очікувані кінцеві результати, через «; »'),
+          f.uah('planned_total_uah', 'Загальний обсяг фінансування', 'Загальний орієнтовний обсяг фінансування за паспортом'),
+          f.printed('planned_total_printed', 'Обсяг (як надруковано)'),
+          f.quote(),
+        ],
+        { primaryKey: ['programme_id'] },
+      ),
+      rows,
+    },
+  };
+}
 
-  const amendmentRows: Row[] = programmes.flatMap((programme) =>
+/** The decisions that amended each programme. */
+function amendmentsTable(programmes: Programme[]): Derived {
+  const rows: Row[] = programmes.flatMap((programme) =>
     programme.amendments.map((amendment) => ({ programme_id: programme.id, date: amendment.date, number: amendment.number, quote: text(amendment.quote) })),
   );
+  return {
+    owns: [],
+    table: {
+      name: 'amendments',
+      title: 'Зміни до програми',
+      description: 'Рішення про внесення змін до програми: дата і номер.',
+      schema: schema(
+        [
+          programmeId(),
+          field('date', 'date', 'Дата', 'Дата рішення про зміни', { required: true }),
+          field('number', 'string', 'Номер', 'Номер рішення', { required: true }),
+          f.quote(),
+        ],
+        { primaryKey: ['programme_id', 'date', 'number'], foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }] },
+      ),
+      rows,
+    },
+  };
+}
 
-  const fundingRows: Row[] = [];
+/** The passport's money by year (then its «Усього» row) and source, the total of each first. */
+function fundingTable(programmes: Programme[]): Derived {
+  const owns: string[] = [];
+  const rows: Row[] = [];
   for (const programme of programmes) {
-    const rows: [number | null, { total: Figure; sources: Partial<Record<FundingSource, Figure>> }][] = [
-      ...[...programme.funding.years.entries()].sort(([a], [b]) => a - b),
-      ...(programme.funding.totalRow ? [[null, programme.funding.totalRow] as [null, typeof programme.funding.totalRow]] : []),
-    ];
-    for (const [rowYear, row] of rows) {
+    const years: [number | null, FundingRow][] = [...byYear(programme.funding.years), ...(programme.funding.totalRow ? [[null, programme.funding.totalRow] as [null, FundingRow]] : [])];
+    for (const [rowYear, row] of years) {
       for (const source of ['total', ...FUNDING_SOURCES] as const) {
         const figure = source === 'total' ? row.total : row.sources[source];
         if (!figure) continue;
-        owns.funding.push(figure.key);
-        fundingRows.push({
+        owns.push(figure.key);
+        rows.push({
           programme_id: programme.id,
           year: year(rowYear),
           total_row: rowYear === null ? 'true' : 'false',
@@ -83,73 +178,227 @@ export function programmeTables(programmes: Programme[], executionList: Executio
       }
     }
   }
+  return {
+    owns,
+    table: {
+      name: 'funding',
+      title: 'Фінансування за паспортом',
+      description: 'Орієнтовні обсяги фінансування з паспорта програми за роками та джерелами; рядок «Усього» позначено в полі «Рядок «Усього»». Порожня сума — у документі прочерк.',
+      schema: schema(
+        [
+          programmeId(),
+          yearField(false, 'Рік; порожньо для рядка «Усього»'),
+          field('total_row', 'boolean', 'Рядок «Усього»', 'Так для підсумкового рядка таблиці, ні для інших', { required: true }),
+          field('source', 'string', 'Джерело', 'Джерело фінансування: усього, державний бюджет, обласний бюджет, бюджет громади або інші джерела', { required: true, enum: ['total', ...FUNDING_SOURCES] }),
+          field('source_title', 'string', 'Джерело (назва)', 'Назва джерела фінансування'),
+          f.uah('amount_uah', 'Сума', 'Орієнтовний обсяг фінансування'),
+          f.printed('amount_printed', 'Сума (як надруковано)'),
+          f.unitPrinted(),
+          ...f.provenance(),
+        ],
+        { foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }] },
+      ),
+      rows,
+    },
+  };
+}
 
-  const directionRows: Row[] = [];
-  const measureRows: Row[] = [];
-  // Money at each level of an annex in a table of its own, so that every key is whole: a
-  // direction's years, a measure's years, and the annex's «Усього» row.
-  const plannedRows: Row[] = [];
-  const plannedMeasureRows: Row[] = [];
-  const plannedTotalRows: Row[] = [];
-  for (const programme of programmes) {
-    const money = (figure: Figure): Row => ({ ...moneyCells(figure), unit_printed: figure.unit, document_id: programme.document, ...figureRow(figure) });
-    for (const annex of programme.annexes) {
-      for (const direction of annex.directions) {
-        if (direction.plannedTotal) owns.directions.push(direction.plannedTotal.key);
-        directionRows.push({
-          direction_id: direction.id,
-          programme_id: programme.id,
-          annex: String(annex.number),
-          annex_period_start: year(annex.period.start),
-          annex_period_end: year(annex.period.end),
-          number: String(direction.number),
-          title: direction.title,
-          funding_source: text(direction.fundingSource),
-          ...moneyCells(direction.plannedTotal, 'planned_total'),
-          document_id: programme.document,
-          note: text(direction.note),
-        });
-        for (const [planYear, figure] of [...direction.planned.entries()].sort(([a], [b]) => a - b)) {
-          owns.planned.push(figure.key);
-          plannedRows.push({ programme_id: programme.id, annex: String(annex.number), direction_id: direction.id, year: String(planYear), ...money(figure) });
-        }
-        for (const measure of direction.measures) {
-          if (measure.plannedTotal) owns.measures.push(measure.plannedTotal.key);
-          measureRows.push({
-            measure_id: measure.id,
-            direction_id: direction.id,
-            programme_id: programme.id,
-            number: String(measure.number),
-            title: measure.title,
-            timeline: text(measure.timeline),
-            executors: text(measure.executors),
-            funding_source: text(measure.fundingSource),
-            expected_result: text(measure.expectedResult),
-            ...moneyCells(measure.plannedTotal, 'planned_total'),
-            note: text(measure.note),
-          });
-          for (const [planYear, figure] of [...measure.planned.entries()].sort(([a], [b]) => a - b)) {
-            owns.plannedMeasures.push(figure.key);
-            plannedMeasureRows.push({ programme_id: programme.id, annex: String(annex.number), direction_id: direction.id, measure_id: measure.id, year: String(planYear), ...money(figure) });
-          }
-        }
-      }
-      // The annex's «Усього» row: a column per year, and the grand total of all its years.
-      for (const [key, figure] of annex.totalRow) {
-        owns.plannedTotals.push(figure.key);
-        plannedTotalRows.push({ programme_id: programme.id, annex: String(annex.number), year: key === 'total' ? null : String(key), all_years: key === 'total' ? 'true' : 'false', ...money(figure) });
-      }
-    }
-  }
+/** The directions of each annex, with the total planned for each. */
+function directionsTable(programmes: Programme[]): Derived {
+  const owns: string[] = [];
+  const rows: Row[] = directionsOf(programmes).map(({ programme, annex, direction }) => {
+    if (direction.plannedTotal) owns.push(direction.plannedTotal.key);
+    return {
+      direction_id: direction.id,
+      programme_id: programme.id,
+      annex: String(annex.number),
+      annex_period_start: year(annex.period.start),
+      annex_period_end: year(annex.period.end),
+      number: String(direction.number),
+      title: direction.title,
+      funding_source: text(direction.fundingSource),
+      ...moneyCells(direction.plannedTotal, 'planned_total'),
+      document_id: programme.document,
+      note: text(direction.note),
+    };
+  });
+  return {
+    owns,
+    table: {
+      name: 'directions',
+      title: 'Напрями програми',
+      description: 'Напрями діяльності (пріоритетні завдання) з додатків до програми, з підсумком запланованих коштів за рядком.',
+      schema: schema(
+        [
+          directionId(true),
+          programmeId(),
+          anexField(),
+          field('annex_period_start', 'year', 'Додаток: з', 'Перший рік додатка'),
+          field('annex_period_end', 'year', 'Додаток: до', 'Останній рік додатка'),
+          field('number', 'integer', '№', 'Номер напряму в додатку', { required: true, minimum: 1 }),
+          field('title', 'string', 'Назва напряму', 'Назва напряму діяльності', { required: true }),
+          field('funding_source', 'string', 'Джерело фінансування', 'Джерело фінансування, як у додатку'),
+          f.uah('planned_total_uah', 'Усього заплановано', 'Підсумок рядка за всі роки додатка'),
+          f.printed('planned_total_printed', 'Усього (як надруковано)'),
+          f.documentId(),
+          f.note(),
+        ],
+        // Direction ids are unique within their programme, not across the portal.
+        { primaryKey: ['programme_id', 'direction_id'], foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }] },
+      ),
+      rows,
+    },
+  };
+}
 
-  const executionRows: Row[] = [];
-  const executionTotalRows: Row[] = [];
-  const executions = new Map(executionList.map((e) => [`${e.document}/${e.year}`, e]));
-  for (const comparison of comparisons) {
+/** The measures of each direction. */
+function measuresTable(programmes: Programme[]): Derived {
+  const owns: string[] = [];
+  const rows: Row[] = directionsOf(programmes).flatMap(({ programme, direction }) =>
+    direction.measures.map((measure) => {
+      if (measure.plannedTotal) owns.push(measure.plannedTotal.key);
+      return {
+        measure_id: measure.id,
+        direction_id: direction.id,
+        programme_id: programme.id,
+        number: String(measure.number),
+        title: measure.title,
+        timeline: text(measure.timeline),
+        executors: text(measure.executors),
+        funding_source: text(measure.fundingSource),
+        expected_result: text(measure.expectedResult),
+        ...moneyCells(measure.plannedTotal, 'planned_total'),
+        note: text(measure.note),
+      };
+    }),
+  );
+  return {
+    owns,
+    table: {
+      name: 'measures',
+      title: 'Заходи програми',
+      description: 'Заходи кожного напряму: строк виконання, виконавці, очікуваний результат.',
+      schema: schema(
+        [
+          field('measure_id', 'string', 'Ідентифікатор заходу', 'Ідентифікатор заходу', { required: true }),
+          directionId(true),
+          programmeId(),
+          field('number', 'integer', '№', 'Порядковий номер заходу в напрямі', { required: true, minimum: 1 }),
+          field('title', 'string', 'Захід', 'Зміст заходу', { required: true }),
+          field('timeline', 'string', 'Строк виконання', 'Строк виконання заходу'),
+          field('executors', 'string', 'Виконавці', 'Виконавці заходу'),
+          field('funding_source', 'string', 'Джерело фінансування', 'Джерело фінансування'),
+          field('expected_result', 'string', 'Очікуваний результат', 'Очікуваний результат заходу'),
+          f.uah('planned_total_uah', 'Усього заплановано', 'Підсумок заходу за всі роки, якщо кошти зазначено за заходом'),
+          f.printed('planned_total_printed', 'Усього (як надруковано)'),
+          f.note(),
+        ],
+        { primaryKey: ['programme_id', 'measure_id'], foreignKeys: [{ fields: ['programme_id', 'direction_id'], reference: { resource: 'directions', fields: ['programme_id', 'direction_id'] } }] },
+      ),
+      rows,
+    },
+  };
+}
+
+/** The money planned for each direction, year by year. */
+function plannedTable(programmes: Programme[]): Derived {
+  const owns: string[] = [];
+  const rows: Row[] = directionsOf(programmes).flatMap(({ programme, annex, direction }) =>
+    byYear(direction.planned).map(([planYear, figure]) => {
+      owns.push(figure.key);
+      return { programme_id: programme.id, annex: String(annex.number), direction_id: direction.id, year: String(planYear), ...moneyRow(programme, figure) };
+    }),
+  );
+  return {
+    owns,
+    table: {
+      name: 'planned',
+      title: 'Заплановані кошти за напрямами й роками',
+      description: 'Орієнтовні обсяги фінансових ресурсів з додатків до програми: за напрямом і роком. Кошти, зазначені за заходами, — у таблиці коштів за заходами; рядок «Усього» додатка — у таблиці підсумків додатків.',
+      schema: schema(
+        [programmeId(), anexField(), directionId(true), yearField(true), ...plannedMoney()],
+        {
+          primaryKey: ['programme_id', 'direction_id', 'year'],
+          foreignKeys: [{ fields: ['programme_id', 'direction_id'], reference: { resource: 'directions', fields: ['programme_id', 'direction_id'] } }],
+        },
+      ),
+      rows,
+    },
+  };
+}
+
+/** The money an annex gives a measure, year by year. */
+function plannedMeasuresTable(programmes: Programme[]): Derived {
+  const owns: string[] = [];
+  const rows: Row[] = directionsOf(programmes).flatMap(({ programme, annex, direction }) =>
+    direction.measures.flatMap((measure) =>
+      byYear(measure.planned).map(([planYear, figure]) => {
+        owns.push(figure.key);
+        return { programme_id: programme.id, annex: String(annex.number), direction_id: direction.id, measure_id: measure.id, year: String(planYear), ...moneyRow(programme, figure) };
+      }),
+    ),
+  );
+  return {
+    owns,
+    table: {
+      name: 'planned-measures',
+      title: 'Заплановані кошти за заходами й роками',
+      description: 'Орієнтовні обсяги фінансових ресурсів, які додаток до програми зазначає за окремими заходами: за заходом і роком.',
+      schema: schema(
+        [programmeId(), anexField(), directionId(true), field('measure_id', 'string', 'Ідентифікатор заходу', 'Ідентифікатор заходу (див. таблицю заходів)', { required: true }), yearField(true), ...plannedMoney()],
+        {
+          primaryKey: ['programme_id', 'measure_id', 'year'],
+          foreignKeys: [
+            { fields: ['programme_id', 'direction_id'], reference: { resource: 'directions', fields: ['programme_id', 'direction_id'] } },
+            { fields: ['programme_id', 'measure_id'], reference: { resource: 'measures', fields: ['programme_id', 'measure_id'] } },
+          ],
+        },
+      ),
+      rows,
+    },
+  };
+}
+
+/** The «Усього» row of each annex: a column per year, and the grand total of all its years. */
+function plannedTotalsTable(programmes: Programme[]): Derived {
+  const owns: string[] = [];
+  const rows: Row[] = programmes.flatMap((programme) =>
+    programme.annexes.flatMap((annex) =>
+      [...annex.totalRow].map(([key, figure]) => {
+        owns.push(figure.key);
+        return { programme_id: programme.id, annex: String(annex.number), year: key === 'total' ? null : String(key), all_years: key === 'total' ? 'true' : 'false', ...moneyRow(programme, figure) };
+      }),
+    ),
+  );
+  return {
+    owns,
+    table: {
+      name: 'planned-totals',
+      title: 'Рядок «Усього» додатків',
+      description: 'Підсумковий рядок «Усього» кожного додатка до програми: за роками і за всі роки разом (у полі «За всі роки» — так, рік порожній).',
+      schema: schema(
+        [
+          programmeId(),
+          anexField(),
+          yearField(false, 'Рік; порожньо для підсумку за всі роки'),
+          field('all_years', 'boolean', 'За всі роки', 'Так для підсумку за всі роки додатка', { required: true }),
+          ...plannedMoney(),
+        ],
+        { foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }] },
+      ),
+      rows,
+    },
+  };
+}
+
+/** Each direction's plan and report, year by year, as the comparisons give them. */
+function executionTable(comparisons: ExecutionComparison[], executions: Map<string, Execution>): Derived {
+  const owns: string[] = [];
+  const rows: Row[] = comparisons.flatMap((comparison) => {
     const execution = executions.get(`${comparison.document}/${comparison.year}`)!;
-    for (const direction of comparison.directions) {
-      if (direction.reported) owns.execution.push(direction.reported.key);
-      executionRows.push({
+    return comparison.directions.map((direction) => {
+      if (direction.reported) owns.push(direction.reported.key);
+      return {
         programme_id: comparison.programme,
         year: String(comparison.year),
         direction_id: direction.direction,
@@ -164,10 +413,44 @@ export function programmeTables(programmes: Programme[], executionList: Executio
         section: text(execution.items.find((item) => item.direction === direction.direction)?.section ?? direction.reported?.section),
         quote: text(direction.reported && !direction.reported.quoteIsFigure ? direction.reported.quote : null),
         note: text(direction.reported?.note),
-      });
-    }
-    owns.executionTotals.push(comparison.reportedTotal.key);
-    executionTotalRows.push({
+      };
+    });
+  });
+  return {
+    owns,
+    table: {
+      name: 'execution',
+      title: 'Виконання програми за напрямами',
+      description: 'Заплановано за додатком і звітовано за напрямами й роками, з відсотком виконання та словом, яким звіт назвав суму (витрачено, виділено, касові видатки). Усього за програмою — у таблиці підсумків виконання.',
+      schema: schema(
+        [
+          programmeId(),
+          yearField(true),
+          directionId(true),
+          field('direction_number', 'integer', '№ напряму', 'Номер напряму в додатку', { required: true, minimum: 1 }),
+          field('direction_title', 'string', 'Назва напряму', 'Назва напряму', { required: true }),
+          ...executionMoney(),
+          ...f.provenance(),
+        ],
+        {
+          primaryKey: ['document_id', 'year', 'direction_id'],
+          foreignKeys: [
+            { fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } },
+            { fields: ['programme_id', 'direction_id'], reference: { resource: 'directions', fields: ['programme_id', 'direction_id'] } },
+          ],
+        },
+      ),
+      rows,
+    },
+  };
+}
+
+/** Each year's plan and report in all. */
+function executionTotalsTable(comparisons: ExecutionComparison[], executions: Map<string, Execution>): Derived {
+  const owns = comparisons.map((comparison) => comparison.reportedTotal.key);
+  const rows: Row[] = comparisons.map((comparison) => {
+    const execution = executions.get(`${comparison.document}/${comparison.year}`)!;
+    return {
       programme_id: comparison.programme,
       year: String(comparison.year),
       planned_uah: plain(comparison.plannedTotal),
@@ -180,240 +463,19 @@ export function programmeTables(programmes: Programme[], executionList: Executio
       section: text(comparison.reportedTotal.section),
       quote: text(comparison.reportedTotal.quoteIsFigure ? null : comparison.reportedTotal.quote),
       note: text(comparison.reportedTotal.note),
-    });
-  }
-
-  const yearField = (required: boolean, description = 'Рік') => field('year', 'year', 'Рік', description, required ? { required: true } : undefined);
-  const anexField = () => field('annex', 'integer', 'Додаток', 'Номер додатка до програми', { required: true, minimum: 1 });
-  const plannedMoney = (): Field[] => [f.uah('amount_uah', 'Сума', 'Заплановано'), f.printed('amount_printed', 'Сума (як надруковано)'), f.unitPrinted(), ...f.provenance()];
-  const executionMoney = (): Field[] => [
-    f.uah('planned_uah', 'Заплановано', 'Заплановано на рік за додатком до програми'),
-    f.printed('planned_printed', 'Заплановано (як надруковано)'),
-    f.uah('reported_uah', 'Звітовано', 'Сума, яку подано у звіті'),
-    f.printed('reported_printed', 'Звітовано (як надруковано)'),
-    field('word', 'string', 'Як названо суму', 'Слово звіту: витрачено, виділено або касові видатки', { enum: ['spent', 'allocated', 'cash_expenditure'] }),
-    field('word_title', 'string', 'Як названо суму (укр.)', 'Слово звіту українською'),
-    field('rate_percent', 'number', 'Виконання, %', 'Звітовано ÷ заплановано × 100, округлено до сотих', { minimum: 0 }),
-  ];
-
-  return [
-    {
-      owns: owns.programme,
-      table: {
-        name: 'programmes',
-        title: 'Програми',
-        description: 'Паспорт програми: назва, період, рішення про затвердження, розробник, виконавці, мета, очікувані результати, загальний обсяг фінансування.',
-        schema: schema(
-          [
-            programmeId(),
-            field('title', 'string', 'Назва', 'Назва програми', { required: true }),
-            field('period_start', 'year', 'Початок', 'Перший рік програми', { required: true }),
-            field('period_end', 'year', 'Закінчення', 'Останній рік програми', { required: true }),
-            field('publisher_id', 'string', 'Розпорядник', 'Ідентифікатор міської ради', { required: true }),
-            f.documentId(),
-            field('decision_number', 'string', 'Номер рішення', 'Номер рішення про затвердження'),
-            field('decision_date', 'date', 'Дата рішення', 'Дата рішення про затвердження'),
-            field('amendments', 'integer', 'Зміни', 'Кількість рішень про внесення змін', { minimum: 0 }),
-            field('developer', 'string', 'Розробник', 'Розробник програми'),
-            field('executors', 'string', 'Відповідальні виконавці', 'Відповідальні за виконання, через «; »'),
-            field('goal', 'string', 'Мета', 'Мета програми'),
-            field('expected_results', 'string', 'Очікувані результати', 'Очікувані кінцеві результати, через «; »'),
-            f.uah('planned_total_uah', 'Загальний обсяг фінансування', 'Загальний орієнтовний обсяг фінансування за паспортом'),
-            f.printed('planned_total_printed', 'Обсяг (як надруковано)'),
-            f.quote(),
-          ],
-          { primaryKey: ['programme_id'] },
-        ),
-        rows: programmeRows,
-      },
+    };
+  });
+  return {
+    owns,
+    table: {
+      name: 'execution-totals',
+      title: 'Виконання програми: усього',
+      description: 'Заплановано на рік за додатком (сума напрямів) і загальна сума, яку подано у звіті, з відсотком виконання.',
+      schema: schema([programmeId(), yearField(true), ...executionMoney(), ...f.provenance()], {
+        primaryKey: ['document_id', 'year'],
+        foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }],
+      }),
+      rows,
     },
-    {
-      owns: [],
-      table: {
-        name: 'amendments',
-        title: 'Зміни до програми',
-        description: 'Рішення про внесення змін до програми: дата і номер.',
-        schema: schema(
-          [
-            programmeId(),
-            field('date', 'date', 'Дата', 'Дата рішення про зміни', { required: true }),
-            field('number', 'string', 'Номер', 'Номер рішення', { required: true }),
-            f.quote(),
-          ],
-          { primaryKey: ['programme_id', 'date', 'number'], foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }] },
-        ),
-        rows: amendmentRows,
-      },
-    },
-    {
-      owns: owns.funding,
-      table: {
-        name: 'funding',
-        title: 'Фінансування за паспортом',
-        description: 'Орієнтовні обсяги фінансування з паспорта програми за роками та джерелами; рядок «Усього» позначено в полі «Рядок «Усього»». Порожня сума — у документі прочерк.',
-        schema: schema(
-          [
-            programmeId(),
-            yearField(false, 'Рік; порожньо для рядка «Усього»'),
-            field('total_row', 'boolean', 'Рядок «Усього»', 'Так для підсумкового рядка таблиці, ні для інших', { required: true }),
-            field('source', 'string', 'Джерело', 'Джерело фінансування: усього, державний бюджет, обласний бюджет, бюджет громади або інші джерела', { required: true, enum: ['total', ...FUNDING_SOURCES] }),
-            field('source_title', 'string', 'Джерело (назва)', 'Назва джерела фінансування'),
-            f.uah('amount_uah', 'Сума', 'Орієнтовний обсяг фінансування'),
-            f.printed('amount_printed', 'Сума (як надруковано)'),
-            f.unitPrinted(),
-            ...f.provenance(),
-          ],
-          { foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }] },
-        ),
-        rows: fundingRows,
-      },
-    },
-    {
-      owns: owns.directions,
-      table: {
-        name: 'directions',
-        title: 'Напрями програми',
-        description: 'Напрями діяльності (пріоритетні завдання) з додатків до програми, з підсумком запланованих коштів за рядком.',
-        schema: schema(
-          [
-            directionId(true),
-            programmeId(),
-            anexField(),
-            field('annex_period_start', 'year', 'Додаток: з', 'Перший рік додатка'),
-            field('annex_period_end', 'year', 'Додаток: до', 'Останній рік додатка'),
-            field('number', 'integer', '№', 'Номер напряму в додатку', { required: true, minimum: 1 }),
-            field('title', 'string', 'Назва напряму', 'Назва напряму діяльності', { required: true }),
-            field('funding_source', 'string', 'Джерело фінансування', 'Джерело фінансування, як у додатку'),
-            f.uah('planned_total_uah', 'Усього заплановано', 'Підсумок рядка за всі роки додатка'),
-            f.printed('planned_total_printed', 'Усього (як надруковано)'),
-            f.documentId(),
-            f.note(),
-          ],
-          // Direction ids are unique within their programme, not across the portal.
-          { primaryKey: ['programme_id', 'direction_id'], foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }] },
-        ),
-        rows: directionRows,
-      },
-    },
-    {
-      owns: owns.measures,
-      table: {
-        name: 'measures',
-        title: 'Заходи програми',
-        description: 'Заходи кожного напряму: строк виконання, виконавці, очікуваний результат.',
-        schema: schema(
-          [
-            field('measure_id', 'string', 'Ідентифікатор заходу', 'Ідентифікатор заходу', { required: true }),
-            directionId(true),
-            programmeId(),
-            field('number', 'integer', '№', 'Порядковий номер заходу в напрямі', { required: true, minimum: 1 }),
-            field('title', 'string', 'Захід', 'Зміст заходу', { required: true }),
-            field('timeline', 'string', 'Строк виконання', 'Строк виконання заходу'),
-            field('executors', 'string', 'Виконавці', 'Виконавці заходу'),
-            field('funding_source', 'string', 'Джерело фінансування', 'Джерело фінансування'),
-            field('expected_result', 'string', 'Очікуваний результат', 'Очікуваний результат заходу'),
-            f.uah('planned_total_uah', 'Усього заплановано', 'Підсумок заходу за всі роки, якщо кошти зазначено за заходом'),
-            f.printed('planned_total_printed', 'Усього (як надруковано)'),
-            f.note(),
-          ],
-          { primaryKey: ['programme_id', 'measure_id'], foreignKeys: [{ fields: ['programme_id', 'direction_id'], reference: { resource: 'directions', fields: ['programme_id', 'direction_id'] } }] },
-        ),
-        rows: measureRows,
-      },
-    },
-    {
-      owns: owns.planned,
-      table: {
-        name: 'planned',
-        title: 'Заплановані кошти за напрямами й роками',
-        description: 'Орієнтовні обсяги фінансових ресурсів з додатків до програми: за напрямом і роком. Кошти, зазначені за заходами, — у таблиці коштів за заходами; рядок «Усього» додатка — у таблиці підсумків додатків.',
-        schema: schema(
-          [programmeId(), anexField(), directionId(true), yearField(true), ...plannedMoney()],
-          {
-            primaryKey: ['programme_id', 'direction_id', 'year'],
-            foreignKeys: [{ fields: ['programme_id', 'direction_id'], reference: { resource: 'directions', fields: ['programme_id', 'direction_id'] } }],
-          },
-        ),
-        rows: plannedRows,
-      },
-    },
-    {
-      owns: owns.plannedMeasures,
-      table: {
-        name: 'planned-measures',
-        title: 'Заплановані кошти за заходами й роками',
-        description: 'Орієнтовні обсяги фінансових ресурсів, які додаток до програми зазначає за окремими заходами: за заходом і роком.',
-        schema: schema(
-          [programmeId(), anexField(), directionId(true), field('measure_id', 'string', 'Ідентифікатор заходу', 'Ідентифікатор заходу (див. таблицю заходів)', { required: true }), yearField(true), ...plannedMoney()],
-          {
-            primaryKey: ['programme_id', 'measure_id', 'year'],
-            foreignKeys: [
-              { fields: ['programme_id', 'direction_id'], reference: { resource: 'directions', fields: ['programme_id', 'direction_id'] } },
-              { fields: ['programme_id', 'measure_id'], reference: { resource: 'measures', fields: ['programme_id', 'measure_id'] } },
-            ],
-          },
-        ),
-        rows: plannedMeasureRows,
-      },
-    },
-    {
-      owns: owns.plannedTotals,
-      table: {
-        name: 'planned-totals',
-        title: 'Рядок «Усього» додатків',
-        description: 'Підсумковий рядок «Усього» кожного додатка до програми: за роками і за всі роки разом (у полі «За всі роки» — так, рік порожній).',
-        schema: schema(
-          [
-            programmeId(),
-            anexField(),
-            yearField(false, 'Рік; порожньо для підсумку за всі роки'),
-            field('all_years', 'boolean', 'За всі роки', 'Так для підсумку за всі роки додатка', { required: true }),
-            ...plannedMoney(),
-          ],
-          { foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }] },
-        ),
-        rows: plannedTotalRows,
-      },
-    },
-    {
-      owns: owns.execution,
-      table: {
-        name: 'execution',
-        title: 'Виконання програми за напрямами',
-        description: 'Заплановано за додатком і звітовано за напрямами й роками, з відсотком виконання та словом, яким звіт назвав суму (витрачено, виділено, касові видатки). Усього за програмою — у таблиці підсумків виконання.',
-        schema: schema(
-          [
-            programmeId(),
-            yearField(true),
-            directionId(true),
-            field('direction_number', 'integer', '№ напряму', 'Номер напряму в додатку', { required: true, minimum: 1 }),
-            field('direction_title', 'string', 'Назва напряму', 'Назва напряму', { required: true }),
-            ...executionMoney(),
-            ...f.provenance(),
-          ],
-          {
-            primaryKey: ['document_id', 'year', 'direction_id'],
-            foreignKeys: [
-              { fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } },
-              { fields: ['programme_id', 'direction_id'], reference: { resource: 'directions', fields: ['programme_id', 'direction_id'] } },
-            ],
-          },
-        ),
-        rows: executionRows,
-      },
-    },
-    {
-      owns: owns.executionTotals,
-      table: {
-        name: 'execution-totals',
-        title: 'Виконання програми: усього',
-        description: 'Заплановано на рік за додатком (сума напрямів) і загальна сума, яку подано у звіті, з відсотком виконання.',
-        schema: schema([programmeId(), yearField(true), ...executionMoney(), ...f.provenance()], {
-          primaryKey: ['document_id', 'year'],
-          foreignKeys: [{ fields: ['programme_id'], reference: { resource: 'programmes', fields: ['programme_id'] } }],
-        }),
-        rows: executionTotalRows,
-      },
-    },
-  ];
+  };
 }

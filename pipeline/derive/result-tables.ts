@@ -13,7 +13,7 @@ import { type Derived, f, field, ID_PATTERN, schema, text } from './fields.ts';
 /** A result's direction and measure, found in its programme. */
 function placeOf(programme: Programme, o: Observation) {
   const direction = programme.annexes.flatMap((a) => a.directions).find((d) => d.id === o.result!.direction);
-  const measure = o.result!.measure === undefined ? undefined : direction?.measures.find((m) => m.id === o.result!.measure);
+  const measure = direction?.measures.find((m) => m.id === o.result!.measure);
   return { direction, measure };
 }
 
@@ -23,8 +23,8 @@ export function orderResults(results: Observation[], programmes: Map<string, Pro
     const programme = programmes.get(o.result!.programme);
     return programme ? (placeOf(programme, o).direction?.number ?? 0) : 0;
   };
-  const order = new Map(results.map((o, i) => [o, i]));
-  return [...results].sort((a, b) => a.result!.programme.localeCompare(b.result!.programme) || a.result!.year - b.result!.year || number(a) - number(b) || order.get(a)! - order.get(b)!);
+  // The sort is stable: results in the same place stay as written.
+  return [...results].sort((a, b) => a.result!.programme.localeCompare(b.result!.programme) || a.result!.year - b.result!.year || number(a) - number(b));
 }
 
 /** The results tables of these results (of programmes found in `programmes`). */

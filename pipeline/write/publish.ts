@@ -17,7 +17,7 @@ import type { Sink } from '../io/output.ts';
 import type { Model } from '../model/types.ts';
 import type { Dataset, Table } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
-import type { FileRecord } from './dataset-files.ts';
+import type { DatasetFiles, FileRecord } from './dataset-files.ts';
 import { streamDatasetFiles, type StreamedFiles } from './dataset-stream.ts';
 import { catalogueWriter, datasetPiece, headPiece, type CataloguePiece, type PieceRanges } from './dcat.ts';
 import { atomFeed, dataJson } from './feeds.ts';
@@ -68,17 +68,45 @@ const encoder = new TextEncoder();
 /** Lets finished work of other threads land before going on. */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function publish({ model, datasets, urls, history, sink, writer, streamed = [], settings, manifest, previous, partCounts }: PublishInput): Promise<Publication> {
-  const kept: Dataset[] = [];
-  const results: FileList[] = [];
-  const inFlight = new Set<Promise<void>>();
-  // A failed dataset stops the build at the next wait; none of its siblings' failures go unheard.
-  let failure: { error: unknown } | undefined;
+export async function publish(input: PublishInput): Promise<Publication> {
+  const { model, urls, history, sink, settings, manifest } = input;
+  const progress: Progress = { kept: [], results: [], parts: [] };
+  const catalogue = openCatalogue(sink, urls, settings, progress);
+  const work = streamedWork(input);
+  try {
+    await writeDatasets(input, progress, catalogue, work);
+  } catch (error) {
+    catalogue.discard();
+    throw error;
+  }
+  landStreamed(input, work.made, progress, catalogue);
+  catalogue.flush();
+  inPublicationOrder(progress);
 
-  // The catalogue is written as the datasets' pieces come back, in the datasets' order.
+  const { kept, results } = progress;
+  const { files, summary, problems } = summarize(progress);
+  const head = headPiece(model, kept, urls, history.buildTime);
+  problems.push(...[...head.problems, ...catalogue.end(head.piece)].map((problem) => `catalog: ${problem}`));
+  writeIndexes(input, kept, (dataset) => files.get(dataset.name) ?? []);
+  if (manifest) put(sink, MANIFEST_PATH, JSON.stringify(manifestOf([...results, ...progress.parts], catalogue.sums())));
+  return { datasets: kept, files, summary, problems };
+}
+
+/** The datasets made so far, slimmed, and what became of their files, in the same order. */
+interface Progress {
+  kept: Dataset[];
+  results: FileList[];
+  /** The parts of the streamed datasets (the portal-wide package's, a publisher each). */
+  parts: FileList[];
+}
+
+type Catalogue = ReturnType<typeof openCatalogue>;
+
+/** catalog.ttl and catalog.jsonld, written as the datasets' pieces come back, in the datasets' order. */
+function openCatalogue(sink: Sink, urls: Urls, settings: WriterSettings, { kept, results }: Progress) {
   const turtle = summing('public/catalog.ttl', sink.open('public/catalog.ttl'));
   const jsonld = summing('public/catalog.jsonld', sink.open('public/catalog.jsonld'));
-  const catalogue = catalogueWriter({ turtle: (bytes) => turtle.write(bytes), jsonld: (bytes) => jsonld.write(bytes) });
+  const writer = catalogueWriter({ turtle: (bytes) => turtle.write(bytes), jsonld: (bytes) => jsonld.write(bytes) });
   const pieces: (CataloguePiece | undefined)[] = [];
   /**
    * The piece of a dataset whose files were taken over: as the previous build wrote it (its
@@ -92,49 +120,78 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
     result.problems.push(...made.problems.map((problem) => `catalog: ${problem}`));
     return made.piece;
   };
-  let nextPiece = 0;
-  const flushPieces = () => {
-    for (let piece = pieces[nextPiece]; piece; piece = pieces[nextPiece]) {
-      results[nextPiece]!.catalogue = catalogue.add(kept[nextPiece]!.name, piece);
-      pieces[nextPiece++] = undefined;
+  let next = 0;
+  const flush = () => {
+    for (let piece = pieces[next]; piece; piece = pieces[next]) {
+      results[next]!.catalogue = writer.add(kept[next]!.name, piece);
+      pieces[next++] = undefined;
     }
   };
+  return {
+    /** The piece of the dataset at `at`, made with its files or taken over with them; written once all before it are. */
+    place(at: number, piece: CataloguePiece | undefined, previous: PieceRanges | undefined) {
+      pieces[at] = piece ?? takenOver(kept[at]!, results[at]!, previous);
+      flush();
+    },
+    /** The piece of a dataset after all the others. */
+    append: (piece: CataloguePiece) => void pieces.push(piece),
+    flush,
+    discard() {
+      turtle.discard();
+      jsonld.discard();
+    },
+    /** The catalogue's head after its datasets; its problems. */
+    end(head: CataloguePiece): string[] {
+      const problems = writer.end(head);
+      turtle.close();
+      jsonld.close();
+      return problems;
+    },
+    sums: () => [turtle.sum(), jsonld.sum()],
+  };
+}
 
-  // The streamed datasets advance a chunk at a time whenever this thread would otherwise wait.
+type StreamedWork = ReturnType<typeof streamedWork>;
+
+/** The streamed datasets, advanced a chunk at a time whenever this thread would otherwise wait. */
+function streamedWork({ streamed = [], urls, settings, sink, previous }: PublishInput) {
   const jobs = streamed.map((one) => streamDatasetFiles(one, urls, settings, sink, `public/datasets/${one.dataset.name}`, KEPT_ROWS, previous));
   const made: StreamedFiles[] = [];
-  /** One chunk of streamed work; false when there is none left. */
-  const step = (): boolean => {
-    const job = jobs[0];
-    if (!job) return false;
-    const next = job.next();
-    if (next.done) {
-      made.push(next.value);
-      jobs.shift();
-    }
-    return true;
+  return {
+    made,
+    /** One chunk of streamed work; false when there is none left. */
+    step(): boolean {
+      const job = jobs[0];
+      if (!job) return false;
+      const next = job.next();
+      if (next.done) {
+        made.push(next.value);
+        jobs.shift();
+      }
+      return true;
+    },
   };
+}
 
-  const problems: string[] = [];
+/**
+ * Each dataset to the writer as it comes, no more in flight than the writer's capacity; the
+ * streamed work advances while this thread waits. A failed dataset stops the writing at the
+ * next wait, and its error is thrown once every dataset in flight has landed.
+ */
+async function writeDatasets({ datasets, writer, sink }: PublishInput, progress: Progress, catalogue: Catalogue, work: StreamedWork): Promise<void> {
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
   let index = 0;
   for (const dataset of datasets) {
     const at = index++;
     // The callback names the dataset, not the dataset itself: its rows must not outlive this turn.
     const name = dataset.name;
     const folder = `public/datasets/${name}`;
-    const task = writer.write(dataset, sink.disk && join(sink.disk.folder, folder)).then(({ files, reused, stored, catalogue: piece, previousPiece, ...result }) => {
-      for (const file of files) sink.put(`${folder}/${file.path}`, file.bytes);
-      if (stored) sink.disk?.wrote(stored.paths.length, stored.bytes);
-      if (reused) {
-        if (!sink.reuse) throw new Error(`${name}: files can be taken over from a previous build only by a sink on disk`);
-        for (const path of reused) sink.reuse(`${folder}/${path}`);
-      }
-      // The bytes are in the sink; only the list of them stays.
-      results[at] = { ...result, paths: reused ?? stored?.paths ?? files.map((file) => file.path) };
-      pieces[at] = piece ?? takenOver(kept[at]!, results[at]!, previousPiece);
-      flushPieces();
+    const task = writer.write(dataset, sink.disk && join(sink.disk.folder, folder)).then(({ catalogue: piece, previousPiece, ...made }) => {
+      progress.results[at] = land(sink, name, folder, made);
+      catalogue.place(at, piece, previousPiece);
     });
-    kept[at] = slim(dataset);
+    progress.kept[at] = slim(dataset);
     const tracked: Promise<void> = task.then(
       () => void inFlight.delete(tracked),
       (error: unknown) => {
@@ -144,23 +201,32 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
     );
     inFlight.add(tracked);
     while (inFlight.size >= writer.capacity && !failure) {
-      if (step()) await turn();
+      if (work.step()) await turn();
       else await Promise.race(inFlight);
     }
     if (failure) break;
   }
-  while (!failure && step()) await turn();
+  while (!failure && work.step()) await turn();
   await Promise.all(inFlight);
-  if (failure) {
-    turtle.discard();
-    jsonld.discard();
-    throw failure.error;
+  if (failure) throw failure.error;
+}
+
+/** A dataset's files into the sink, made or taken over; only the list of them stays. */
+function land(sink: Sink, name: string, folder: string, { files, reused, stored, ...result }: Omit<DatasetFiles, 'catalogue' | 'previousPiece'>): FileList {
+  for (const file of files) sink.put(`${folder}/${file.path}`, file.bytes);
+  if (stored) sink.disk?.wrote(stored.paths.length, stored.bytes);
+  if (reused) {
+    if (!sink.reuse) throw new Error(`${name}: files can be taken over from a previous build only by a sink on disk`);
+    for (const path of reused) sink.reuse(`${folder}/${path}`);
   }
-  const partLists: FileList[] = [];
+  return { ...result, paths: reused ?? stored?.paths ?? files.map((file) => file.path) };
+}
+
+/** The streamed datasets' small files into the sink, after all the others, and their parts counted. */
+function landStreamed({ sink, partCounts }: PublishInput, made: StreamedFiles[], { kept, results, parts: partLists }: Progress, catalogue: Catalogue): void {
   for (const { files: { files, streamed: paths, catalogue: piece, ...result }, kept: dataset, parts, partsTaken } of made) {
     const folder = `public/datasets/${dataset.name}`;
     partLists.push(...parts);
-    problems.push(...parts.flatMap((part) => part.problems));
     if (partCounts) {
       partCounts.reused += partsTaken;
       partCounts.made += parts.length - partsTaken;
@@ -168,18 +234,23 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
     for (const file of files) sink.put(`${folder}/${file.path}`, file.bytes);
     kept.push(dataset);
     results.push({ ...result, paths: [...paths, ...files.map((file) => file.path)] });
-    pieces.push(piece);
+    catalogue.append(piece);
   }
-  flushPieces();
+}
 
-  // Publishers' datasets, then the registers, then the portal-wide package, whatever order they were made in.
+/** Publishers' datasets, then the registers, then the portal-wide package, whatever order they were made in. */
+function inPublicationOrder({ kept, results }: Progress): void {
   const rank = (dataset: Dataset) => (dataset.kind === 'portal' ? 2 : dataset.kind === 'register' ? 1 : 0);
   const order = kept.map((_, at) => at).sort((a, b) => rank(kept[a]!) - rank(kept[b]!) || a - b);
   kept.splice(0, kept.length, ...order.map((at) => kept[at]!));
   results.splice(0, results.length, ...order.map((at) => results[at]!));
+}
 
+/** Each dataset's files with their tables, its size, and the problems of all. */
+function summarize({ kept, results, parts }: Progress): Pick<Publication, 'files' | 'summary' | 'problems'> {
   const files = new Map<string, WrittenFile[]>();
   const summary: DatasetSummary[] = [];
+  const problems = parts.flatMap((part) => part.problems);
   kept.forEach((dataset, at) => {
     const result = results[at]!;
     const written = withTables(dataset, result.written);
@@ -187,18 +258,18 @@ export async function publish({ model, datasets, urls, history, sink, writer, st
     problems.push(...result.problems);
     summary.push({ name: dataset.name, resources: dataset.tables.length, rows: result.rows, bytes: written.reduce((n, file) => n + file.bytes, 0) });
   });
+  return { files, summary, problems };
+}
 
-  const put = (path: string, text: string) => sink.put(path, encoder.encode(text));
-  const filesOf = (dataset: Dataset) => files.get(dataset.name) ?? [];
-  const head = headPiece(model, kept, urls, history.buildTime);
-  problems.push(...[...head.problems, ...catalogue.end(head.piece)].map((problem) => `catalog: ${problem}`));
-  turtle.close();
-  jsonld.close();
-  put('public/data.json', dataJson(model, kept, filesOf, urls));
-  put('public/datasets/package_list.json', JSON.stringify({ help: urls.absolute('datasets/package_list.json'), success: true, result: kept.map((d) => d.name) }, null, 2) + '\n');
-  put('public/feed.xml', atomFeed(model, kept, urls, history.buildTime));
-  if (manifest) put(MANIFEST_PATH, JSON.stringify(manifestOf([...results, ...partLists], [turtle.sum(), jsonld.sum()])));
-  return { datasets: kept, files, summary, problems };
+/** The lists of every dataset: data.json, CKAN's package list and the Atom feed. */
+function writeIndexes({ model, urls, history, sink }: PublishInput, kept: Dataset[], filesOf: (dataset: Dataset) => WrittenFile[]): void {
+  put(sink, 'public/data.json', dataJson(model, kept, filesOf, urls));
+  put(sink, 'public/datasets/package_list.json', JSON.stringify({ help: urls.absolute('datasets/package_list.json'), success: true, result: kept.map((d) => d.name) }, null, 2) + '\n');
+  put(sink, 'public/feed.xml', atomFeed(model, kept, urls, history.buildTime));
+}
+
+function put(sink: Sink, path: string, text: string): void {
+  sink.put(path, encoder.encode(text));
 }
 
 /** Written files with their tables again, as they were before crossing threads by name. */

@@ -3,6 +3,7 @@
  * what the files say, data or description alone, gives another key, so an edited title is
  * never published under the old one.
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../publish/types.ts';
 import { datasetKey } from './reuse.ts';
@@ -74,5 +75,35 @@ describe('the incremental-build key of a dataset', () => {
 
   it('does not change with a setting the files do not carry (the version field of the settings)', () => {
     expect(key({}, { version: 'something else' })).toBe(key({}));
+  });
+
+  describe('of a table of thousands of rows', () => {
+    const rows = Array.from({ length: 4_500 }, (_, i) => ({ year: String(1000 + i) }));
+    const big = { ...table, rows };
+    const changedAt = (at: number) => key({ tables: [{ ...big, rows: rows.map((row, i) => (i === at ? { year: 'змінено' } : row)) }] });
+
+    it('changes with a row in any piece of two thousand, the first, a middle or the last', () => {
+      const base = key({ tables: [big] });
+      for (const at of [0, 1_999, 2_000, 3_999, 4_000, 4_499]) expect(changedAt(at), `row ${at}`).not.toBe(base);
+    });
+
+    it('is the SHA-256 of the settings and description, then of each table: its metadata, its row count between line breaks, its rows two thousand at a time', () => {
+      const { tables: _tables, ...description } = dataset;
+      const { rows: _rows, ...metadata } = big;
+      const hash = createHash('sha256')
+        .update(JSON.stringify(['code-1', settings.siteUrl, settings.basePath, settings.portalTitle, settings.portalContact, [], description]))
+        .update(JSON.stringify(metadata))
+        .update('\n4500\n')
+        .update(JSON.stringify(rows.slice(0, 2_000)))
+        .update(JSON.stringify(rows.slice(2_000, 4_000)))
+        .update(JSON.stringify(rows.slice(4_000)));
+      expect(key({ tables: [big] })).toBe(hash.digest('hex'));
+      // Without a contact or publishers' contacts: null and no contacts in their place.
+      const bare = createHash('sha256')
+        .update(JSON.stringify(['code-1', settings.siteUrl, settings.basePath, settings.portalTitle, null, [], description]))
+        .update(JSON.stringify(metadata))
+        .update('\n0\n');
+      expect(key({ tables: [{ ...big, rows: [] }] }, { portalContact: undefined })).toBe(bare.digest('hex'));
+    });
   });
 });

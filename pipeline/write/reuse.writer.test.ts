@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { FileStream } from '../io/output.ts';
 import type { Dataset } from '../publish/types.ts';
 import type { DatasetFiles } from './dataset-files.ts';
-import { datasetKey, fileSums, type FileList, MANIFEST_FORMAT, manifestOf, type Manifest, type ReuseCounts, reusingWriter, summing } from './reuse.ts';
+import { datasetKey, fileSums, type FileList, MANIFEST_FORMAT, MANIFEST_PATH, manifestOf, type Manifest, type ReuseCounts, reusingWriter, summing } from './reuse.ts';
 import type { DatasetWriter, WriterSettings } from './writers.ts';
 
 const ABC = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
@@ -55,6 +55,8 @@ describe('the manifest', () => {
     const manifest = manifestOf([list('a', { catalogue: piece! }), list('b', { key: undefined }), list('c', { sums: undefined }), list('d', { problems: ['bad'] })], catalogue);
     expect(manifest).toEqual({ format: MANIFEST_FORMAT, catalogue, datasets: { a: { key: 'key-a', rows: 4, written: [], files: [{ path: 'a.csv', bytes: 3, sha256: ABC }], catalogue: piece } } });
     expect(MANIFEST_FORMAT).toBe(2);
+    // Where docs/outputs.md and the messages of N_MANIFEST_UNUSABLE say it is, beside the output it describes.
+    expect(MANIFEST_PATH).toBe('manifest.json');
   });
 });
 

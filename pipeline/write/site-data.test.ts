@@ -2,7 +2,7 @@
  * The site's JSON from a hand-built model: what a report, dataset, publisher and home page
  * read, worked out from the model by hand.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Direction, Figure, Measure, Model, Observation, Publisher, SourceDocument } from '../model/types.ts';
 import { parsePlain } from '../numbers/decimal.ts';
 import type { Dataset, DatasetVersion, Table } from '../publish/types.ts';
@@ -263,7 +263,11 @@ describe('the pages of a model', () => {
         }),
       ].map(([path, text]) => [path, JSON.parse(text) as Record<string, unknown>]),
     );
-  const local = build(false);
+  // Built in each test, so that a mutation run knows which tests reach which code.
+  let local: ReturnType<typeof build>;
+  beforeEach(() => {
+    local = build(false);
+  });
 
   it('writes one file per page and the short lists, each a line of JSON', () => {
     expect([...local.keys()]).toEqual([
@@ -415,5 +419,271 @@ describe('the pages of a model', () => {
       ],
       notes: 1,
     });
+  });
+
+  describe('with a programme', () => {
+    const money = (printed: string, value: string | null, extra: Partial<Figure> = {}) => fig(printed, value, { kind: 'UAH', unit: 'грн', section: 'Паспорт', quoteIsFigure: true, ...extra });
+    /** A money figure as the site shows it, worked out by hand. */
+    const shown = (printed: string, value: string | null, extra: object = {}) => ({ value, printed, unit: 'грн', forms: null, kind: 'UAH', qualifier: 'exact', section: 'Паспорт', quote: null, note: null, ...extra });
+    const measure: Measure = { id: 'm1', number: 1, title: 'Ямковий ремонт', timeline: '2024', executors: undefined, fundingSource: undefined, planned: new Map([[2024, money('-', null)]]), plannedTotal: undefined, expectedResult: 'Без ям', note: undefined };
+    const d1: Direction = { id: 'd1', annex: 'a1', number: 1, title: 'Ремонт', fundingSource: 'бюджет громади', planned: new Map([[2025, money('200', '200')], [2024, money('100', '100')]]), plannedTotal: money('300', '300'), measures: [measure], note: undefined };
+    const programme: Model['programmes'][number] = {
+      id: 'kr-roads',
+      document: 'kr-decision',
+      publisher: 'kr',
+      title: 'Програма доріг',
+      titleEn: undefined,
+      period: { start: 2024, end: 2025 },
+      amendments: [{ date: '2024-06-01', number: '9', title: undefined, quote: 'зміни' }],
+      basis: 'Закон про дороги',
+      developer: 'Управління',
+      executors: ['Управління', 'Департамент'],
+      goal: 'Ремонт',
+      expectedResults: ['Рівні дороги'],
+      coordination: undefined,
+      funding: {
+        section: 'Паспорт',
+        unit: 'грн',
+        total: money('300', '300'),
+        years: new Map([
+          [2025, { total: money('200', '200'), sources: { community: money('150', '150'), other: money('50', '50') } }],
+          [2024, { total: money('100', '100'), sources: { state: money('70', '70'), oblast: money('30', '30') } }],
+        ]),
+        totalRow: undefined,
+      },
+      annexes: [{ id: 'a1', number: 1, title: 'Напрями', period: { start: 2024, end: 2025 }, unit: 'грн', directions: [d1], totalRow: new Map() }],
+    };
+    const execution = (year: number, word: 'spent' | 'allocated', titleAsPrinted?: string) => ({ document: 'kr-report', publisher: 'kr', programme: 'kr-roads', year, unit: 'грн', programmeTitleAsPrinted: titleAsPrinted, items: [], total: { amount: money('1', '1'), word } });
+    const reported2025 = money('190', '190', { section: 'Звіт' });
+    const comparisons: Reconciliation['comparisons'] = [
+      {
+        document: 'kr-report',
+        programme: 'kr-roads',
+        year: 2025,
+        annex: 'a1',
+        directions: [{ direction: 'd1', directionNumber: 1, directionTitle: 'Ремонт', planned: d1.planned.get(2025), reported: reported2025, word: 'spent', rate: parsePlain('95') }],
+        plannedTotal: parsePlain('200'),
+        plannedTotalPrinted: undefined,
+        reportedTotal: reported2025,
+        rate: parsePlain('95'),
+      },
+      {
+        document: 'kr-report',
+        programme: 'kr-roads',
+        year: 2024,
+        annex: 'a1',
+        directions: [{ direction: 'd1', directionNumber: 1, directionTitle: 'Ремонт', planned: undefined, reported: undefined, word: undefined, rate: undefined }],
+        plannedTotal: parsePlain('100'),
+        plannedTotalPrinted: undefined,
+        reportedTotal: money('-', null, { section: 'Звіт' }),
+        rate: undefined,
+      },
+    ];
+    const results = document('kr-results', { title: 'Результати 2024', period: { start: '2022-07-01', end: '2022-12-31', label: '2022' } });
+    const shared = observation('shared', '9', 'Результати', { document: 'kr-results', shared: 'appeals' });
+    const unlisted = observation('unlisted', '3', 'Результати', { document: 'kr-results', shared: 'walks' });
+    const appealsIndicator: Model['indicators'][number] = { code: 'appeals', name: { uk: 'Звернення громадян', en: 'Appeals' }, definition: { uk: 'Усі звернення', en: undefined }, unit: 'звернень', group: undefined, members: [], note: undefined, origin: { file: 'i.yaml', line: 1, path: '' } };
+    const done = observation('done', '4', 'Результати', { document: 'kr-results', result: { programme: 'kr-roads', direction: 'd1', measure: undefined, year: 2024, place: () => ({ file: 'r.yaml', line: 1, path: '' }) } });
+    const programmeNote: QualityNote = { ...qualityNote, id: 'kr-report/programme', programme: 'kr-roads', message: 'план не сходиться' };
+    const entry = (name: string, programmeId: string | undefined): Model['catalog'][number] => ({ publisher: 'kr', name, id: name, title: `Набір ${name}`, description: '', keywords: [], themes: [], frequency: 'once a year', purpose: '', programme: programmeId, documents: [] });
+    const source = indicators.sources[0]!;
+    const portal = dataset('usi-dani-portalu', 'portal', { publisher: undefined, sources: [source] });
+    const programmeDataset = dataset('kr-roads-data', 'programme', { sources: [source] });
+    const comparisonDataset = dataset('kr-compare', 'comparison', { publisher: undefined, sources: [source], modified: '2024-03-01T10:00:00Z' });
+    const built = () =>
+      new Map(
+        [
+          ...siteData({
+            model: {
+              ...model,
+              catalog: [entry('kr-indicators', undefined), entry('kr-roads-data', 'kr-roads')],
+              // Neither the first starts first nor the last ends last; only the decision has a date.
+              documents: [report, decision, results],
+              programmes: [programme],
+              executions: [execution(2024, 'allocated', 'Програма ремонту доріг'), execution(2025, 'spent')],
+              observations: [...observations, done, shared, unlisted],
+              indicators: [appealsIndicator],
+            },
+            reconciliation: { ...reconciliation, notes: [qualityNote, programmeNote], comparisons },
+            datasets: [register, portal, indicators, programmeDataset, comparisonDataset],
+            files: new Map(),
+            urls: makeUrls('http://localhost:4321', '/'),
+            published: false,
+            buildTime: 'now',
+          }),
+        ].map(([path, text]) => [path, JSON.parse(text) as Record<string, unknown>]),
+      );
+    let pages: ReturnType<typeof built>;
+    let page: Record<string, unknown>;
+    beforeEach(() => {
+      pages = built();
+      page = pages.get('site/programmes/kr-roads.json')!;
+    });
+
+    it('gives the programme its passport, decision, amendments and money by year and source', () => {
+      expect(page).toMatchObject({
+        id: 'kr-roads',
+        title: 'Програма доріг',
+        publisher: { id: 'kr', title: 'Криворізька міська рада' },
+        period: { start: 2024, end: 2025 },
+        decision: { id: 'kr-decision', title: 'Документ kr-decision', number: '7', date: '2024-02-01' },
+        amendments: [{ date: '2024-06-01', number: '9' }],
+        basis: 'Закон про дороги',
+        developer: 'Управління',
+        executors: ['Управління', 'Департамент'],
+        goal: 'Ремонт',
+        expectedResults: ['Рівні дороги'],
+        coordination: null,
+      });
+      expect(page['funding']).toEqual({
+        section: 'Паспорт',
+        total: shown('300', '300'),
+        years: [
+          {
+            year: 2024,
+            total: shown('100', '100'),
+            sources: [
+              { source: 'state', title: 'державний бюджет', figure: shown('70', '70') },
+              { source: 'oblast', title: 'обласний бюджет', figure: shown('30', '30') },
+            ],
+          },
+          {
+            year: 2025,
+            total: shown('200', '200'),
+            sources: [
+              { source: 'community', title: 'бюджет громади', figure: shown('150', '150') },
+              { source: 'other', title: 'інші джерела', figure: shown('50', '50') },
+            ],
+          },
+        ],
+      });
+    });
+
+    it('gives each annex its directions, money by year in order, and measures', () => {
+      expect(page['annexes']).toEqual([
+        {
+          number: 1,
+          title: 'Напрями',
+          period: { start: 2024, end: 2025 },
+          directions: [
+            {
+              id: 'd1',
+              number: 1,
+              title: 'Ремонт',
+              fundingSource: 'бюджет громади',
+              planned: [{ year: 2024, figure: shown('100', '100') }, { year: 2025, figure: shown('200', '200') }],
+              plannedTotal: shown('300', '300'),
+              fromMeasures: null,
+              measures: [{ number: 1, title: 'Ямковий ремонт', timeline: '2024', executors: null, expectedResult: 'Без ям', planned: [{ year: 2024, figure: shown('-', null) }] }],
+            },
+          ],
+        },
+      ]);
+    });
+
+    it('gives each year\'s execution in order of years, with the report\'s word and the title as the report prints it', () => {
+      expect(page['executions']).toEqual([
+        {
+          year: 2024,
+          document: { id: 'kr-report', title: 'Документ kr-report' },
+          annex: 1,
+          directions: [{ id: 'd1', number: 1, title: 'Ремонт', planned: null, reported: null, word: null, rate: null }],
+          planned: '100',
+          reported: shown('-', null, { section: 'Звіт' }),
+          word: 'allocated',
+          rate: null,
+          titleAsPrinted: 'Програма ремонту доріг',
+        },
+        {
+          year: 2025,
+          document: { id: 'kr-report', title: 'Документ kr-report' },
+          annex: 1,
+          directions: [{ id: 'd1', number: 1, title: 'Ремонт', planned: shown('200', '200'), reported: shown('190', '190', { section: 'Звіт' }), word: 'spent', rate: '95' }],
+          planned: '200',
+          reported: shown('190', '190', { section: 'Звіт' }),
+          word: 'spent',
+          rate: '95',
+          titleAsPrinted: null,
+        },
+      ]);
+    });
+
+    it('names its results\' years, the notes on it, its documents and its datasets', () => {
+      expect((page['results'] as { year: number }[]).map((r) => r.year)).toEqual([2024]);
+      expect(page['notes']).toEqual([{ id: 'kr-report/programme', code: 'Q_STATED_TOTAL', document: 'kr-report', subject: 'Звернення', stated: '8', computed: '7', difference: '1', message: 'план не сходиться' }]);
+      expect(page['documents']).toEqual([
+        { id: 'kr-decision', title: 'Документ kr-decision', kind: 'decision' },
+        { id: 'kr-report', title: 'Документ kr-report', kind: 'activity_report' },
+        { id: 'kr-results', title: 'Результати 2024', kind: 'activity_report' },
+      ]);
+      expect(page['datasets']).toEqual([{ id: 'kr-roads-data', title: 'Набір kr-roads-data' }]);
+    });
+
+    it('lists the programme, its reported years on the home page, and links the reports that speak of it', () => {
+      expect(pages.get('site/programmes.json')).toEqual([{ id: 'kr-roads', title: 'Програма доріг', publisher: { id: 'kr', title: 'Криворізька міська рада' }, period: { start: 2024, end: 2025 }, funding: { total: shown('300', '300') } }]);
+      const home = pages.get('site/home.json')!;
+      expect(home['planned']).toEqual([{ programme: { id: 'kr-roads', title: 'Програма доріг' }, total: '300', period: { start: 2024, end: 2025 } }]);
+      expect(home['reported']).toEqual([
+        { programme: { id: 'kr-roads', title: 'Програма доріг' }, year: 2024, reported: '0', planned: '100', rate: null, word: 'allocated' },
+        { programme: { id: 'kr-roads', title: 'Програма доріг' }, year: 2025, reported: '190', planned: '200', rate: '95', word: 'spent' },
+      ]);
+      expect(pages.get('site/reports/kr-decision.json')!['programmes']).toEqual([{ id: 'kr-roads', title: 'Програма доріг' }]);
+      expect(pages.get('site/reports/kr-report.json')!['programmes']).toEqual([{ id: 'kr-roads', title: 'Програма доріг' }]);
+      expect(pages.get('site/reports/kr-results.json')!['programmes']).toEqual([]);
+      expect((pages.get('site/publishers.json') as unknown as { programmes: unknown }[])[0]!.programmes).toEqual([{ id: 'kr-roads', title: 'Програма доріг' }]);
+    });
+
+    it('places a report\'s figure that is a result under its programme\'s direction and year, and names the shared indicator it counts', () => {
+      const sections = pages.get('site/reports/kr-results.json')!['sections'] as { figures: { id: string; result: unknown; shared: unknown }[] }[];
+      expect(sections[0]!.figures.map((f) => [f.id, f.result, f.shared])).toEqual([
+        ['done', { programme: 'kr-roads', direction: 1, title: 'Ремонт', year: 2024 }, null],
+        ['shared', null, { id: 'appeals', title: 'Звернення громадян' }],
+        // An indicator the vocabulary does not name is shown by its code.
+        ['unlisted', null, { id: 'walks', title: 'walks' }],
+      ]);
+      const plain = local.get('site/reports/kr-report.json')!['sections'] as { figures: { result: unknown; shared: unknown }[] }[];
+      expect(plain[0]!.figures[0]!).toMatchObject({ result: null, shared: null });
+    });
+
+    it('shows on each dataset page the notes of its kind: all for the portal\'s, none for the shared indicators\', a programme\'s for a programme\'s', () => {
+      const notesOf = (name: string) => (pages.get(`site/datasets/${name}.json`)!['notes'] as { id: string }[]).map((n) => n.id);
+      expect(notesOf('usi-dani-portalu')).toEqual(['kr-report/total-x', 'kr-report/programme']);
+      expect(notesOf('kr-compare')).toEqual([]);
+      expect(notesOf('kr-roads-data')).toEqual(['kr-report/programme']);
+      expect(notesOf('kr-indicators')).toEqual(['kr-report/total-x']);
+      expect(pages.get('site/datasets/kr-register.json')!['files']).toEqual([]);
+    });
+
+    it('links a report to the datasets made of it, not to the portal-wide package', () => {
+      expect(pages.get('site/reports/kr-report.json')!['datasets']).toEqual([
+        { id: 'kr-indicators', title: 'Набір kr-indicators' },
+        { id: 'kr-roads-data', title: 'Набір kr-roads-data' },
+        { id: 'kr-compare', title: 'Набір kr-compare' },
+      ]);
+    });
+
+    it('names the comparison dataset on an indicator\'s page', () => {
+      expect(pages.get('site/indicators/appeals.json')!['dataset']).toEqual({ id: 'kr-compare', title: 'Набір kr-compare' });
+    });
+
+    it('gives the home page the period of all documents, the latest reports by date or period end, the latest changed datasets by time then name', () => {
+      const home = pages.get('site/home.json')!;
+      expect(home['period']).toEqual({ start: '2022-07-01', end: '2024-12-31' });
+      expect((home['latestReports'] as { id: string }[]).map((r) => r.id)).toEqual(['kr-decision', 'kr-report', 'kr-results']);
+      expect((home['latestChanges'] as { id: string }[]).map((r) => r.id)).toEqual(['kr-compare', 'kr-indicators', 'kr-register', 'kr-roads-data', 'usi-dani-portalu']);
+    });
+  });
+
+  it('titles every kind of document in Ukrainian', () => {
+    const kinds = (['decision', 'programme', 'execution_report', 'activity_report', 'presentation'] as const).map((kind) => document(`kr-${kind}`, { kind }));
+    const list = [...siteData({ model: { ...model, documents: kinds }, reconciliation, datasets: [register], files: new Map(), urls: makeUrls('http://localhost:4321', '/'), published: false, buildTime: 'now' })].find(([path]) => path === 'site/reports.json')!;
+    expect((JSON.parse(list[1]) as { kindTitle: string }[]).map((r) => r.kindTitle)).toEqual(['Рішення', 'Програма', 'Звіт про виконання програми', 'Звіт про діяльність', 'Публічне представлення']);
+  });
+
+  it('gives a portal without a title, description or contact empty ones, and one with a contact its contact', () => {
+    const config = (portal: Model['portal']) =>
+      JSON.parse([...siteData({ model: { ...model, portal }, reconciliation, datasets: [register], files: new Map(), urls: makeUrls('http://localhost:4321', '/'), published: false, buildTime: 'now' })][0]![1]) as Record<string, unknown>;
+    expect(config(undefined)).toMatchObject({ title: '', titleEn: '', description: '', contact: null });
+    expect(config({ ...model.portal!, contact: { name: 'Редакція', email: 'open@example.org' } })['contact']).toEqual({ name: 'Редакція', email: 'open@example.org' });
   });
 });

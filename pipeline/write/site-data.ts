@@ -87,7 +87,7 @@ export const CHANGES_SHOWN = 12;
 /** A version for the dataset page: counts per table, the first rows changed, cells by their titles. */
 function siteChange(version: DatasetVersion, dataset: Dataset): SiteChange {
   const fields = new Map(dataset.tables.map((table) => [table.name, new Map(table.schema.fields.map((field) => [field.name, field]))]));
-  const text = (cell: Cell | undefined) => (cell === null || cell === undefined ? null : String(cell));
+  const text = (cell: Cell) => (cell === null ? null : String(cell));
   return {
     version: version.version,
     time: version.time,
@@ -95,7 +95,7 @@ function siteChange(version: DatasetVersion, dataset: Dataset): SiteChange {
     rows: version.rows ?? null,
     tables: version.tables.map((table) => {
       const titled = fields.get(table.table) ?? new Map();
-      const cell = (field: string, before: Cell | undefined, after: Cell | undefined) => ({ field, title: titled.get(field)?.title ?? field, type: titled.get(field)?.type ?? 'string', before: text(before), after: text(after) });
+      const cell = (field: string, before: Cell, after: Cell) => ({ field, title: titled.get(field)?.title ?? field, type: titled.get(field)?.type ?? 'string', before: text(before), after: text(after) });
       const whole = (row: Row, side: 'before' | 'after') => Object.entries(row).filter(([, value]) => value !== null).map(([field, value]) => cell(field, side === 'before' ? value : null, side === 'after' ? value : null));
       const rows = [
         ...table.changed.map((edit) => ({ change: 'changed' as const, key: edit.key, cells: edit.cells.map((c) => cell(c.field, c.before, c.after)) })),
@@ -310,7 +310,7 @@ function reportSections(at: Lookups, document: SourceDocument): SiteReport['sect
 /** The programme direction and year a figure reports a result of, if it does. */
 function resultPlace(at: Lookups, o: Model['observations'][number]): SiteReport['sections'][number]['figures'][number]['result'] {
   const direction = o.result && at.directionsById.get(`${o.result.programme}/${o.result.direction}`);
-  return o.result && direction ? { programme: o.result.programme, direction: direction.number, title: direction.title, year: o.result.year } : null;
+  return direction ? { programme: o.result!.programme, direction: direction.number, title: direction.title, year: o.result!.year } : null;
 }
 
 function reportPage(at: Lookups, document: SourceDocument): SiteReport {
