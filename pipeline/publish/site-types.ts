@@ -317,6 +317,8 @@ export interface SitePublisher {
   reports: Ref[];
   datasets: Ref[];
   register: string;
+  /** The portal-wide dataset whose part at `parts/{id}/` holds this council's rows, if it has one. */
+  portalPart: Ref | null;
 }
 
 export interface SiteHome {

@@ -269,6 +269,17 @@ describe('the pages of a model', () => {
     local = build(false);
   });
 
+  it('names the portal-wide dataset on a council\'s entry only when the package has a part of that council', () => {
+    const withPortal = (parts: { id: string; title: string }[]) => {
+      const portal = dataset('usi-dani-portalu', 'portal', { publisher: undefined, parts });
+      const files = siteData({ model, reconciliation, datasets: [indicators, register, portal], files: new Map(), urls: makeUrls('http://localhost:4321', '/'), published: false, buildTime: '2024-05-01T09:00:00Z' });
+      const publishers = JSON.parse(new Map([...files]).get('site/publishers.json')!) as { id: string; portalPart: unknown }[];
+      return publishers.map((p) => [p.id, p.portalPart]);
+    };
+    expect(withPortal([{ id: 'kr', title: 'Криворізька міська рада' }])).toEqual([['kr', { id: 'usi-dani-portalu', title: 'Набір usi-dani-portalu' }]]);
+    expect(withPortal([{ id: 'zh', title: 'Житомирська міська рада' }])).toEqual([['kr', null]]);
+  });
+
   it('writes one file per page and the short lists, each a line of JSON', () => {
     expect([...local.keys()]).toEqual([
       'site/config.json',
@@ -398,6 +409,7 @@ describe('the pages of a model', () => {
         reports: [{ id: 'kr-report', title: 'Документ kr-report' }, { id: 'kr-decision', title: 'Документ kr-decision' }],
         datasets: [{ id: 'kr-indicators', title: 'Набір kr-indicators' }],
         register: 'kr-register',
+        portalPart: null,
       },
     ]);
     expect(local.get('site/home.json')).toEqual({

@@ -28,6 +28,7 @@ const council: SitePublisher = {
   reports: [],
   datasets: [],
   register: 'reiestr',
+  portalPart: null,
 };
 const payload = 'Показники </script><script>alert(1)</script> <!-- і </SCRIPT > & \u2028 кінець';
 const dataset: SiteDataset = {
