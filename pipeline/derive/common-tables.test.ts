@@ -7,6 +7,7 @@ import type { Figure, Observation, SourceDocument, StatedTotal } from '../model/
 import { parsePlain } from '../numbers/decimal.ts';
 import type { QualityNote, Reconciliation } from '../reconcile/reconcile.ts';
 import { documentsTable, observationDimensions, observationsTable, qualityNotesTable, statedTotalsTable } from './common-tables.ts';
+import { sourceDocument } from '../fixtures/model.ts';
 
 function figure(printed: string, value: string | null, extra: Partial<Figure> = {}): Figure {
   return {
@@ -29,25 +30,7 @@ function figure(printed: string, value: string | null, extra: Partial<Figure> = 
 const period = { start: '2023-01-01', end: '2023-12-31', label: '2023' };
 
 function document(extra: Partial<SourceDocument>): SourceDocument {
-  return {
-    id: 'kr-report-2023',
-    publisher: 'kr',
-    kind: 'activity_report',
-    title: 'Звіт міського голови за 2023 рік',
-    titleEn: undefined,
-    number: undefined,
-    date: undefined,
-    period,
-    author: undefined,
-    url: undefined,
-    textFile: undefined,
-    description: undefined,
-    keywords: [],
-    themes: [],
-    folder: 'kr/report-2023',
-    files: [],
-    ...extra,
-  };
+  return sourceDocument({ id: 'kr-report-2023', publisher: 'kr', kind: 'activity_report', title: 'Звіт міського голови за 2023 рік', period, folder: 'kr/report-2023', files: [], ...extra });
 }
 
 const columns = (derived: { table: { schema: { fields: { name: string; title: string }[] } } }) => derived.table.schema.fields.map((f) => `${f.name}: ${f.title}`);

@@ -14,6 +14,7 @@ import type { Dataset, Row } from '../publish/types.ts';
 import { makeUrls } from '../publish/urls.ts';
 import type { ExecutionComparison, QualityNote, Reconciliation } from '../reconcile/reconcile.ts';
 import { deriveDatasets, indexModel, type DeriveInput, type Derivation, type StreamedDataset } from './datasets.ts';
+import { sourceDocument } from '../fixtures/model.ts';
 
 const origin = { file: 'f.yaml', line: 3, path: 'p' };
 
@@ -57,25 +58,8 @@ const kr = council('kr', 'Криворізька міська рада');
 const zh = council('zh', 'Житомирська міська рада', { edrpou: '87654321', koatuu: '1810100000', contact: { name: 'Приймальня', email: 'info@zh.example.gov.ua', phone: undefined } });
 
 function document(id: string, kind: SourceDocument['kind'], start: string, end: string, extra: Partial<SourceDocument> = {}): SourceDocument {
-  return {
-    id,
-    publisher: id.split('-')[0]!,
-    kind,
-    title: `Документ ${id}`,
-    titleEn: undefined,
-    number: undefined,
-    date: undefined,
-    period: { start, end, label: start.slice(0, 4) },
-    author: undefined,
-    url: undefined,
-    textFile: undefined,
-    description: undefined,
-    keywords: [],
-    themes: [],
-    folder: id,
-    files: [`${id}/document.yaml`, `${id}/data.yaml`],
-    ...extra,
-  };
+  const files = [`${id}/document.yaml`, `${id}/data.yaml`];
+  return sourceDocument({ id, publisher: id.split('-')[0]!, kind, title: `Документ ${id}`, period: { start, end, label: start.slice(0, 4) }, folder: id, files, ...extra });
 }
 
 const decision = document('kr-decision', 'decision', '2020-01-01', '2021-12-31', { number: '7/12', date: '2019-12-20' });

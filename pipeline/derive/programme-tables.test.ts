@@ -3,10 +3,11 @@
  * worked out from the programme by hand, and the figures each table is the home of.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Execution, Figure, Programme, SourceDocument } from '../model/types.ts';
+import type { Execution, Figure, Programme } from '../model/types.ts';
 import { parsePlain } from '../numbers/decimal.ts';
 import type { ExecutionComparison } from '../reconcile/reconcile.ts';
 import { programmeTables } from './programme-tables.ts';
+import { sourceDocument } from '../fixtures/model.ts';
 
 function uah(key: string, printed: string, value: string | null, extra: Partial<Figure> = {}): Figure {
   return {
@@ -26,24 +27,17 @@ function uah(key: string, printed: string, value: string | null, extra: Partial<
   };
 }
 
-const decision: SourceDocument = {
+const decision = sourceDocument({
   id: 'kr-decision',
   publisher: 'kr',
   kind: 'decision',
   title: 'Про програму',
-  titleEn: undefined,
   number: '7/12',
   date: '2019-12-20',
   period: { start: '2020-01-01', end: '2021-12-31', label: '2020–2021' },
-  author: undefined,
-  url: undefined,
-  textFile: undefined,
-  description: undefined,
-  keywords: [],
-  themes: [],
   folder: 'kr/decision',
   files: [],
-};
+});
 
 const programme: Programme = {
   id: 'kr-roads',

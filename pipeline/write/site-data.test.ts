@@ -10,6 +10,7 @@ import { makeUrls } from '../publish/urls.ts';
 import type { QualityNote, Reconciliation } from '../reconcile/reconcile.ts';
 import type { WrittenFile } from './package.ts';
 import { CHANGES_SHOWN, dueDate, figure, measuresSum, siteData } from './site-data.ts';
+import { sourceDocument } from '../fixtures/model.ts';
 
 function fig(printed: string, value: string | null, extra: Partial<Figure> = {}): Figure {
   return {
@@ -130,25 +131,8 @@ describe('the pages of a model', () => {
     address: undefined,
     note: undefined,
   };
-  const document = (id: string, extra: Partial<SourceDocument>): SourceDocument => ({
-    id,
-    publisher: 'kr',
-    kind: 'activity_report',
-    title: `Документ ${id}`,
-    titleEn: undefined,
-    number: undefined,
-    date: undefined,
-    period,
-    author: undefined,
-    url: undefined,
-    textFile: undefined,
-    description: undefined,
-    keywords: [],
-    themes: [],
-    folder: id,
-    files: [],
-    ...extra,
-  });
+  const document = (id: string, extra: Partial<SourceDocument>): SourceDocument =>
+    sourceDocument({ id, publisher: 'kr', kind: 'activity_report', title: `Документ ${id}`, period, folder: id, files: [], ...extra });
   const report = document('kr-report', { author: 'Міський голова', url: 'https://kr.example.gov.ua/r.pdf' });
   const decision = document('kr-decision', { kind: 'decision', number: '7', date: '2024-02-01', period: { start: '2024-01-01', end: '2024-12-31', label: '2024' } });
   const observation = (id: string, printed: string, section: string, extra: Partial<Observation> = {}): Observation => ({
