@@ -397,6 +397,7 @@ function datasetPage(at: Lookups, dataset: Dataset): SiteDataset {
 
 function sitePublishers(at: Lookups): SitePublisher[] {
   const portal = at.input.datasets.find((d) => d.parts !== undefined);
+  const parted = new Set(portal?.parts?.map((part) => part.id));
   return at.input.model.publishers.map((p) => ({
     id: p.id,
     name: p.name,
@@ -412,7 +413,7 @@ function sitePublishers(at: Lookups): SitePublisher[] {
     reports: (at.documentsByPublisher.get(p.id) ?? []).map((d) => ({ id: d.id, title: d.title })),
     datasets: (at.datasetsByPublisher.get(p.id) ?? []).filter((d) => d.kind !== 'register').map((d) => ({ id: d.name, title: d.title })),
     register: (at.datasetsByPublisher.get(p.id) ?? []).find((d) => d.kind === 'register')!.name,
-    portalPart: portal?.parts!.some((part) => part.id === p.id) ? { id: portal.name, title: portal.title } : null,
+    portalPart: portal && parted.has(p.id) ? { id: portal.name, title: portal.title } : null,
   }));
 }
 
