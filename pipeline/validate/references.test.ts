@@ -151,3 +151,113 @@ describe('references between the files of the sources', () => {
     });
   });
 });
+
+const DECISION_DOCUMENT = 'test-city-council/tc-2019-decision-7/document.yaml';
+const PUBLISHER = 'test-city-council/publisher.yaml';
+const SECOND = 'test-city-council/tc-2022-execution-report';
+const OTHER = 'other-council';
+
+describe('references across documents and publishers', () => {
+  it('names a publisher id that differs from its folder', async () => {
+    expect(await problemsAfter(PUBLISHER, once('id: test-city-council', 'id: test-city'))).toContainEqual({
+      code: 'E_ID_FOLDER',
+      file: PUBLISHER,
+      line: 1,
+      column: 5,
+      path: 'id',
+      message: 'the publisher id "test-city" differs from its folder name "test-city-council"',
+      hint: 'Rename the folder or the id so both read "test-city"; published URLs are built from it.',
+    });
+  });
+
+  it('names a programme id already used by another document', async () => {
+    const copy = 'test-city-council/tc-2020-decision-9';
+    const problems = await problemsAfter(PROGRAMME, (text) => text, {
+      [`${copy}/document.yaml`]: BASE[DECISION_DOCUMENT]!.replace('id: tc-2019-decision-7', 'id: tc-2020-decision-9'),
+      [`${copy}/programme.yaml`]: BASE[PROGRAMME]!,
+    });
+    expect(problems.filter((problem) => problem.code === 'E_ID_DUPLICATE')).toEqual([
+      {
+        code: 'E_ID_DUPLICATE',
+        file: `${copy}/programme.yaml`,
+        line: 1,
+        column: 5,
+        path: 'id',
+        message: `the programme id "tc-civic-initiatives-2020-2021" is already used by ${PROGRAMME}`,
+        hint: 'Programme ids are unique across the portal.',
+      },
+    ]);
+  });
+
+  it('names a year of a programme reported by a second execution', async () => {
+    const problems = await problemsAfter(EXECUTION, (text) => text, {
+      [`${SECOND}/document.yaml`]: BASE[REPORT_DOCUMENT]!.replace('id: tc-2021-execution-report', 'id: tc-2022-execution-report'),
+      [`${SECOND}/execution.yaml`]: BASE[EXECUTION]!,
+    });
+    expect(problems.filter((problem) => problem.code === 'E_ID_DUPLICATE')).toEqual([
+      {
+        code: 'E_ID_DUPLICATE',
+        file: `${SECOND}/execution.yaml`,
+        line: 2,
+        column: 7,
+        path: 'year',
+        message: `the execution of tc-civic-initiatives-2020-2021 in 2021 is already reported by ${EXECUTION}`,
+        hint: 'A year of a programme is reported once: keep the report that the council approved last, and remove execution.yaml from the other document (or correct its year).',
+      },
+    ]);
+  });
+
+  it('refuses an execution of another publisher\'s programme', async () => {
+    const problems = await problemsAfter(EXECUTION, (text) => text, {
+      [`${OTHER}/publisher.yaml`]: BASE[PUBLISHER]!.replace('id: test-city-council', `id: ${OTHER}`),
+      [`${OTHER}/o-2021-report/document.yaml`]: BASE[REPORT_DOCUMENT]!.replace('id: tc-2021-execution-report', 'id: o-2021-report'),
+      [`${OTHER}/o-2021-report/execution.yaml`]: BASE[EXECUTION]!,
+    });
+    expect(problems.filter((problem) => problem.code === 'E_REF_FOREIGN')).toEqual([
+      {
+        code: 'E_REF_FOREIGN',
+        file: `${OTHER}/o-2021-report/execution.yaml`,
+        line: 1,
+        column: 12,
+        path: 'programme',
+        message: `the programme "tc-civic-initiatives-2020-2021" is test-city-council's; a report of ${OTHER} cannot report on it`,
+        hint: `A council's report gives the execution of its own programmes: move the document under test-city-council/ if it is that council's report, or name a programme of ${OTHER}.`,
+      },
+    ]);
+  });
+
+  it('names a year a measure plans outside its annex, and a measure id used twice', async () => {
+    const edit = once(
+      '          - title: Проведення конкурсу\n',
+      '          - title: Проведення конкурсу\n            id: m-1\n            planned: { "2021": "1,00", "2022": "1,00" }\n',
+    );
+    const problems = await problemsAfter(PROGRAMME, (text) => edit(text).replace('          - title: Семінари', '          - id: m-1\n            title: Семінари'));
+    expect(problems.filter((problem) => problem.file === PROGRAMME)).toEqual([
+      { code: 'E_YEAR_OUT_OF_PERIOD', file: PROGRAMME, line: 34, column: 40, path: 'annexes[0].directions[0].measures[0].planned.2022', message: 'a measure plans money for 2022, outside annex 1 (2020–2021)', hint: PLAN_YEAR_HINT },
+      { code: 'E_ID_DUPLICATE', file: PROGRAMME, line: 44, column: 17, path: 'annexes[0].directions[1].measures[0].id', message: 'the measure id "m-1" is used twice in this programme', hint: 'Ids of annexes, directions and measures are unique within a programme.' },
+    ]);
+  });
+
+  it('names a total whose parts make a cell longer than a spreadsheet holds, counted to the character', async () => {
+    // Each part is published as "tc-2021-execution-report;<id>" (25 + its length), joined by "; ".
+    // 307 parts of 80 characters less 80 make 307 × 105 − 80 + 2 × 306 = 32 767 + extra characters.
+    const totals = (extra: number) => {
+      const lengths = [40, 40 + extra, ...Array.from({ length: 305 }, () => 80)];
+      const parts = lengths.map((length, n) => `p${String(n).padStart(4, '0')}`.padEnd(length, 'x'));
+      return `totals:\n  - id: big\n    label: Велика\n    total: appeals-total\n    parts: [${parts.join(', ')}]\n`;
+    };
+    const tooLong = async (extra: number) => (await problemsAfter(TOTALS, () => totals(extra))).filter((problem) => problem.code === 'E_TEXT_TOO_LONG');
+    expect(await tooLong(0)).toEqual([]);
+    expect(await tooLong(1)).toEqual([
+      {
+        code: 'E_TEXT_TOO_LONG',
+        file: TOTALS,
+        line: 5,
+        column: 12,
+        path: 'totals[0].parts',
+        message: 'the 307 parts of this total make a cell of 32768 characters; a spreadsheet cell holds at most 32767',
+        hint: 'Split the total into stated totals of fewer parts (by district, by month), each with a total of its own.',
+      },
+    ]);
+  });
+});
