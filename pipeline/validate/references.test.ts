@@ -261,3 +261,81 @@ describe('references across documents and publishers', () => {
     ]);
   });
 });
+
+const TYPE_HINT = 'Figures are text in quotes as printed ("1 243 280,57"); lists start each item with "- "; dates are YYYY-MM-DD.';
+
+describe('what a reference check leaves alone, and the bounds it draws', () => {
+  it('checks no reference into a file that failed its schema, but still those into others', async () => {
+    const brokenObservations = { [OBSERVATIONS]: BASE[OBSERVATIONS]!.replace('value: 42', 'value: [42]'), [EXECUTION]: BASE[EXECUTION]!.replace('programme: tc-civic-initiatives-2020-2021', 'programme: tc-other') };
+    expect(await problemsAfter(OBSERVATIONS, (text) => text, brokenObservations)).toEqual([
+      { code: 'E_REF_UNKNOWN', file: EXECUTION, line: 1, column: 12, path: 'programme', message: 'no programme has the id "tc-other"', hint: 'An execution names a programme by the id in its programme.yaml (known here: tc-civic-initiatives-2020-2021).' },
+      { code: 'E_FIELD_TYPE', file: OBSERVATIONS, line: 8, column: 16, path: 'groups[0].observations[0].value', message: 'expected text or a number, found a list', hint: TYPE_HINT },
+    ]);
+    const brokenProgramme = await problemsAfter(PROGRAMME, once('developer: Відділ внутрішньої політики', 'developer: [Відділ]'), { [EXECUTION]: brokenObservations[EXECUTION] });
+    expect(brokenProgramme).toEqual([{ code: 'E_FIELD_TYPE', file: PROGRAMME, line: 6, column: 12, path: 'developer', message: 'expected text, found a list', hint: TYPE_HINT }]);
+  });
+
+  it('takes executions of one programme in two different years, the first year of the period included', async () => {
+    expect(await problemsAfter(EXECUTION, (text) => text, {
+      [`${SECOND}/document.yaml`]: BASE[REPORT_DOCUMENT]!.replace('id: tc-2021-execution-report', 'id: tc-2022-execution-report'),
+      [`${SECOND}/execution.yaml`]: BASE[EXECUTION]!.replace('year: 2021', 'year: 2020'),
+    })).toEqual([]);
+  });
+
+  it('names a document id used under another publisher', async () => {
+    const problems = await problemsAfter(DECISION_DOCUMENT, (text) => text, {
+      [`${OTHER}/publisher.yaml`]: BASE[PUBLISHER]!.replace('id: test-city-council', `id: ${OTHER}`),
+      [`${OTHER}/tc-2019-decision-7/document.yaml`]: BASE[DECISION_DOCUMENT]!,
+    });
+    expect(problems).toEqual([
+      {
+        code: 'E_ID_DUPLICATE',
+        file: DECISION_DOCUMENT,
+        line: 1,
+        column: 5,
+        path: 'id',
+        message: `the document id "tc-2019-decision-7" is already used by ${OTHER}/tc-2019-decision-7/document.yaml`,
+        hint: 'Document ids are unique across all publishers; add the publisher or year to this one.',
+      },
+    ]);
+  });
+
+  it('names the period of a group and of an observation that ends before it starts', async () => {
+    const order = { code: 'E_PERIOD_ORDER', file: OBSERVATIONS, hint: 'Write the interval as start/end.' };
+    expect(await problemsAfter(OBSERVATIONS, once('    unit: проєктів\n', '    unit: проєктів\n    period: 2021-12-31/2021-01-01\n'))).toEqual([
+      { ...order, line: 4, column: 13, path: 'groups[0].period', message: 'the period 2021-12-31/2021-01-01 ends before it starts' },
+    ]);
+    expect(await problemsAfter(OBSERVATIONS, once('        value: 12\n', '        value: 12\n        period: 2021-06-30/2021-06-01\n'))).toEqual([
+      { ...order, line: 13, column: 17, path: 'groups[0].observations[1].period', message: 'the period 2021-06-30/2021-06-01 ends before it starts' },
+    ]);
+  });
+
+  it('takes a period of one year, one day, or from one year to the next', async () => {
+    expect(await problemsAfter(PROGRAMME, once('period: { start: 2020, end: 2021 }\namendments', 'period: { start: 2020, end: 2020 }\namendments'))).not.toContainEqual(expect.objectContaining({ code: 'E_PERIOD_ORDER' }));
+    expect(await problemsAfter(PROGRAMME, once('    period: { start: 2020, end: 2021 }\n    unit', '    period: { start: 2021, end: 2021 }\n    unit'))).not.toContainEqual(expect.objectContaining({ code: 'E_PERIOD_ORDER' }));
+    expect(await problemsAfter(REPORT_DOCUMENT, once('period: 2021', 'period: 2021-03-01/2021-03-01'))).toEqual([]);
+    expect(await problemsAfter(REPORT_DOCUMENT, once('period: 2021', 'period: 2021/2022'))).toEqual([]);
+  });
+
+  it('names an annex that runs past the end of its programme', async () => {
+    expect(await problemsAfter(PROGRAMME, once('    period: { start: 2020, end: 2021 }\n    unit', '    period: { start: 2020, end: 2022 }\n    unit'))).toEqual([
+      { code: 'E_YEAR_OUT_OF_PERIOD', file: PROGRAMME, line: 22, column: 13, path: 'annexes[0].period', message: 'annex 1 covers 2020–2022, outside the programme period 2020–2021', hint: 'An annex plans years of its programme only.' },
+    ]);
+  });
+
+  it('names an annex id used twice in a programme', async () => {
+    const second = ['  - id: annex-1', '    number: 2', '    title: Додаток 2', '    period: { start: 2020, end: 2021 }', '    unit: грн', '    directions:', '      - id: a2-d1', '        number: 1', '        title: Інше', '        measures:', '          - title: Захід', ''].join('\n');
+    const problems = await problemsAfter(PROGRAMME, (text) => text + second);
+    expect(problems.filter((problem) => problem.code === 'E_ID_DUPLICATE')).toEqual([
+      { code: 'E_ID_DUPLICATE', file: PROGRAMME, line: 45, column: 9, path: 'annexes[1].id', message: 'the annex id "annex-1" is used twice in this programme', hint: 'Ids of annexes, directions and measures are unique within a programme.' },
+    ]);
+  });
+
+  it('suggests at most five ids that start alike', async () => {
+    const more = ['a', 'b', 'c', 'd'].map((x) => `      - id: appeals-${x}\n        indicator: Звернення\n        value: 1\n        quote: "1"\n`).join('');
+    const problems = await problemsAfter(TOTALS, once('appeals-letters]', 'appeals-phone]'), { [OBSERVATIONS]: `${BASE[OBSERVATIONS]!}  - section: "4. Інше"\n    unit: звернень\n    observations:\n${more}` });
+    expect(problems).toEqual([
+      { code: 'E_REF_UNKNOWN', file: TOTALS, line: 5, column: 29, path: 'totals[0].parts[1]', message: '"appeals-phone" is not an observation of this document', hint: 'A stated total names observations by id from test-city-council/tc-2021-execution-report/observations.yaml (known here: appeals-total, appeals-online, appeals-letters, appeals-a, appeals-b).' },
+    ]);
+  });
+});
