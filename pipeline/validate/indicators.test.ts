@@ -103,4 +103,18 @@ describe('the shared indicators', () => {
       { code: 'E_ID_DUPLICATE', file: FILE, line: 21, column: 9, path: 'related[4].id', message: 'the relation id "single" is used twice', hint: 'Give each relation an id of its own.' },
     ]);
   });
+
+  it('name a figure of a document that has none, and a relation of one indicator alone', async () => {
+    const related = '  - id: alone\n    indicators: [citizens-appeals]\n    difference: Саме.\n';
+    expect(await withVocabulary(indicator('citizens-appeals', 'звернень', [`${R}/appeals-total`, 'tc-2019-decision-7/appeals']), related)).toEqual([
+      { code: 'E_REF_UNKNOWN', file: FILE, line: 8, column: 9, path: 'indicators[0].observations[1]', message: '"tc-2019-decision-7/appeals" is not an observation of the sources', hint: 'Name an observation of tc-2019-decision-7 by its id.' },
+      { code: 'E_RELATION_INVALID', file: FILE, line: 10, column: 9, path: 'related[0].id', message: 'the relation alone names 1 thing', hint: 'A relation sets at least two figures or indicators side by side.' },
+    ]);
+  });
+
+  it('name a count listed under an indicator of money, and nothing of the unit грн itself', async () => {
+    expect(await withVocabulary(indicator('civic-money', 'грн', [`${R}/appeals-total`]))).toEqual([
+      { code: 'E_UNIT_CONFLICT', file: FILE, line: 7, column: 9, path: 'indicators[0].observations[0]', message: `${R}/appeals-total counts in "звернень", the indicator civic-money in "грн"`, hint: 'Figures of one indicator count in one unit; if this figure counts something else, relate it (related:) instead of sharing.' },
+    ]);
+  });
 });
