@@ -338,4 +338,13 @@ describe('what a reference check leaves alone, and the bounds it draws', () => {
       { code: 'E_REF_UNKNOWN', file: TOTALS, line: 5, column: 29, path: 'totals[0].parts[1]', message: '"appeals-phone" is not an observation of this document', hint: 'A stated total names observations by id from test-city-council/tc-2021-execution-report/observations.yaml (known here: appeals-total, appeals-online, appeals-letters, appeals-a, appeals-b).' },
     ]);
   });
+
+  it('names the year of an execution before its programme and its annex start', async () => {
+    const annexHint = 'Name the direction from the annex that plans the report\'s year.';
+    expect(await problemsAfter(EXECUTION, once('year: 2021', 'year: 2019'))).toEqual([
+      { code: 'E_YEAR_OUT_OF_PERIOD', file: EXECUTION, line: 2, column: 7, path: 'year', message: '2019 lies outside the programme period 2020–2021', hint: 'Check the year of the report against the programme it executes.' },
+      { code: 'E_YEAR_OUT_OF_PERIOD', file: EXECUTION, line: 5, column: 16, path: 'items[0].direction', message: 'direction a1-d1 belongs to annex 1 (2020–2021), which does not cover 2019', hint: annexHint },
+      { code: 'E_YEAR_OUT_OF_PERIOD', file: EXECUTION, line: 10, column: 16, path: 'items[1].direction', message: 'direction a1-d2 belongs to annex 1 (2020–2021), which does not cover 2019', hint: annexHint },
+    ]);
+  });
 });
