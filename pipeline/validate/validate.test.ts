@@ -185,6 +185,18 @@ describe('the shape of a file', () => {
   });
 });
 
+describe('the bounds of a value', () => {
+  it('names a list too short and a text too long, with what they hold and the bound', async () => {
+    const observations = 'c/d/observations.yaml';
+    expect(await problemsOf(observations, 'groups: []\n')).toEqual([
+      { code: 'E_FIELD_VALUE', file: observations, line: 1, column: 9, path: 'groups', message: 'a list: Too small: expected array to have >=1 items', hint: VALUE_HINT },
+    ]);
+    expect(await problemsOf(DOCUMENT, document('').replace('id: d', `id: ${'a'.repeat(81)}`))).toEqual([
+      { code: 'E_FIELD_VALUE', file: DOCUMENT, line: 1, column: 5, path: 'id', message: `the text "${'a'.repeat(40)}…": Too big: expected string to have <=80 characters`, hint: VALUE_HINT },
+    ]);
+  });
+});
+
 describe('the fields a hint lists', () => {
   const schema = z.object({
     a: z.object({ b: z.string() }).nullable(),
