@@ -5,7 +5,7 @@
  * appeals-letters in звернень, all of 2021.
  */
 import { describe, expect, it } from 'vitest';
-import { problemsAfter, REPORT_DOCUMENT } from '../fixtures/base-tree.ts';
+import { BASE, OBSERVATIONS, once, problemsAfter, REPORT_DOCUMENT } from '../fixtures/base-tree.ts';
 
 const FILE = 'indicators.yaml';
 const R = 'tc-2021-execution-report';
@@ -115,6 +115,26 @@ describe('the shared indicators', () => {
   it('name a count listed under an indicator of money, and nothing of the unit грн itself', async () => {
     expect(await withVocabulary(indicator('civic-money', 'грн', [`${R}/appeals-total`]))).toEqual([
       { code: 'E_UNIT_CONFLICT', file: FILE, line: 7, column: 9, path: 'indicators[0].observations[0]', message: `${R}/appeals-total counts in "звернень", the indicator civic-money in "грн"`, hint: 'Figures of one indicator count in one unit; if this figure counts something else, relate it (related:) instead of sharing.' },
+    ]);
+  });
+
+  it('name a figure of one budget group under an indicator of another, and take one of the same group', async () => {
+    const grouped = (group: string) =>
+      problemsAfter(REPORT_DOCUMENT, (text) => text, {
+        [FILE]: `indicators:\n${appeals.replace('    unit: звернень\n', `    unit: звернень\n    group: ${group}\n`)}`,
+        [OBSERVATIONS]: once('        value: "близько 1,2 тис."\n', '        value: "близько 1,2 тис."\n        budget_group: product\n')(BASE[OBSERVATIONS]!),
+      });
+    expect(await grouped('product')).toEqual([]);
+    expect(await grouped('cost')).toEqual([
+      {
+        code: 'E_INDICATOR_GROUP',
+        file: FILE,
+        line: 8,
+        column: 9,
+        path: 'indicators[0].observations[0]',
+        message: `${R}/appeals-total is an indicator of продукту in its document, the indicator citizens-appeals one of затрат`,
+        hint: 'A passport\'s group is part of what an indicator measures: correct one of the two, or relate the figure instead of sharing.',
+      },
     ]);
   });
 });
