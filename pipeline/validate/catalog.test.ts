@@ -5,7 +5,7 @@
  * named from its title) of the one report with figures.
  */
 import { describe, expect, it } from 'vitest';
-import { CATALOG, once, problemsAfter } from '../fixtures/base-tree.ts';
+import { BASE, CATALOG, once, problemsAfter } from '../fixtures/base-tree.ts';
 
 const PROGRAMME = 'tc-civic-initiatives-2020-2021';
 const REPORT = 'tc-2021-execution-report';
@@ -101,6 +101,36 @@ describe('the datasets of a publisher', () => {
         message: `the dataset id c8be41bb-215b-5452-be4d-6d90f5e3f3ae, derived from the name "pokaznyky-zvitiv-testovoi-miskoi-rady", is already the id of ${CATALOG}`,
         hint: 'Give the dataset an explicit `id:` (a new UUID) or another `name:`.',
       },
+    ]);
+  });
+
+  it('keeps every route of the catalogue\'s pages for the portal', async () => {
+    for (const route of ['publisher', 'theme', 'year', 'format', 'page']) {
+      expect(await problemsAfter(CATALOG, once('  - title: Показники', `  - name: ${route}\n    title: Показники`))).toEqual([
+        { code: 'E_NAME_INVALID', file: CATALOG, line: 11, column: 11, path: 'datasets[1].name', message: `the dataset name "${route}" is the name of the catalogue's pages /datasets/${route}/…`, hint: 'Give the dataset an explicit `name:` of its own; the portal keeps this one for what it makes itself.' },
+      ]);
+    }
+  });
+
+  it('takes a title that gives a name of exactly two letters', async () => {
+    expect(await problemsAfter(CATALOG, once('  - title: Показники звітів Тестової міської ради', '  - title: "78"'))).toEqual([]);
+  });
+
+  it('says nothing of coverage while datasets.yaml itself fails its schema', async () => {
+    expect(await problemsAfter(CATALOG, once('themes: [GOVE]', 'themes: GOVE'))).toEqual([
+      { code: 'E_FIELD_TYPE', file: CATALOG, line: 7, column: 13, path: 'datasets[0].themes', message: 'expected a list ("- " items), found the text "GOVE"', hint: 'Figures are text in quotes as printed ("1 243 280,57"); lists start each item with "- "; dates are YYYY-MM-DD.' },
+    ]);
+  });
+
+  it('names a programme dataset of a publisher with no programmes, without a list of them', async () => {
+    const other = 'other-council';
+    const catalog = BASE[CATALOG]!.split('  - title:')[0]!.replace('name: test-city-civic-initiatives', 'name: other-civic-initiatives').replace('id: 0b0f6d0e-5a8e-4e43-9a55-6d2f2a1c7e01', 'id: 0b0f6d0e-5a8e-4e43-9a55-6d2f2a1c7e02');
+    const problems = await problemsAfter(CATALOG, (text) => text, {
+      [`${other}/publisher.yaml`]: BASE['test-city-council/publisher.yaml']!.replace('id: test-city-council', `id: ${other}`),
+      [`${other}/datasets.yaml`]: catalog,
+    });
+    expect(problems).toEqual([
+      { code: 'E_REF_UNKNOWN', file: `${other}/datasets.yaml`, line: 10, column: 16, path: 'datasets[0].programme', message: `${other} has no programme "${PROGRAMME}"`, hint: 'A programme dataset names a programme of its own publisher.' },
     ]);
   });
 });

@@ -42,6 +42,8 @@ export function checkCatalog(tree: SourceTree, broken: ReadonlySet<string>): Pro
     if (broken.has(catalogPath)) continue;
     const programmes = new Map(publisher.documents.flatMap((d) => (d.programme ? [[d.programme.data.id, d.folder] as const] : [])));
     // A document whose observations file could not be read has observations all the same: its problems say why.
+    // A programme.yaml that failed its schema is no programme here: its problems say why, and a dataset naming it waits for that fix.
+    const programmeBroken = [...broken].some((path) => path.startsWith(`${publisher.folder}/`) && path.endsWith('/programme.yaml'));
     const observationsBroken = (folder: string) => broken.has(`${folder}/observations.yaml`) || broken.has(`${folder}/observations.csv`);
     const withObservations = new Set(publisher.documents.filter((d) => d.observations || observationsBroken(d.folder)).map((d) => d.document.data.id));
     const ownDocuments = new Set(publisher.documents.map((d) => d.document.data.id));
@@ -68,7 +70,7 @@ export function checkCatalog(tree: SourceTree, broken: ReadonlySet<string>): Pro
       if (previousId) report(catalog, idField, 'E_ID_DUPLICATE', `the dataset id ${id}${entry.id ? '' : `, derived from the name "${name}",`} is already the id of ${previousId}`, entry.id ? 'Each dataset has its own UUID.' : 'Give the dataset an explicit `id:` (a new UUID) or another `name:`.');
       ids.set(id, catalogPath);
       if (entry.programme !== undefined) {
-        if (!programmes.has(entry.programme)) {
+        if (!programmes.has(entry.programme) && !programmeBroken) {
           report(catalog, ['datasets', i, 'programme'], 'E_REF_UNKNOWN', `${publisher.folder} has no programme "${entry.programme}"`, `A programme dataset names a programme of its own publisher${programmes.size ? ` (here: ${programmeList})` : ''}.`);
         }
         placedProgrammes.set(entry.programme, (placedProgrammes.get(entry.programme) ?? 0) + 1);

@@ -5,7 +5,7 @@
  * appeals-letters in звернень, all of 2021.
  */
 import { describe, expect, it } from 'vitest';
-import { problemsAfter, REPORT_DOCUMENT } from '../fixtures/base-tree.ts';
+import { BASE, OBSERVATIONS, once, problemsAfter, REPORT_DOCUMENT } from '../fixtures/base-tree.ts';
 
 const FILE = 'indicators.yaml';
 const R = 'tc-2021-execution-report';
@@ -101,6 +101,40 @@ describe('the shared indicators', () => {
       },
       { code: 'E_REF_UNKNOWN', file: FILE, line: 19, column: 36, path: 'related[3].indicators[1]', message: 'no shared indicator has the code "petitions"', hint: 'Name an indicator of this file by its code (known here: citizens-appeals).' },
       { code: 'E_ID_DUPLICATE', file: FILE, line: 21, column: 9, path: 'related[4].id', message: 'the relation id "single" is used twice', hint: 'Give each relation an id of its own.' },
+    ]);
+  });
+
+  it('name a figure of a document that has none, and a relation of one indicator alone', async () => {
+    const related = '  - id: alone\n    indicators: [citizens-appeals]\n    difference: Саме.\n';
+    expect(await withVocabulary(indicator('citizens-appeals', 'звернень', [`${R}/appeals-total`, 'tc-2019-decision-7/appeals']), related)).toEqual([
+      { code: 'E_REF_UNKNOWN', file: FILE, line: 8, column: 9, path: 'indicators[0].observations[1]', message: '"tc-2019-decision-7/appeals" is not an observation of the sources', hint: 'Name an observation of tc-2019-decision-7 by its id.' },
+      { code: 'E_RELATION_INVALID', file: FILE, line: 10, column: 9, path: 'related[0].id', message: 'the relation alone names 1 thing', hint: 'A relation sets at least two figures or indicators side by side.' },
+    ]);
+  });
+
+  it('name a count listed under an indicator of money, and nothing of the unit грн itself', async () => {
+    expect(await withVocabulary(indicator('civic-money', 'грн', [`${R}/appeals-total`]))).toEqual([
+      { code: 'E_UNIT_CONFLICT', file: FILE, line: 7, column: 9, path: 'indicators[0].observations[0]', message: `${R}/appeals-total counts in "звернень", the indicator civic-money in "грн"`, hint: 'Figures of one indicator count in one unit; if this figure counts something else, relate it (related:) instead of sharing.' },
+    ]);
+  });
+
+  it('name a figure of one budget group under an indicator of another, and take one of the same group', async () => {
+    const grouped = (group: string) =>
+      problemsAfter(REPORT_DOCUMENT, (text) => text, {
+        [FILE]: `indicators:\n${appeals.replace('    unit: звернень\n', `    unit: звернень\n    group: ${group}\n`)}`,
+        [OBSERVATIONS]: once('        value: "близько 1,2 тис."\n', '        value: "близько 1,2 тис."\n        budget_group: product\n')(BASE[OBSERVATIONS]!),
+      });
+    expect(await grouped('product')).toEqual([]);
+    expect(await grouped('cost')).toEqual([
+      {
+        code: 'E_INDICATOR_GROUP',
+        file: FILE,
+        line: 8,
+        column: 9,
+        path: 'indicators[0].observations[0]',
+        message: `${R}/appeals-total is an indicator of продукту in its document, the indicator citizens-appeals one of затрат`,
+        hint: 'A passport\'s group is part of what an indicator measures: correct one of the two, or relate the figure instead of sharing.',
+      },
     ]);
   });
 });

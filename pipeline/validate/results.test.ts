@@ -7,7 +7,7 @@
  * result is shown once for each.
  */
 import { describe, expect, it } from 'vitest';
-import { OBSERVATIONS, once, problemsAfter } from '../fixtures/base-tree.ts';
+import { BASE, OBSERVATIONS, once, problemsAfter, PROGRAMME as PROGRAMME_FILE } from '../fixtures/base-tree.ts';
 import { known } from './results.ts';
 
 /** The problems of the base tree when the first group of the report's figures says `result`. */
@@ -88,5 +88,31 @@ describe('the ids a hint names', () => {
     expect(known(new Set(['a1-d1']))).toBe(' (known here: a1-d1)');
     expect(known(['a', 'b', 'c', 'd', 'e'])).toBe(' (known here: a, b, c, d, e)');
     expect(known(['a', 'b', 'c', 'd', 'e', 'f'])).toBe(' (known here: a, b, c, d, e, …)');
+  });
+
+  it('finds a direction after the first, and a measure after the first of its direction', async () => {
+    const secondMeasure = BASE[PROGRAMME_FILE]!.replace('            executors: Управління освіти\n', '            executors: Управління освіти\n          - title: Консультації\n');
+    expect(await withResult('{ direction: a1-d2, measure: a1-d2-m2 }')).toEqual(
+      twice({
+        code: 'E_REF_UNKNOWN',
+        file: OBSERVATIONS,
+        line: 4,
+        column: 42,
+        path: 'groups[0].result.measure',
+        message: 'direction a1-d2 has no measure "a1-d2-m2"',
+        hint: 'Measures are named by their id in programme.yaml, or a1-d2-m1, a1-d2-m2… in their order (known here: a1-d2-m1).',
+      }),
+    );
+    const withSecond = await problemsAfter(OBSERVATIONS, once('    unit: проєктів\n', '    unit: проєктів\n    result: { direction: a1-d2, measure: a1-d2-m2 }\n'), { [PROGRAMME_FILE]: secondMeasure });
+    expect(withSecond).toEqual([]);
+  });
+
+  it('judges no reference to a programme while a programme.yaml fails its schema', async () => {
+    const problems = await problemsAfter(PROGRAMME_FILE, once('developer: Відділ внутрішньої політики', 'developer: [Відділ]'), {
+      [OBSERVATIONS]: once('    unit: проєктів\n', '    unit: проєктів\n    result: { programme: tc-other, direction: a1-d1 }\n')(BASE[OBSERVATIONS]!),
+    });
+    expect(problems).toEqual([
+      { code: 'E_FIELD_TYPE', file: PROGRAMME_FILE, line: 6, column: 12, path: 'developer', message: 'expected text, found a list', hint: 'Figures are text in quotes as printed ("1 243 280,57"); lists start each item with "- "; dates are YYYY-MM-DD.' },
+    ]);
   });
 });

@@ -26,7 +26,7 @@ const dayAfter = (year: number) => `${year + 1}-01-01`;
  * `programmesBroken`: some programme.yaml could not be read, so a programme named here may
  * exist all the same; its problems say why, and no reference to a programme is judged.
  */
-export function checkResults(model: Model, programmesBroken = false): Problem[] {
+export function checkResults(model: Model, programmesBroken: boolean): Problem[] {
   const problems: Problem[] = [];
   const programmes = new Map(model.programmes.map((programme) => [programme.id, programme]));
   for (const observation of model.observations) {
@@ -43,13 +43,13 @@ export function checkResults(model: Model, programmesBroken = false): Problem[] 
       problems.push(problemAt(result.place('programme'), 'E_REF_FOREIGN', `the programme "${programme.id}" is ${programme.publisher}'s; a document of ${observation.publisher} cannot report its results`, `A council's report gives the results of its own programmes: name a programme of ${observation.publisher}.`));
       continue;
     }
-    const annex = programme.annexes.find((a) => a.directions.some((d) => d.id === result.direction));
-    const direction = annex?.directions.find((d) => d.id === result.direction);
-    if (!annex || !direction) {
+    const planned = programme.annexes.flatMap((annex) => annex.directions.map((direction) => ({ annex, direction }))).find(({ direction }) => direction.id === result.direction);
+    if (!planned) {
       const inYear = programme.annexes.filter((a) => result.year >= a.period.start && result.year <= a.period.end).flatMap((a) => a.directions.map((d) => d.id));
       problems.push(problemAt(result.place('direction'), 'E_REF_UNKNOWN', `the programme ${programme.id} has no direction "${result.direction}"`, `Name a direction of the annex that plans ${result.year}${known(inYear)}.`));
       continue;
     }
+    const { annex, direction } = planned;
     if (result.year < annex.period.start || result.year > annex.period.end) {
       problems.push(problemAt(result.place(), 'E_YEAR_OUT_OF_PERIOD', `direction ${direction.id} belongs to annex ${annex.number} (${annex.period.start}–${annex.period.end}), which does not plan ${result.year}`, 'Name the direction from the annex that plans the year the figure reports on, or correct the year.'));
     }

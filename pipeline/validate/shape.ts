@@ -37,7 +37,7 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
 
 function toProblems(issue: Issue, file: LoadedFile, root: AnySchema, prefix: PropertyKey[]): Problem[] {
   const path = [...prefix, ...issue.path];
-  const at = (fieldPath: PropertyKey[], key = false) => {
+  const at = (fieldPath: PropertyKey[], key: boolean) => {
     const pos = file.locate(fieldPath, { key });
     return pos ? { line: pos.line, column: pos.column } : {};
   };
@@ -78,8 +78,7 @@ function toProblems(issue: Issue, file: LoadedFile, root: AnySchema, prefix: Pro
       const best = [...branches].sort((a, b) => depth(b) - depth(a))[0];
       if (best && depth(best) > 0) return best.flatMap((inner) => toProblems(inner, file, root, path));
       const value = valueAt(file.data, path);
-      const expected = branches.map((branch) => branch[0]?.code === 'invalid_type' ? expectation(branch[0].expected) : 'another form').join(' or ');
-      return [problem('E_FIELD_TYPE', `expected ${expected}, found ${describe(value)}`)];
+      return [problem('E_FIELD_TYPE', `expected ${forms(branches).join(' or ')}, found ${describe(value)}`)];
     }
     case 'invalid_value':
       return [problem('E_FIELD_VALUE', `${JSON.stringify(valueAt(file.data, path))} is not allowed here; expected one of: ${issue.values.map(String).join(', ')}`)];
@@ -99,11 +98,20 @@ function toProblems(issue: Issue, file: LoadedFile, root: AnySchema, prefix: Pro
   }
 }
 
+/** How far into the value a branch of a union got before its first issue; zod gives every failed branch at least one. */
 function depth(issues: Issue[]): number {
-  const first = issues[0];
-  if (!first) return 0;
-  // A type mismatch at the union itself says nothing about which form was meant.
-  return first.code === 'invalid_type' && first.path.length === 0 ? 0 : first.path.length + 1;
+  const first = issues[0]!;
+  // A type mismatch at the union itself, or at a union nested in it, says nothing about which form was meant.
+  const atUnion = first.path.length === 0 && (first.code === 'invalid_type' || (first.code === 'invalid_union' && first.errors.every((branch) => depth(branch) === 0)));
+  return atUnion ? 0 : first.path.length + 1;
+}
+
+/** The forms a union of branches that all failed at the union itself takes, nested unions spelled out. */
+function forms(branches: Issue[][]): string[] {
+  return branches.flatMap((branch) => {
+    const first = branch[0]!;
+    return first.code === 'invalid_union' ? forms(first.errors) : [expectation((first as Issue & { expected: string }).expected)];
+  });
 }
 
 function expectation(expected: string): string {
@@ -137,41 +145,43 @@ function valueAt(data: unknown, path: PropertyKey[]): unknown {
   return node;
 }
 
+type Def = Record<string, unknown> & { type: string };
+const defOf = (schema: AnySchema) => schema._zod.def as unknown as Def;
+
 /** The field names an object schema allows at a path, for "did you mean" hints. */
-function knownKeys(schema: AnySchema, path: PropertyKey[]): string[] {
+export function knownKeys(schema: AnySchema, path: PropertyKey[]): string[] {
   let current: AnySchema | undefined = schema;
-  for (const key of path) {
-    current = current && unwrap(current);
-    if (!current) return [];
-    const def = current._zod.def as unknown as Record<string, unknown> & { type: string };
-    if (def.type === 'object') current = (def.shape as Record<string, AnySchema>)[String(key)];
-    else if (def.type === 'array') current = def.element as AnySchema;
-    else if (def.type === 'record') current = def.valueType as AnySchema;
-    else if (def.type === 'union') {
-      const options = (def.options as AnySchema[]).map(unwrap).filter((option) => option?._zod.def.type === 'object');
-      current = options[0] && (options[0]._zod.def as unknown as { shape: Record<string, AnySchema> }).shape[String(key)];
-    } else return [];
-  }
-  const target = current && unwrap(current);
-  if (!target) return [];
-  const def = target._zod.def as unknown as Record<string, unknown> & { type: string };
-  if (def.type === 'object') return Object.keys(def.shape as object);
-  if (def.type === 'union') {
-    const object = (def.options as AnySchema[]).map(unwrap).find((option) => option?._zod.def.type === 'object');
-    return object ? Object.keys((object._zod.def as unknown as { shape: object }).shape) : [];
-  }
-  return [];
+  for (const key of path) current = current && child(current, key);
+  const object = current && objectIn(current);
+  return object ? Object.keys(defOf(object).shape as object) : [];
 }
 
-function unwrap(schema: AnySchema): AnySchema | undefined {
-  let current: AnySchema | undefined = schema;
-  for (let i = 0; i < 10 && current; i++) {
-    const def = current._zod.def as unknown as Record<string, unknown> & { type: string };
+/** The schema of what lies at `key` under a value of `schema`. */
+function child(schema: AnySchema, key: PropertyKey): AnySchema | undefined {
+  const def = defOf(unwrap(schema));
+  if (def.type === 'array') return def.element as AnySchema;
+  if (def.type === 'record') return def.valueType as AnySchema;
+  const object = objectIn(schema);
+  return object && (defOf(object).shape as Record<string, AnySchema>)[String(key)];
+}
+
+/** The object schema a value of `schema` takes: itself, or the first object form of a union. */
+function objectIn(schema: AnySchema): AnySchema | undefined {
+  const inner = unwrap(schema);
+  const def = defOf(inner);
+  if (def.type === 'union') return (def.options as AnySchema[]).map(unwrap).find((option) => defOf(option).type === 'object');
+  return def.type === 'object' ? inner : undefined;
+}
+
+/** The schema under optional, default, nullable, prefault and pipe wrappers. */
+function unwrap(schema: AnySchema): AnySchema {
+  let current = schema;
+  for (;;) {
+    const def = defOf(current);
     if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') current = def.innerType as AnySchema;
     else if (def.type === 'pipe') current = def.in as AnySchema;
     else return current;
   }
-  return current;
 }
 
 function closest(word: string, candidates: string[]): string | undefined {

@@ -4,9 +4,10 @@
  * publisher.yaml, read as the build reads it; the expectations are written out by hand.
  */
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { memorySources } from '../io/files.ts';
 import { loadSources } from '../sources/load.ts';
-import { validateShapes } from './shape.ts';
+import { knownKeys, validateShapes } from './shape.ts';
 
 const DOCUMENT = 'c/d/document.yaml';
 const PUBLISHER = 'c/publisher.yaml';
@@ -154,5 +155,74 @@ describe('the shape of a file', () => {
       { code: 'E_FIELD_UNKNOWN', file: programme, line: 5, column: 27, path: 'funding.total.qoute', message: 'unknown field "qoute" in funding.total', hint: 'Did you mean "quote"? Fields here: value, section, quote, note.' },
       { code: 'E_FIELD_UNKNOWN', file: programme, line: 3, column: 5, path: 'annexes[0].titel', message: 'unknown field "titel" in annexes[0]', hint: 'Did you mean "title"? Fields here: id, number, title, period, unit, directions, total_row.' },
     ]);
+  });
+
+  it('names a key a map of years does not take, and a cell of no form, with every form a cell takes', async () => {
+    const programme = 'c/d/programme.yaml';
+    const yaml = 'annexes:\n  - directions:\n      - planned: { "2020": [1], "20x1": "1" }\n      - planned: { "2021": { value: "1", qoute: "x" } }\n';
+    const problems = await problemsOf(programme, yaml);
+    expect(problems.filter((problem) => problem.path?.includes('planned'))).toEqual([
+      { code: 'E_FIELD_TYPE', file: programme, line: 3, column: 28, path: 'annexes[0].directions[0].planned.2020', message: 'expected text or a number or a map of fields (key: value lines), found a list', hint: TYPE_HINT },
+      { code: 'E_FIELD_VALUE', file: programme, line: 3, column: 33, path: 'annexes[0].directions[0].planned.20x1', message: 'the key "20x1" is not allowed here: Invalid string: must match pattern /^\\d{4}$/', hint: VALUE_HINT },
+      { code: 'E_FIELD_UNKNOWN', file: programme, line: 4, column: 42, path: 'annexes[0].directions[1].planned.2021.qoute', message: 'unknown field "qoute" in annexes[0].directions[1].planned.2021', hint: 'Did you mean "quote"? Fields here: value, section, quote, note.' },
+    ]);
+  });
+
+  it('names a dimension whose key is not an id, at the key', async () => {
+    const observations = 'c/d/observations.yaml';
+    const yaml = 'groups:\n  - section: s\n    unit: u\n    observations:\n      - id: a\n        indicator: x\n        value: 1\n        dimensions: { Канал: онлайн }\n';
+    expect(await problemsOf(observations, yaml)).toEqual([
+      {
+        code: 'E_FIELD_VALUE',
+        file: observations,
+        line: 8,
+        column: 23,
+        path: 'groups[0].observations[0].dimensions.Канал',
+        message: 'the key "Канал" is not allowed here: an id is lowercase Latin letters and digits joined by single hyphens, e.g. "kr-2023-report"',
+        hint: VALUE_HINT,
+      },
+    ]);
+  });
+});
+
+describe('the bounds of a value', () => {
+  it('names a list too short and a text too long, with what they hold and the bound', async () => {
+    const observations = 'c/d/observations.yaml';
+    expect(await problemsOf(observations, 'groups: []\n')).toEqual([
+      { code: 'E_FIELD_VALUE', file: observations, line: 1, column: 9, path: 'groups', message: 'a list: Too small: expected array to have >=1 items', hint: VALUE_HINT },
+    ]);
+    expect(await problemsOf(DOCUMENT, document('').replace('id: d', `id: ${'a'.repeat(81)}`))).toEqual([
+      { code: 'E_FIELD_VALUE', file: DOCUMENT, line: 1, column: 5, path: 'id', message: `the text "${'a'.repeat(40)}…": Too big: expected string to have <=80 characters`, hint: VALUE_HINT },
+    ]);
+  });
+});
+
+describe('the fields a hint lists', () => {
+  const schema = z.object({
+    a: z.object({ b: z.string() }).nullable(),
+    p: z.object({ c: z.string() }).prefault({ c: '' }),
+    d: z.object({ e: z.string() }).default({ e: '' }),
+    t: z.object({ k: z.string() }).transform((value) => value.k),
+    u: z.union([z.string(), z.object({ f: z.object({ g: z.string() }) })]),
+    l: z.array(z.object({ h: z.string() })).optional(),
+    r: z.record(z.string(), z.object({ i: z.string() })),
+  });
+
+  it('sees through optional, nullable, default, prefault and transformed fields, lists, maps and unions', () => {
+    expect(knownKeys(schema, [])).toEqual(['a', 'p', 'd', 't', 'u', 'l', 'r']);
+    expect(knownKeys(schema, ['a'])).toEqual(['b']);
+    expect(knownKeys(schema, ['p'])).toEqual(['c']);
+    expect(knownKeys(schema, ['d'])).toEqual(['e']);
+    expect(knownKeys(schema, ['t'])).toEqual(['k']);
+    expect(knownKeys(schema, ['u'])).toEqual(['f']);
+    expect(knownKeys(schema, ['u', 'f'])).toEqual(['g']);
+    expect(knownKeys(schema, ['l', 0])).toEqual(['h']);
+    expect(knownKeys(schema, ['r', 'x'])).toEqual(['i']);
+  });
+
+  it('lists none where the path leads to no map of fields', () => {
+    expect(knownKeys(schema, ['u', 'f', 'g'])).toEqual([]);
+    expect(knownKeys(schema, ['zz'])).toEqual([]);
+    expect(knownKeys(schema, ['a', 'b', 'c'])).toEqual([]);
   });
 });
