@@ -257,7 +257,11 @@ describe('the pages of a model', () => {
     const withPortal = (parts: { id: string; title: string }[]) => {
       const portal = dataset('usi-dani-portalu', 'portal', { publisher: undefined, parts });
       const files = siteData({ model, reconciliation, datasets: [indicators, register, portal], files: new Map(), urls: makeUrls('http://localhost:4321', '/'), published: false, buildTime: '2024-05-01T09:00:00Z' });
-      const publishers = JSON.parse(new Map([...files]).get('site/publishers.json')!) as { id: string; portalPart: unknown }[];
+      const written = new Map([...files]);
+      // The catalogue's entry of the portal-wide dataset names its parts, for its own page.
+      const catalogue = JSON.parse(written.get('site/datasets.json')!) as { name: string; parts?: unknown }[];
+      expect(catalogue.map((d) => [d.name, d.parts])).toEqual([['kr-indicators', undefined], ['kr-register', undefined], ['usi-dani-portalu', parts]]);
+      const publishers = JSON.parse(written.get('site/publishers.json')!) as { id: string; portalPart: unknown }[];
       return publishers.map((p) => [p.id, p.portalPart]);
     };
     expect(withPortal([{ id: 'kr', title: 'Криворізька міська рада' }])).toEqual([['kr', { id: 'usi-dani-portalu', title: 'Набір usi-dani-portalu' }]]);

@@ -397,6 +397,7 @@ function datasetPage(at: Lookups, dataset: Dataset): SiteDataset {
 
 function sitePublishers(at: Lookups): SitePublisher[] {
   const portal = at.input.datasets.find((d) => d.parts !== undefined);
+  // Stryker disable next-line OptionalChaining: the portal found is one with parts
   const parted = new Set(portal?.parts?.map((part) => part.id));
   return at.input.model.publishers.map((p) => ({
     id: p.id,
