@@ -40,6 +40,10 @@ describe('planByPublisher', () => {
     expect(parts.length).toBeLessThanOrEqual(33);
     expect(parts.every((part) => part.pages.length > 0)).toBe(true);
     expect(Math.max(...parts.map((part) => part.n))).toBeLessThanOrEqual(33);
+    // In the order of their numbers, whatever order the publishers come in: parts.json lists them so.
+    const numbers = parts.map((part) => part.n);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(new Set(numbers).size).toBe(numbers.length);
   });
 
   it('makes no part of no pages', () => {
