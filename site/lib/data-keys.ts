@@ -8,12 +8,15 @@
  *   documents a dataset cites, the council a report's structured data names): its JSON.
  *   A dataset's page thus does not depend on every other document's title.
  * - `config`: the site's settings without the build's time.
+ * - `view:[name, …args]`: what one page of a list shows (lib/views.ts): its JSON. A commit
+ *   that changes one dataset thus renders the pages of the lists that show it, not all.
  * - `day`: the day of the build, which dataset, programme and report pages show (the date
  *   of access in a citation, freshness judged on that day).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from './page-reads.ts';
+import { viewOfKey, type Lists } from './views.ts';
 
 /** The lists whose entries are looked up one by one, and the field that names an entry. */
 export const ITEM_ID = { 'reports.json': 'id', 'publishers.json': 'id', 'datasets.json': 'name' } as const;
@@ -25,6 +28,7 @@ export const CONFIG_KEY = 'config';
 export const DAY_KEY = 'day';
 
 export const itemDigest = (entry: unknown) => sha256(JSON.stringify(entry));
+export const viewDigest = (view: unknown) => sha256(JSON.stringify(view));
 /** The settings a page may read: everything but the build's time, which changes with every commit. */
 export function settingsOf<T extends { buildTime: string }>(config: T): Omit<T, 'buildTime'> {
   const { buildTime: _time, ...settings } = config;
@@ -53,12 +57,25 @@ export function currentDigests(root: string): (key: string) => string {
     }
     return bytes.get(path)!;
   };
+  const parsed = new Map<string, unknown>();
+  const parsedList = <T>(path: string): T[] => {
+    if (!parsed.has(path)) {
+      const text = read(path);
+      parsed.set(path, text ? JSON.parse(text.toString('utf8')) : []);
+    }
+    return parsed.get(path) as T[];
+  };
+  const lists: Lists = {
+    datasets: () => parsedList('datasets.json'),
+    reports: () => parsedList('reports.json'),
+    programmes: () => parsedList('programmes.json'),
+    publishers: () => parsedList('publishers.json'),
+  };
   const items = new Map<string, Map<string, string>>();
   const itemsOf = (list: ItemList) => {
     let digests = items.get(list);
     if (!digests) {
-      const text = read(list);
-      const entries = text ? (JSON.parse(text.toString('utf8')) as Record<string, unknown>[]) : [];
+      const entries = parsedList<Record<string, unknown>>(list);
       digests = new Map(entries.map((entry) => [String(entry[ITEM_ID[list]]), itemDigest(entry)]));
       items.set(list, digests);
     }
@@ -75,6 +92,9 @@ export function currentDigests(root: string): (key: string) => string {
     } else if (key.startsWith('item:')) {
       const [list, id] = key.slice('item:'.length).split(/#(.*)/s) as [string, string];
       digest = list in ITEM_ID ? (itemsOf(list as ItemList).get(id) ?? MISSING) : MISSING;
+    } else if (key.startsWith('view:')) {
+      const shown = viewOfKey(key, lists);
+      digest = shown === undefined ? MISSING : viewDigest(shown);
     } else if (key === CONFIG_KEY) {
       const c = config();
       digest = c ? settingsDigest(c) : MISSING;

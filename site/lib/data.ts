@@ -5,7 +5,8 @@
  * Each accessor records what it hands to the page being rendered (lib/page-reads.ts), on
  * every call, so the next build knows which pages a change of data reaches: a page must
  * read the site data only through these functions, and a value derived from them and kept
- * between pages must call them again each time it is used (lib/lists.ts does).
+ * between pages must call them again each time it is used. A page of a list reads its view
+ * (lib/views.ts): what that one page shows, recorded as such, not the whole list.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,8 +23,9 @@ import type {
   SiteReport,
   SiteReportSummary,
 } from '../../pipeline/publish/site-types.ts';
-import { CONFIG_KEY, DAY_KEY, dayOf, fileKey, itemDigest, itemKey, ITEM_ID, settingsDigest, settingsOf, type ItemList } from './data-keys.ts';
+import { CONFIG_KEY, DAY_KEY, dayOf, fileKey, itemDigest, itemKey, ITEM_ID, settingsDigest, settingsOf, viewDigest, type ItemList } from './data-keys.ts';
 import { recordRead, sha256 } from './page-reads.ts';
+import { VIEWS, viewKey, type Lists, type ViewArgs, type ViewName, type ViewOf } from './views.ts';
 
 export type * from '../../pipeline/publish/site-types.ts';
 
@@ -78,6 +80,21 @@ export const home = () => read<SiteHome>('home.json');
 export const programmes = () => read<SiteProgrammeSummary[]>('programmes.json');
 export const reports = () => read<SiteReportSummary[]>('reports.json');
 export const datasets = () => read<SiteDatasetSummary[]>('datasets.json');
+
+/** The lists as views read them: loaded, not recorded (the view is). */
+const lists: Lists = {
+  datasets: () => load('datasets.json').value as SiteDatasetSummary[],
+  reports: () => load('reports.json').value as SiteReportSummary[],
+  programmes: () => load('programmes.json').value as SiteProgrammeSummary[],
+  publishers: () => load('publishers.json').value as SitePublisher[],
+};
+
+/** What one page of a list shows (lib/views.ts); only that is recorded as read. */
+export function view<N extends ViewName>(name: N, ...args: ViewArgs<N>): ViewOf<N> {
+  const result = (VIEWS[name] as (lists: Lists, ...rest: unknown[]) => ViewOf<N>)(lists, ...args);
+  recordRead(viewKey(name, args), viewDigest(result));
+  return result;
+}
 
 /** One document of the list of documents, by id. */
 export const reportSummary = (id: string) => item<SiteReportSummary>('reports.json', id);
