@@ -284,6 +284,17 @@ try {
           `peak ${(Math.max(rebuilt.peak, pages.peak, search.peak) / 1024).toFixed(0)} MiB\n` +
           `  the same pages rendered every one, as without the previous site: ${seconds(everyPage)}\n`,
       );
+      // A commit that changes no source: what every commit costs whatever it changes, the
+      // floor under the one-report commit (reading and checking every source, bundling the
+      // site, checking the pages and index parts taken over).
+      const same = await timed('rebuild: nothing changed', [heapFlag, join(import.meta.dirname, 'rebuild.ts'), sources, out], {}, true);
+      const third = { BUILD_DIR: out, SITE_OUT: join(work, 'site-3', 'dist') };
+      const samePages = await timed('rebuild: site, nothing changed', ['site/scripts/build-site.ts'], { ...third, SITE_PREVIOUS: next.SITE_OUT }, true);
+      const sameSearch = await timed('rebuild: search, nothing changed', ['site/scripts/index-search.ts'], { ...third, SEARCH_PREVIOUS: next.SITE_OUT }, true);
+      const floorAll = { wall: same.wall + samePages.wall + sameSearch.wall, cpu: same.cpu + samePages.cpu + sameSearch.cpu };
+      process.stdout.write(
+        `a commit that changes nothing, end to end: ${seconds(floorAll)} (data ${seconds(same)}: ${same.stdout}; pages ${seconds(samePages)}: ${samePages.stdout.split('\n').at(-1) ?? ''}; search ${seconds(sameSearch)}: ${sameSearch.stdout.split('\n').at(-1) ?? ''})\n`,
+      );
     }
     const floor = stagingFloor(out);
     process.stdout.write(
