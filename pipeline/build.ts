@@ -73,14 +73,14 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
 /** SITE_URL and BASE_PATH take the place of portal.yaml's fields, so they answer to the same rules. */
 function checkOverrides(options: Pick<BuildOptions, 'siteUrl' | 'basePath'>): Problem[] {
   const problems: Problem[] = [];
-  const check = (value: string | undefined, schema: typeof HttpUrl | typeof BasePath, field: string, variable: string) => {
+  const check = (value: string | undefined, schema: ReturnType<typeof HttpUrl | typeof BasePath>, field: string, variable: string) => {
     const result = value === undefined ? undefined : schema.safeParse(value);
     if (result && !result.success) {
       problems.push({ code: 'E_FIELD_VALUE', file: 'portal.yaml', path: field, message: `${variable}=${JSON.stringify(value)} overrides ${field}: ${result.error.issues[0]!.message}`, hint: `Set ${variable} as ${field} in portal.yaml would be written (docs/authoring.md), or leave it unset.` });
     }
   };
-  check(options.siteUrl, HttpUrl, 'site_url', 'SITE_URL');
-  check(options.basePath, BasePath, 'base_path', 'BASE_PATH');
+  check(options.siteUrl, HttpUrl(), 'site_url', 'SITE_URL');
+  check(options.basePath, BasePath(), 'base_path', 'BASE_PATH');
   return problems;
 }
 
