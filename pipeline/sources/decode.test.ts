@@ -26,6 +26,21 @@ describe('the first byte that is not UTF-8', () => {
     bytes[70_000] = 0xff;
     expect(locateInvalidUtf8(bytes)).toBe(70_000);
   });
+  it.each([
+    ['a two-byte character', [0xd0], 65_535],
+    ['a three-byte character', [0xe0, 0xbf], 65_534],
+    ['a four-byte character', [0xf0, 0x90, 0x80], 65_533],
+  ])('is the lead byte of %s the last chunk boundary cut, when the next chunk does not go on with it', (_, lead, start) => {
+    const bytes = new Uint8Array(80_000).fill(0x61);
+    bytes.set(lead, start);
+    bytes[65_536] = 0x41;
+    expect(locateInvalidUtf8(bytes)).toBe(start);
+  });
+  it('is the first byte of the file when it is a continuation byte', () => {
+    const bytes = new Uint8Array(80_000).fill(0x61);
+    bytes[0] = 0x80;
+    expect(locateInvalidUtf8(bytes)).toBe(0);
+  });
   it('is the lead byte of a character cut by the end of the file', () => {
     expect(locateInvalidUtf8(cyrillic().slice(0, 65_537))).toBe(65_536);
   });
@@ -96,6 +111,12 @@ describe('a source file decoded', () => {
       ],
     });
     expect(decoded(bytes('', 0x0a, 0x0a, 0x05 + 0x80)).problems[0]!.message).toBe('the file is not UTF-8 (the first byte that is not, 0x85, is on line 3)');
+  });
+
+  it('names a character cut short where the file is read in two chunks, on its own line', () => {
+    // 32 767 lines of «a», «b» and the lead byte of «а» (D0) at byte 65 535, then «A» instead of its second byte.
+    const input = bytes(`${'a\n'.repeat(32_767)}b`, 0xd0, ...new TextEncoder().encode('A\n'.repeat(100)));
+    expect(decoded(input).problems.map((problem) => [problem.line, problem.message])).toEqual([[32_768, 'the file is not UTF-8 (the first byte that is not, 0xd0, is on line 32768)']]);
   });
 
   it('is empty when it holds only white space', () => {

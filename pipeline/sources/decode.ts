@@ -67,10 +67,11 @@ export function locateInvalidUtf8(bytes: Uint8Array): number {
     try {
       decoder.decode(bytes.subarray(at, at + CHUNK), { stream: at + CHUNK < bytes.length });
     } catch {
-      // Back to the start of the character the chunk may have cut.
-      let start = at;
-      while (start > 0 && at - start < 3 && (bytes[start]! & 0xc0) === 0x80) start--;
-      return start + firstInvalidUtf8(bytes.subarray(start, at + CHUNK + 3));
+      // Back to the first byte of the last character before the chunk, which the chunk may
+      // have cut (the bytes before it were read without fault, so that is a character's start).
+      let start = Math.max(0, at - 1);
+      while (start > 0 && (bytes[start]! & 0xc0) === 0x80) start--;
+      return start + firstInvalidUtf8(bytes.subarray(start, at + CHUNK));
     }
   }
   return bytes.length;
