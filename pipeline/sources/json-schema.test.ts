@@ -20,6 +20,11 @@ describe('schemas/sources/', () => {
     expect(readFileSync(join(folder, name), 'utf8')).toBe(generateSourceSchemas().get(name));
   });
 
+  it('say that they are generated, and from what, beside the title of their file\'s schema', () => {
+    const document = JSON.parse(generateSourceSchemas().get('document.schema.json')!) as Record<string, unknown>;
+    expect([document['$comment'], document['title']]).toEqual(['document.yaml in the authoring format, generated from pipeline/sources/schema.ts by npm run schemas: do not edit', 'Source document']);
+  });
+
   it('accepts a real source file and rejects a typo, as an editor would', () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     const validate = ajv.compile(JSON.parse(generateSourceSchemas().get('document.schema.json')!));
