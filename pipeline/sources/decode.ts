@@ -7,7 +7,8 @@ import type { Problem } from '../errors/problem.ts';
 /** The largest source file read: a generated corpus of 40 000 datasets has none above 1 MiB. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+/** Refuses what is not UTF-8; a byte-order mark at the start is dropped (the decoder's default). */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function decode(bytes: Uint8Array, path: string, problems: Problem[]): string | undefined {
   if (bytes.length > MAX_FILE_BYTES) {

@@ -64,6 +64,15 @@ describe('what a parsed file holds', () => {
     ]);
   });
 
+  it('refuses an alias of aliases at the outer alias, counting the values each inner one repeats', () => {
+    // y holds ten aliases of x (100 numbers): written out, b repeats 1 000 values; each *y under c repeats
+    // the ten lists and their numbers, 1 010. After c[7], 9 080 in all; c[8] passes 10 000.
+    const numbers = Array.from({ length: 100 }, (_, i) => i).join(', ');
+    const text = (aliases: number) => `a: &x [${numbers}]\nb: &y [${Array(10).fill('*x').join(', ')}]\nc:\n${'  - *y\n'.repeat(aliases)}`;
+    expect(inspect(text(8))).toEqual([]);
+    expect(inspect(text(9))).toEqual([expect.objectContaining({ code: 'E_YAML_ALIAS', path: 'c[8]', line: 12, column: 5 })]);
+  });
+
   it('counts the values inside a repeated map, keys and nested lists alike', () => {
     const bomb = (aliases: number) => `a: &x { k: [1, 2, 3, 4], m: 5 }\nb:\n${'  - *x\n'.repeat(aliases)}`;
     // Each alias repeats the list, its four numbers and the number under m: six values.

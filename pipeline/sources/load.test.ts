@@ -1,6 +1,9 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSources } from '../check.ts';
-import { memorySources, type SourceFiles } from '../io/files.ts';
+import { diskSources, memorySources, type SourceFiles } from '../io/files.ts';
 import { toPlain } from '../numbers/decimal.ts';
 import { loadSources } from './load.ts';
 import { PUBLISHER, tree } from '../fixtures/inline.ts';
@@ -54,6 +57,18 @@ describe('what loading keeps', () => {
     expect(file!.locate(['contact', 'email'])).toEqual({ line: 7, column: 33 });
     expect(file!.locate(['website'], { key: true })).toEqual({ line: 6, column: 1 });
     expect(asked).toEqual(['c/publisher.yaml']);
+  });
+
+  it('reads a file saved with a byte-order mark as the text after it, YAML and CSV alike, and places fields as they are written', async () => {
+    const bom = (text: string) => Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
+    const loaded = await loadSources(memorySources({ 'c/d/document.yaml': bom('title: Звіт\nid: d\n'), 'c/d/observations.csv': bom('section,id,indicator,value,quote\nA,a,Показник,1,один\n') }));
+    expect(loaded.problems.map((problem) => problem.file)).toEqual(['portal.yaml', 'c/publisher.yaml']); // no portal.yaml, no publisher.yaml: nothing else
+    const [document, observations] = loaded.files;
+    expect(document!.data).toEqual({ title: 'Звіт', id: 'd' });
+    expect(document!.locate(['title'])).toEqual({ line: 1, column: 8 });
+    expect(document!.locate(['title'], { key: true })).toEqual({ line: 1, column: 1 });
+    expect(observations!.data).toEqual({ groups: [{ section: 'A', observations: [{ id: 'a', indicator: 'Показник', value: '1', quote: 'один' }] }] });
+    expect(observations!.locate(['groups', 0, 'observations', 0, 'id'])).toEqual({ line: 2, column: 2 });
   });
 
   it('keeps every text as written: long, short, with a leading U+FEFF', async () => {
@@ -111,6 +126,23 @@ describe('the files of the sources folder', () => {
       { path: 'portal.yaml', name: 'portal.yaml', publisher: '', document: undefined },
       { path: 'units.yaml', name: 'units.yaml', publisher: '', document: undefined },
     ]);
+  });
+
+  it('names what it skips in one list in the order of paths: notes and dot-files, and links and other entries that are not files', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'skipped-'));
+    try {
+      mkdirSync(join(root, 'c', 'd'), { recursive: true });
+      writeFileSync(join(root, 'portal.yaml'), PORTAL_FILE);
+      writeFileSync(join(root, 'c', 'd', 'README.md'), '# нотатки');
+      writeFileSync(join(root, '.editorconfig'), 'root = true');
+      symlinkSync(join(root, 'portal.yaml'), join(root, 'b-portal.yaml'));
+      symlinkSync(join(root, 'portal.yaml'), join(root, 'c', 'd', 'document.yaml'));
+      const loaded = await loadSources(diskSources(root));
+      expect(loaded.files.map((file) => file.path)).toEqual(['portal.yaml']);
+      expect(loaded.skipped).toEqual(['.editorconfig', 'b-portal.yaml', 'c/d/README.md', 'c/d/document.yaml']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('refuses a file of the format in a place the format does not put it, and a file it does not know', async () => {

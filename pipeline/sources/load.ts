@@ -152,7 +152,8 @@ function checkRequiredFiles(folders: Map<string, Set<string>>, problems: Problem
 
 export { FILE_SCHEMAS };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+/** The bytes decoded without fault the first time; a byte-order mark is dropped, as it was then. */
+const utf8 = new TextDecoder();
 
 /**
  * Where a field is written is asked of few files (those with problems, the figures whose

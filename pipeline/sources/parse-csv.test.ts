@@ -68,6 +68,17 @@ describe('observations.csv', () => {
     expect(locate(['groups', 0, 'observations', 5, 'id'])).toEqual({ line: 1, column: 1 });
   });
 
+  it('places a row, a group and a section at the section\'s column, wherever the header puts it', () => {
+    const { parsed, problems } = read('id,indicator,value,quote,dim.district,section\nA,Показник,1,один,Центр,Перша\nB,Показник,2,два,,Друга\n');
+    expect(problems).toEqual([]);
+    const locate = parsed!.locate;
+    expect(locate(['groups', 1, 'observations', 0])).toEqual({ line: 3, column: 6 });
+    expect(locate(['groups', 1])).toEqual({ line: 3, column: 6 });
+    expect(locate(['groups', 0, 'section'])).toEqual({ line: 2, column: 6 });
+    expect(locate(['groups', 0, 'observations', 0, 'dimensions', 'district'])).toEqual({ line: 2, column: 5 });
+    expect(locate(['groups', 0, 'observations', 0, 'quote'])).toEqual({ line: 2, column: 4 });
+  });
+
   it('refuses rows with more or fewer cells than the header, each at its line', () => {
     const { parsed, problems } = read(`${HEADER}\nA,a,Показник,1,перший,,,,зайва\nA,b,Показник,2,другий,,,\nA,c,Показник\n`);
     expect(parsed).toBeUndefined();
