@@ -39,6 +39,13 @@ describe('YAML sources', () => {
     expect(locate(['groups', 'first'])).toEqual({ line: 3, column: 3 });
   });
 
+  it('places the whole file at its first node, after the comments above it, and a key without a value at the key', () => {
+    const locate = read('# Звіт за 2023 рік\n\ntitle: Звіт\n? draft\nlist: [a, {b}]\n').parsed!.locate;
+    expect(locate([])).toEqual({ line: 3, column: 1 });
+    expect(locate(['draft'])).toEqual({ line: 4, column: 3 });
+    expect(locate(['list', 1, 'b'])).toEqual({ line: 5, column: 12 });
+  });
+
   it('refuses a tag, which would change how the value is read', () => {
     expect(read('title: Звіт\na: !foo bar\n').problems).toEqual([
       { code: 'E_YAML_TAG', file: 'f.yaml', line: 2, column: 4, message: 'unknown scalar tag !<!foo>: a tag (a word after "!") would change how the value is read', hint: 'Delete the tag, and write the value as plain text or a number; put text that starts with "!" in quotes.' },
@@ -57,6 +64,8 @@ describe('YAML sources', () => {
     expect(read('a: 1\na: 2\n').problems).toEqual([syntax(2, 1, 'Map keys must be unique')]);
     expect(read('a: [1, 2\nb: 3\n').problems).toEqual([syntax(2, 1, 'Flow sequence in block collection must be sufficiently indented and end with a ]')]);
     expect(read('a: 1\nb: c: d\ne: 2\nf: g: h\n').problems).toEqual([syntax(2, 4, 'Nested mappings are not allowed in compact mappings'), syntax(4, 4, 'Nested mappings are not allowed in compact mappings')]);
+    // The second reader finds two errors at the «b»: the first is said.
+    expect(read('a: b\n  c: d\n').problems).toEqual([syntax(1, 4, 'Nested mappings are not allowed in compact mappings')]);
   });
 
   it('says the first error only, in the first reader\'s words, when the text has more brackets than the second reader is given', () => {

@@ -24,7 +24,7 @@ const plainInteger = defineScalarTag('tag:yaml.org,2002:int', {
   implicit: true,
   implicitFirstChars: [...'0123456789'],
   resolve: (source) => (/^(?:0|[1-9][0-9]{0,14})$/.test(source) ? Number(source) : NOT_RESOLVED),
-  identify: (value) => Number.isSafeInteger(value),
+  identify: Number.isSafeInteger,
 });
 
 export const SOURCE_SCHEMA = new Schema([...CORE_SCHEMA.tags.filter((tag) => tag !== intCoreTag && tag !== floatCoreTag), plainInteger]);
