@@ -39,7 +39,7 @@ export function parseCsv(text: string, path: string, problems: Problem[]): { dat
 
 function readRows(text: string, path: string, problems: Problem[]): Row[] | undefined {
   const rows: Row[] = [];
-  const errors: Papa.ParseError[] = [];
+  const errors: { line: number; message: string }[] = [];
   let offset = 0;
   let line = 1;
   Papa.parse<string[]>(text, {
@@ -50,9 +50,10 @@ function readRows(text: string, path: string, problems: Problem[]): Row[] | unde
         if (text[offset] === '\n') line++;
         offset++;
       }
-      rows.push({ line, cells: result.data });
+      const row = { line, cells: result.data };
+      rows.push(row);
       for (; offset < result.meta.cursor; offset++) if (text[offset] === '\n') line++;
-      for (const error of result.errors) errors.push({ ...error, row: rows.length - 1 });
+      for (const error of result.errors) errors.push({ line: row.line, message: error.message });
     },
   });
   if (errors.length === 0) return rows;
@@ -60,7 +61,7 @@ function readRows(text: string, path: string, problems: Problem[]): Row[] | unde
     problems.push({
       code: 'E_CSV_SYNTAX',
       file: path,
-      line: rows[error.row ?? 0]?.line ?? 1,
+      line: error.line,
       message: error.message,
       hint: 'Check the quotes: a cell with a comma, quote or line break is wrapped in double quotes, and a quote inside it is doubled ("").',
     });

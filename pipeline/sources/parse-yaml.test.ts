@@ -18,8 +18,8 @@ const syntax = (line: number, column: number, message: string) => ({ code: 'E_YA
 
 describe('YAML sources', () => {
   it('reads a number only from plain decimal digits, up to 15 of them; every other form stays text', () => {
-    const { parsed } = read('a: 11\nb: -0\nc: 0x10\nd: 0o17\ne: 1e3\nf: 7.0\ng: +5\nh: 007\ni: .inf\nj: 0\nk: 999999999999999\nl: 1000000000000000\nm: true\nn: ~\n');
-    expect(parsed!.data).toEqual({ a: 11, b: '-0', c: '0x10', d: '0o17', e: '1e3', f: '7.0', g: '+5', h: '007', i: '.inf', j: 0, k: 999_999_999_999_999, l: '1000000000000000', m: true, n: null });
+    const { parsed } = read('a: 11\nb: -0\nc: 0x10\nd: 0o17\ne: 1e3\nf: 7.0\ng: +5\nh: 007\ni: .inf\nj: 0\nk: 999999999999999\nl: 1000000000000000\nm: true\nn: ~\no: 7\np: 2020\n');
+    expect(parsed!.data).toEqual({ a: 11, b: '-0', c: '0x10', d: '0o17', e: '1e3', f: '7.0', g: '+5', h: '007', i: '.inf', j: 0, k: 999_999_999_999_999, l: '1000000000000000', m: true, n: null, o: 7, p: 2020 });
   });
 
   it('finds where a field is written: its value, or its key when asked, or the nearest place it reaches', () => {
