@@ -16,7 +16,9 @@ import {
   ObservationRef,
   Period,
   Portal,
+  Programme,
   Publisher,
+  SourceDocument,
   Text,
   TextList,
   TextUpTo,
@@ -245,6 +247,17 @@ describe('the passport\'s limits', () => {
     expect(messages(entry().description, 'я'.repeat(4_001))).toEqual(['the text has 4001 characters; a dataset passport\'s description holds at most 4000']);
     expect(said(entry().purpose, 'я'.repeat(512))).toEqual([]);
     expect(messages(entry().purpose, 'я'.repeat(513))).toEqual(['the text has 513 characters; a dataset passport\'s purpose holds at most 512']);
+  });
+});
+
+describe('the lists published in one cell', () => {
+  const over = ['я'.repeat(32_765), 'б'];
+  const joined = (where: string) => [`the text has 32768 characters; ${where}, joined into one spreadsheet cell, holds at most 32767`];
+  it('name the field: a document\'s and a dataset\'s keywords, a programme\'s executors and expected results', () => {
+    expect(messages(SourceDocument().shape.keywords, over)).toEqual(joined('the keywords'));
+    expect(messages(DatasetEntry().shape.keywords, over)).toEqual(joined('the keywords'));
+    expect(messages(Programme().shape.executors, over)).toEqual(joined('the executors'));
+    expect(messages(Programme().shape.expected_results, over)).toEqual(joined('the expected results'));
   });
 });
 
