@@ -97,6 +97,7 @@ describe('an address published as a link', () => {
 
   it.each([
     ['another scheme', 'javascript:alert(1)'],
+    ['another scheme before an http address', 'javascript:https://example.org'],
     ['no scheme', 'example.org'],
     ['ftp', 'ftp://example.org'],
     ['no host', 'https://'],
