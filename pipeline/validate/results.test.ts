@@ -69,6 +69,20 @@ describe('the result a figure reports on', () => {
     expect(await withResult('{ direction: a1-d1, year: 2022 }')).toEqual([annex, period, annex, period]);
   });
 
+  it('names a direction the programme does not have in a year no annex plans, without directions to offer', async () => {
+    expect(await withResult('{ direction: a1-d9, year: 2022 }')).toEqual(
+      twice({ code: 'E_REF_UNKNOWN', file: OBSERVATIONS, line: 4, column: 26, path: 'groups[0].result.direction', message: `the programme ${PROGRAMME} has no direction "a1-d9"`, hint: 'Name a direction of the annex that plans 2022.' }),
+    );
+  });
+
+  it('offers the directions of an annex in its first year, and judges no annex of a result in it', async () => {
+    expect(await withResult('{ direction: a1-d9, year: 2020 }')).toEqual(
+      twice({ code: 'E_REF_UNKNOWN', file: OBSERVATIONS, line: 4, column: 26, path: 'groups[0].result.direction', message: `the programme ${PROGRAMME} has no direction "a1-d9"`, hint: 'Name a direction of the annex that plans 2020 (known here: a1-d1, a1-d2).' }),
+    );
+    // The annex plans 2020–2021: a result of 2020, of figures of 2020, is in it.
+    expect(await withResult('{ direction: a1-d1, year: 2020 }', once('    unit: проєктів\n', '    unit: проєктів\n    period: 2020\n'))).toEqual([]);
+  });
+
   it('counts a figure as of the first day after the year for that year, and not one a day later', async () => {
     const asOf = (day: string) => once('        code: civic-projects-submitted\n', `        code: civic-projects-submitted\n        period: "${day}"\n`);
     expect(await withResult('{ direction: a1-d1 }', asOf('2022-01-01'))).toEqual([]);
