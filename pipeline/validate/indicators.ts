@@ -9,7 +9,7 @@
  */
 import type { Problem } from '../errors/problem.ts';
 import type { Model, Observation, ObservationRef } from '../model/types.ts';
-import { isMoneyUnit, unitKind } from '../numbers/parse.ts';
+import { unitKind } from '../numbers/parse.ts';
 import { known, problemAt } from './results.ts';
 
 const GROUP_TITLES = { cost: 'затрат', product: 'продукту', efficiency: 'ефективності', quality: 'якості' } as const;
@@ -70,7 +70,8 @@ export function checkIndicators(model: Model, readable: (document: string) => bo
       const observation = resolve(member);
       if (!observation) continue;
       const figure = observation.figure;
-      const sameUnit = kind === 'UAH' ? figure.kind === 'UAH' && isMoneyUnit(indicator.unit) : kind === figure.kind && (kind !== 'count' || figure.unit === indicator.unit);
+      // Money counts in hryvnias whatever unit it is printed in (грн, тис. грн); a count only in its own unit.
+      const sameUnit = kind === figure.kind && (kind !== 'count' || figure.unit === indicator.unit);
       if (!sameUnit) {
         problems.push(problemAt(member.origin, 'E_UNIT_CONFLICT', `${key} counts in "${figure.unit}", the indicator ${indicator.code} in "${indicator.unit}"`, 'Figures of one indicator count in one unit; if this figure counts something else, relate it (related:) instead of sharing.'));
       }
