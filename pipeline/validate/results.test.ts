@@ -96,6 +96,35 @@ describe('the result a figure reports on', () => {
   });
 });
 
+describe('the period of a result\'s figure', () => {
+  const withPeriod = (period: string) => withResult('{ direction: a1-d1 }', once('        code: civic-projects-submitted\n', `        code: civic-projects-submitted\n        period: "${period}"\n`));
+  const outside = (label: string) => [
+    {
+      code: 'E_YEAR_OUT_OF_PERIOD',
+      file: OBSERVATIONS,
+      line: 4,
+      column: 13,
+      path: 'groups[0].result',
+      message: `the figure's period ${label} is not in 2021, the year its result reports on`,
+      hint: 'A result reports on a year: give the figure a period within 2021 (or "as of" 2022-01-01), or correct the year.',
+    },
+  ];
+
+  it('lies within the year, to its last day', async () => {
+    expect(await withPeriod('2021-07-01/2021-12-31')).toEqual([]);
+  });
+
+  it('is named when it runs past either end of the year, or is the next year', async () => {
+    expect(await withPeriod('2020-07-01/2021-06-30')).toEqual(outside('2020-07-01/2021-06-30'));
+    expect(await withPeriod('2021-07-01/2022-01-01')).toEqual(outside('2021-07-01/2022-01-01'));
+    expect(await withPeriod('2022')).toEqual(outside('2022'));
+  });
+
+  it('is named when it starts on the day after the year but lasts longer than that day', async () => {
+    expect(await withPeriod('2022-01-01/2022-01-31')).toEqual(outside('2022-01-01/2022-01-31'));
+  });
+});
+
 describe('the ids a hint names', () => {
   it('are none, or up to five, with an ellipsis for more', () => {
     expect(known([])).toBe('');
