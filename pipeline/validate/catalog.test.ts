@@ -215,4 +215,28 @@ describe('what the catalogue leaves to the problems of another file', () => {
       { code: 'E_REF_UNKNOWN', file: CATALOG, line: 10, column: 16, path: 'datasets[0].programme', message: 'test-city-council has no programme "tc-other"', hint: `A programme dataset names a programme of its own publisher (here: ${PROGRAMME}).` },
     ]);
   });
+  it('still names an unknown programme while a file of the publisher other than a programme.yaml fails', async () => {
+    const problems = await problemsAfter(CATALOG, once(`programme: ${PROGRAMME}`, 'programme: tc-other'), { [OBSERVATIONS]: BASE[OBSERVATIONS]!.replace('value: 42', 'value: [42]') });
+    expect(problems).toEqual([
+      { code: 'E_DATASET_COVERAGE', ...LIST, message: `the programme "${PROGRAMME}" is in 0 datasets of ${CATALOG}`, hint: `Add a dataset with \`programme: ${PROGRAMME}\` so its figures are published.` },
+      { code: 'E_REF_UNKNOWN', file: CATALOG, line: 10, column: 16, path: 'datasets[0].programme', message: 'test-city-council has no programme "tc-other"', hint: `A programme dataset names a programme of its own publisher (here: ${PROGRAMME}).` },
+      { code: 'E_FIELD_TYPE', file: OBSERVATIONS, line: 8, column: 16, path: 'groups[0].observations[0].value', message: 'expected text or a number, found a list', hint: 'Figures are text in quotes as printed ("1 243 280,57"); lists start each item with "- "; dates are YYYY-MM-DD.' },
+    ]);
+  });
+
+  it('judges no programme dataset while a programme.yaml of the publisher cannot be read (here for a formula), and asks no dataset for it', async () => {
+    const decision = 'test-city-council/tc-2019-decision-7/programme.yaml';
+    const problems = await problemsAfter(CATALOG, once(`programme: ${PROGRAMME}`, 'programme: tc-other'), { [decision]: BASE[decision]!.replace('goal: Залучення', 'goal: =Залучення') });
+    expect(problems).toEqual([
+      {
+        code: 'E_FORMULA_TEXT',
+        file: decision,
+        line: 8,
+        column: 7,
+        path: 'goal',
+        message: 'text starts like a spreadsheet formula: "=Залучення мешканців"',
+        hint: 'A cell starting with =, +, -, @, a tab or a carriage return (or their full-width forms) runs as a formula when the CSV is opened in a spreadsheet, unless the whole cell is a number. Reword the start, or put the text in quotes « » if it is a quotation.',
+      },
+    ]);
+  });
 });

@@ -125,6 +125,14 @@ describe('the shared indicators', () => {
         [OBSERVATIONS]: once('        value: "близько 1,2 тис."\n', '        value: "близько 1,2 тис."\n        budget_group: product\n')(BASE[OBSERVATIONS]!),
       });
     expect(await grouped('product')).toEqual([]);
+    // A group on one side only says nothing against the other.
+    const groupOfIndicator = await problemsAfter(REPORT_DOCUMENT, (text) => text, { [FILE]: `indicators:\n${appeals.replace('    unit: звернень\n', '    unit: звернень\n    group: cost\n')}` });
+    expect(groupOfIndicator).toEqual([]);
+    const groupOfFigure = await problemsAfter(REPORT_DOCUMENT, (text) => text, {
+      [FILE]: `indicators:\n${appeals}`,
+      [OBSERVATIONS]: once('        value: "близько 1,2 тис."\n', '        value: "близько 1,2 тис."\n        budget_group: product\n')(BASE[OBSERVATIONS]!),
+    });
+    expect(groupOfFigure).toEqual([]);
     expect(await grouped('cost')).toEqual([
       {
         code: 'E_INDICATOR_GROUP',
@@ -205,6 +213,19 @@ describe('a relation of shared figures', () => {
         hint: 'A relation sets apart things that differ; take out the one the indicator already holds.',
       },
     ]);
+  });
+
+  it('names a figure that does not exist once for each time a relation names it, and nothing more of it', async () => {
+    const unknown = (column: number) => ({
+      code: 'E_REF_UNKNOWN',
+      file: FILE,
+      line: 11,
+      column,
+      path: `related[0].observations[${column === 20 ? 0 : 1}]`,
+      message: `"${R}/appeals-phone" is not an observation of the sources`,
+      hint: `Name an observation of ${R} by its id (known here: projects-submitted, projects-won, appeals-total, appeals-online, appeals-letters).`,
+    });
+    expect(await vocabulary(`  - id: phone\n    observations: [${R}/appeals-phone, ${R}/appeals-phone]\n    difference: Двічі.\n`)).toEqual([unknown(20), unknown(60)]);
   });
 
   it('takes figures of no indicator, and one figure of an indicator beside them', async () => {

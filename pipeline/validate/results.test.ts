@@ -83,6 +83,23 @@ describe('the result a figure reports on', () => {
     expect(await withResult('{ direction: a1-d1, year: 2020 }', once('    unit: проєктів\n', '    unit: проєктів\n    period: 2020\n'))).toEqual([]);
   });
 
+  it('names a year before the annex starts: no directions to offer for it, and a known direction out of its annex', async () => {
+    expect(await withResult('{ direction: a1-d9, year: 2019 }')).toEqual(
+      twice({ code: 'E_REF_UNKNOWN', file: OBSERVATIONS, line: 4, column: 26, path: 'groups[0].result.direction', message: `the programme ${PROGRAMME} has no direction "a1-d9"`, hint: 'Name a direction of the annex that plans 2019.' }),
+    );
+    const annex = {
+      code: 'E_YEAR_OUT_OF_PERIOD',
+      file: OBSERVATIONS,
+      // The group's period is written between its unit and its result.
+      line: 5,
+      column: 13,
+      path: 'groups[0].result',
+      message: 'direction a1-d1 belongs to annex 1 (2020–2021), which does not plan 2019',
+      hint: 'Name the direction from the annex that plans the year the figure reports on, or correct the year.',
+    };
+    expect(await withResult('{ direction: a1-d1, year: 2019 }', once('    unit: проєктів\n', '    unit: проєктів\n    period: 2019\n'))).toEqual(twice(annex));
+  });
+
   it('counts a figure as of the first day after the year for that year, and not one a day later', async () => {
     const asOf = (day: string) => once('        code: civic-projects-submitted\n', `        code: civic-projects-submitted\n        period: "${day}"\n`);
     expect(await withResult('{ direction: a1-d1 }', asOf('2022-01-01'))).toEqual([]);

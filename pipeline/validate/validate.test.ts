@@ -168,6 +168,14 @@ describe('the shape of a file', () => {
     ]);
   });
 
+  it('names dimensions written as a text, not a map', async () => {
+    const observations = 'c/d/observations.yaml';
+    const yaml = 'groups:\n  - section: s\n    unit: u\n    observations:\n      - id: a\n        indicator: x\n        value: 1\n        dimensions: онлайн\n';
+    expect(await problemsOf(observations, yaml)).toEqual([
+      { code: 'E_FIELD_TYPE', file: observations, line: 8, column: 21, path: 'groups[0].observations[0].dimensions', message: 'expected a map of fields, found the text "онлайн"', hint: TYPE_HINT },
+    ]);
+  });
+
   it('names a dimension whose key is not an id, at the key', async () => {
     const observations = 'c/d/observations.yaml';
     const yaml = 'groups:\n  - section: s\n    unit: u\n    observations:\n      - id: a\n        indicator: x\n        value: 1\n        dimensions: { Канал: онлайн }\n';
@@ -229,6 +237,17 @@ describe('the words of a check against any schema', () => {
       problems: [{ code: 'E_FIELD_TYPE', file: DOCUMENT, line: 1, column: 4, path: 'i', message: 'expected a whole number, found number 2.5', hint: TYPE_HINT }],
     });
     expect(checkShape(file, z.object({ i: z.number() }))).toEqual({ ok: true, data: { i: 2.5 } });
+  });
+
+  it('take the first of two forms that both got into the value, and give a rule of a code of its own without a hint no hint', async () => {
+    expect(await checked('u: c\n', z.object({ u: z.union([z.string().regex(/^a/), z.string().regex(/^b/)]) }))).toEqual({
+      ok: false,
+      problems: [{ code: 'E_FIELD_VALUE', file: DOCUMENT, line: 1, column: 4, path: 'u', message: 'the text "c": Invalid string: must match pattern /^a/', hint: VALUE_HINT }],
+    });
+    expect(await checked('u: c\n', z.object({ u: z.string().refine(() => false, { error: 'not a name', params: { code: 'E_NAME_INVALID' } }) }))).toEqual({
+      ok: false,
+      problems: [{ code: 'E_NAME_INVALID', file: DOCUMENT, line: 1, column: 4, path: 'u', message: 'not a name', hint: '' }],
+    });
   });
 
   it('follow a union nested in a union into the branch that got furthest', async () => {
