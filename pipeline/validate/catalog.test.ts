@@ -5,7 +5,9 @@
  * named from its title) of the one report with figures.
  */
 import { describe, expect, it } from 'vitest';
-import { BASE, CATALOG, once, problemsAfter } from '../fixtures/base-tree.ts';
+import { checkSources } from '../check.ts';
+import { BASE, CATALOG, OBSERVATIONS, once, problemsAfter } from '../fixtures/base-tree.ts';
+import { memorySources } from '../io/files.ts';
 
 const PROGRAMME = 'tc-civic-initiatives-2020-2021';
 const REPORT = 'tc-2021-execution-report';
@@ -131,6 +133,110 @@ describe('the datasets of a publisher', () => {
     });
     expect(problems).toEqual([
       { code: 'E_REF_UNKNOWN', file: `${other}/datasets.yaml`, line: 10, column: 16, path: 'datasets[0].programme', message: `${other} has no programme "${PROGRAMME}"`, hint: 'A programme dataset names a programme of its own publisher.' },
+    ]);
+  });
+});
+
+describe('the lists a hint of the catalogue gives', () => {
+  const DECISION = 'test-city-council/tc-2019-decision-7';
+  /** The base tree with `n` more decisions, tc-p01…, each approving a programme tc-prog-01… that no dataset publishes. */
+  const withProgrammes = (n: number) =>
+    Object.fromEntries(
+      Array.from({ length: n }, (_, i) => String(i + 1).padStart(2, '0')).flatMap((k) => [
+        [`test-city-council/tc-p${k}/document.yaml`, BASE[`${DECISION}/document.yaml`]!.replace('id: tc-2019-decision-7', `id: tc-p${k}`)],
+        [`test-city-council/tc-p${k}/programme.yaml`, BASE[`${DECISION}/programme.yaml`]!.replace('id: tc-civic-initiatives-2020-2021', `id: tc-prog-${k}`)],
+      ]),
+    );
+  /** The catalogue naming a programme and a document it does not have, with `n` more programmes: the two hints. */
+  const hints = async (n: number) => {
+    const problems = await problemsAfter(CATALOG, (text) => once(`programme: ${PROGRAMME}`, 'programme: tc-other')(once(`documents: [${REPORT}]`, `documents: [${REPORT}, tc-none]`)(text)), withProgrammes(n));
+    return problems.filter((problem) => problem.code === 'E_REF_UNKNOWN').map((problem) => problem.hint);
+  };
+  const ids = (prefix: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${String(from + i).padStart(2, '0')}`).join(', ');
+
+  it('lists ten programmes in full, and the first ten of eleven with an ellipsis', async () => {
+    // Nine more decisions: 10 programmes, and 11 documents (the two of the base tree first).
+    expect(await hints(9)).toEqual([
+      `A programme dataset names a programme of its own publisher (here: ${PROGRAMME}, ${ids('tc-prog-', 1, 9)}).`,
+      `Name a document folder of this publisher (here: tc-2019-decision-7, ${REPORT}, ${ids('tc-p', 1, 8)}, …).`,
+    ]);
+    expect(await hints(10)).toEqual([
+      `A programme dataset names a programme of its own publisher (here: ${PROGRAMME}, ${ids('tc-prog-', 1, 9)}, …).`,
+      `Name a document folder of this publisher (here: tc-2019-decision-7, ${REPORT}, ${ids('tc-p', 1, 8)}, …).`,
+    ]);
+  });
+
+  it('lists ten documents in full', async () => {
+    expect(await hints(8)).toEqual([
+      `A programme dataset names a programme of its own publisher (here: ${PROGRAMME}, ${ids('tc-prog-', 1, 8)}).`,
+      `Name a document folder of this publisher (here: tc-2019-decision-7, ${REPORT}, ${ids('tc-p', 1, 8)}).`,
+    ]);
+  });
+
+  it('names each programme no dataset publishes, and the unknown names where they are written', async () => {
+    const problems = await problemsAfter(CATALOG, once(`programme: ${PROGRAMME}`, 'programme: tc-other'), withProgrammes(2));
+    expect(problems).toEqual([
+      { code: 'E_DATASET_COVERAGE', ...LIST, message: `the programme "${PROGRAMME}" is in 0 datasets of ${CATALOG}`, hint: `Add a dataset with \`programme: ${PROGRAMME}\` so its figures are published.` },
+      { code: 'E_DATASET_COVERAGE', ...LIST, message: `the programme "tc-prog-01" is in 0 datasets of ${CATALOG}`, hint: 'Add a dataset with `programme: tc-prog-01` so its figures are published.' },
+      { code: 'E_DATASET_COVERAGE', ...LIST, message: `the programme "tc-prog-02" is in 0 datasets of ${CATALOG}`, hint: 'Add a dataset with `programme: tc-prog-02` so its figures are published.' },
+      { code: 'E_REF_UNKNOWN', file: CATALOG, line: 10, column: 16, path: 'datasets[0].programme', message: 'test-city-council has no programme "tc-other"', hint: `A programme dataset names a programme of its own publisher (here: ${PROGRAMME}, tc-prog-01, tc-prog-02).` },
+    ]);
+  });
+});
+
+describe('what the catalogue leaves to the problems of another file', () => {
+  it('takes a report whose observations.csv cannot be read as a report with figures, and checks no total against it', async () => {
+    // The report's figures as a CSV whose header misspells «value»: its stated total names figures that could not be read.
+    const csv = OBSERVATIONS.replace('.yaml', '.csv');
+    const files = { ...BASE, [csv]: 'section,id,indicator,valeu,unit,quote\n"3. Звернення",appeals-total,Звернення громадян,"1 200",звернень,"1 200 звернень"\n' };
+    delete files[OBSERVATIONS];
+    const result = await checkSources(memorySources(files));
+    expect(result.problems).toEqual([
+      {
+        code: 'E_CSV_SYNTAX',
+        file: csv,
+        line: 1,
+        message: 'unknown column(s) valeu; missing column(s) value',
+        hint: 'Columns are section, id, indicator, code, value, unit, qualifier, period, quote, note, budget_group, budget_code, result.programme, result.direction, result.measure, result.year and one dim.NAME column per dimension, each once (docs/authoring.md).',
+      },
+    ]);
+  });
+
+  it('names a programme the publisher does not have while a programme.yaml of another publisher fails its schema', async () => {
+    const other = 'other-council';
+    const problems = await problemsAfter(CATALOG, once(`programme: ${PROGRAMME}`, 'programme: tc-other'), {
+      [`${other}/publisher.yaml`]: BASE['test-city-council/publisher.yaml']!.replace('id: test-city-council', `id: ${other}`),
+      [`${other}/o-decision/document.yaml`]: BASE['test-city-council/tc-2019-decision-7/document.yaml']!.replace('id: tc-2019-decision-7', 'id: o-decision'),
+      [`${other}/o-decision/programme.yaml`]: BASE['test-city-council/tc-2019-decision-7/programme.yaml']!.replace('id: tc-civic-initiatives-2020-2021', 'id: o-programme').replace('developer: Відділ внутрішньої політики', 'developer: [Відділ]'),
+    });
+    expect(problems).toEqual([
+      { code: 'E_FIELD_TYPE', file: `${other}/o-decision/programme.yaml`, line: 6, column: 12, path: 'developer', message: 'expected text, found a list', hint: 'Figures are text in quotes as printed ("1 243 280,57"); lists start each item with "- "; dates are YYYY-MM-DD.' },
+      { code: 'E_DATASET_COVERAGE', ...LIST, message: `the programme "${PROGRAMME}" is in 0 datasets of ${CATALOG}`, hint: `Add a dataset with \`programme: ${PROGRAMME}\` so its figures are published.` },
+      { code: 'E_REF_UNKNOWN', file: CATALOG, line: 10, column: 16, path: 'datasets[0].programme', message: 'test-city-council has no programme "tc-other"', hint: `A programme dataset names a programme of its own publisher (here: ${PROGRAMME}).` },
+    ]);
+  });
+  it('still names an unknown programme while a file of the publisher other than a programme.yaml fails', async () => {
+    const problems = await problemsAfter(CATALOG, once(`programme: ${PROGRAMME}`, 'programme: tc-other'), { [OBSERVATIONS]: BASE[OBSERVATIONS]!.replace('value: 42', 'value: [42]') });
+    expect(problems).toEqual([
+      { code: 'E_DATASET_COVERAGE', ...LIST, message: `the programme "${PROGRAMME}" is in 0 datasets of ${CATALOG}`, hint: `Add a dataset with \`programme: ${PROGRAMME}\` so its figures are published.` },
+      { code: 'E_REF_UNKNOWN', file: CATALOG, line: 10, column: 16, path: 'datasets[0].programme', message: 'test-city-council has no programme "tc-other"', hint: `A programme dataset names a programme of its own publisher (here: ${PROGRAMME}).` },
+      { code: 'E_FIELD_TYPE', file: OBSERVATIONS, line: 8, column: 16, path: 'groups[0].observations[0].value', message: 'expected text or a number, found a list', hint: 'Figures are text in quotes as printed ("1 243 280,57"); lists start each item with "- "; dates are YYYY-MM-DD.' },
+    ]);
+  });
+
+  it('judges no programme dataset while a programme.yaml of the publisher cannot be read (here for a formula), and asks no dataset for it', async () => {
+    const decision = 'test-city-council/tc-2019-decision-7/programme.yaml';
+    const problems = await problemsAfter(CATALOG, once(`programme: ${PROGRAMME}`, 'programme: tc-other'), { [decision]: BASE[decision]!.replace('goal: Залучення', 'goal: =Залучення') });
+    expect(problems).toEqual([
+      {
+        code: 'E_FORMULA_TEXT',
+        file: decision,
+        line: 8,
+        column: 7,
+        path: 'goal',
+        message: 'text starts like a spreadsheet formula: "=Залучення мешканців"',
+        hint: 'A cell starting with =, +, -, @, a tab or a carriage return (or their full-width forms) runs as a formula when the CSV is opened in a spreadsheet, unless the whole cell is a number. Reword the start, or put the text in quotes « » if it is a quotation.',
+      },
     ]);
   });
 });

@@ -30,6 +30,7 @@ export function checkCatalog(tree: SourceTree, broken: ReadonlySet<string>): Pro
   const problems: Problem[] = [];
   const report = (part: Part<unknown>, path: PropertyKey[], code: ErrorCode, message: string, hint: string) => {
     const pos = part.file.locate(path);
+    // Stryker disable next-line OptionalChaining: the locator falls back to the nearest field written (the file's start at worst): a problem always has a position
     problems.push({ code, file: part.file.path, line: pos?.line, column: pos?.column, path: formatPath(path), message, hint });
   };
   const names = new Map<string, string>();
@@ -40,14 +41,14 @@ export function checkCatalog(tree: SourceTree, broken: ReadonlySet<string>): Pro
     const catalog = publisher.catalog;
     const catalogPath = `${publisher.folder}/datasets.yaml`;
     if (broken.has(catalogPath)) continue;
-    const programmes = new Map(publisher.documents.flatMap((d) => (d.programme ? [[d.programme.data.id, d.folder] as const] : [])));
+    const programmes = new Set(publisher.documents.flatMap((d) => (d.programme ? [d.programme.data.id] : [])));
     // A document whose observations file could not be read has observations all the same: its problems say why.
     // A programme.yaml that failed its schema is no programme here: its problems say why, and a dataset naming it waits for that fix.
     const programmeBroken = [...broken].some((path) => path.startsWith(`${publisher.folder}/`) && path.endsWith('/programme.yaml'));
     const observationsBroken = (folder: string) => broken.has(`${folder}/observations.yaml`) || broken.has(`${folder}/observations.csv`);
     const withObservations = new Set(publisher.documents.filter((d) => d.observations || observationsBroken(d.folder)).map((d) => d.document.data.id));
     const ownDocuments = new Set(publisher.documents.map((d) => d.document.data.id));
-    const programmeList = [...programmes.keys()].slice(0, 10).join(', ') + (programmes.size > 10 ? ', …' : '');
+    const programmeList = [...programmes].slice(0, 10).join(', ') + (programmes.size > 10 ? ', …' : '');
     const documentList = [...ownDocuments].slice(0, 10).join(', ') + (ownDocuments.size > 10 ? ', …' : '');
     const placedProgrammes = new Map<string, number>();
     const placedDocuments = new Map<string, number>();
@@ -86,9 +87,10 @@ export function checkCatalog(tree: SourceTree, broken: ReadonlySet<string>): Pro
     });
 
     const where = catalog ?? publisher.publisher;
-    for (const [programme, folder] of programmes) {
+    // Only programmes read whole are here (a file with problems is in no tree): each is placed once.
+    for (const programme of programmes) {
       const count = placedProgrammes.get(programme) ?? 0;
-      if (count !== 1 && !broken.has(`${folder}/programme.yaml`)) {
+      if (count !== 1) {
         report(where, ['datasets'], 'E_DATASET_COVERAGE', `the programme "${programme}" is in ${count} datasets of ${catalogPath}`, count === 0 ? 'Add a dataset with `programme: ' + programme + '` so its figures are published.' : 'Keep it in one dataset, so every figure is published once.');
       }
     }

@@ -125,6 +125,14 @@ describe('the shared indicators', () => {
         [OBSERVATIONS]: once('        value: "близько 1,2 тис."\n', '        value: "близько 1,2 тис."\n        budget_group: product\n')(BASE[OBSERVATIONS]!),
       });
     expect(await grouped('product')).toEqual([]);
+    // A group on one side only says nothing against the other.
+    const groupOfIndicator = await problemsAfter(REPORT_DOCUMENT, (text) => text, { [FILE]: `indicators:\n${appeals.replace('    unit: звернень\n', '    unit: звернень\n    group: cost\n')}` });
+    expect(groupOfIndicator).toEqual([]);
+    const groupOfFigure = await problemsAfter(REPORT_DOCUMENT, (text) => text, {
+      [FILE]: `indicators:\n${appeals}`,
+      [OBSERVATIONS]: once('        value: "близько 1,2 тис."\n', '        value: "близько 1,2 тис."\n        budget_group: product\n')(BASE[OBSERVATIONS]!),
+    });
+    expect(groupOfFigure).toEqual([]);
     expect(await grouped('cost')).toEqual([
       {
         code: 'E_INDICATOR_GROUP',
@@ -136,5 +144,91 @@ describe('the shared indicators', () => {
         hint: 'A passport\'s group is part of what an indicator measures: correct one of the two, or relate the figure instead of sharing.',
       },
     ]);
+  });
+});
+
+describe('the figures an indicator shares', () => {
+  /** The base report with a third group: grants-paid in тис. грн and projects-share in %. */
+  const money = once(
+    '  - section: "3. Звернення"\n',
+    '  - section: "4. Кошти"\n    unit: тис. грн\n    observations:\n      - id: grants-paid\n        indicator: Виплачено грантів\n        value: "149,5"\n        quote: "виплачено 149,5 тис. грн"\n      - id: projects-share\n        indicator: Частка проєктів-переможців\n        unit: "%"\n        value: "28,6"\n        quote: "28,6 %"\n  - section: "3. Звернення"\n',
+  );
+  const withMoney = (indicators: string) => problemsAfter(OBSERVATIONS, money, { [FILE]: `indicators:\n${indicators}` });
+  const conflict = (line: number, key: string, unit: string, code: string, indicatorUnit: string) => ({
+    code: 'E_UNIT_CONFLICT',
+    file: FILE,
+    line,
+    column: 9,
+    path: 'indicators[0].observations[0]',
+    message: `${R}/${key} counts in "${unit}", the indicator ${code} in "${indicatorUnit}"`,
+    hint: 'Figures of one indicator count in one unit; if this figure counts something else, relate it (related:) instead of sharing.',
+  });
+
+  it('take a sum of money in another money unit, and a share in %', async () => {
+    expect(await withMoney(indicator('grants', 'грн', [`${R}/grants-paid`]) + indicator('winners-share', '"%"', [`${R}/projects-share`]))).toEqual([]);
+  });
+
+  it('name a count under an indicator of shares, and a sum of money under one of counts', async () => {
+    expect(await withMoney(indicator('winners-share', '"%"', [`${R}/projects-won`]))).toEqual([conflict(7, 'projects-won', 'проєктів', 'winners-share', '%')]);
+    expect(await withMoney(indicator('grants', 'проєктів', [`${R}/grants-paid`]))).toEqual([conflict(7, 'grants-paid', 'тис. грн', 'grants', 'проєктів')]);
+    expect(await withMoney(indicator('grants', '"%"', [`${R}/grants-paid`]))).toEqual([conflict(7, 'grants-paid', 'тис. грн', 'grants', '%')]);
+  });
+});
+
+describe('the code of a figure', () => {
+  const unlisted = {
+    code: 'E_INDICATOR_UNLISTED',
+    file: OBSERVATIONS,
+    line: 7,
+    column: 15,
+    path: 'groups[0].observations[0].code',
+    message: `the figure's code is the shared indicator "civic-projects-submitted", whose list in indicators.yaml does not name ${R}/projects-submitted`,
+    hint: `Two figures share an indicator only when the vocabulary says they count the same thing: add ${R}/projects-submitted to the indicator's observations if it does, or give the figure a code of its own.`,
+  };
+
+  it('may be the shared indicator that lists the figure', async () => {
+    expect(await withVocabulary(indicator('civic-projects-submitted', 'проєктів', [`${R}/projects-submitted`]))).toEqual([]);
+  });
+
+  it('is named when the figure is listed under another indicator than its code', async () => {
+    expect(await withVocabulary(indicator('civic-projects-submitted', 'проєктів', [`${R}/projects-won`]) + indicator('civic-projects', 'проєктів', [`${R}/projects-submitted`]))).toEqual([unlisted]);
+  });
+});
+
+describe('a relation of shared figures', () => {
+  /** The base report with appeals-letters counted over the first half of 2021, so that it is no part of the year's total. */
+  const halfYear = { [OBSERVATIONS]: once('        dimensions: { channel: лист }\n', '        dimensions: { channel: лист }\n        period: 2021-01-01/2021-06-30\n')(BASE[OBSERVATIONS]!) };
+  const vocabulary = (related: string) =>
+    problemsAfter(REPORT_DOCUMENT, (text) => text, { ...halfYear, [FILE]: `indicators:\n${indicator('citizens-appeals', 'звернень', [`${R}/appeals-total`, `${R}/appeals-letters`])}related:\n${related}` });
+
+  it('names the second of two figures of one indicator, with the first', async () => {
+    expect(await vocabulary(`  - id: periods\n    observations: [${R}/appeals-online, ${R}/appeals-total, ${R}/appeals-letters]\n    difference: Рік і пів року.\n`)).toEqual([
+      {
+        code: 'E_RELATION_INVALID',
+        file: FILE,
+        line: 11,
+        column: 101,
+        path: 'related[0].observations[2]',
+        message: `${R}/appeals-letters and ${R}/appeals-total are already one indicator, citizens-appeals: the vocabulary says they count the same thing`,
+        hint: 'A relation sets apart things that differ; take out the one the indicator already holds.',
+      },
+    ]);
+  });
+
+  it('names a figure that does not exist once for each time a relation names it, and nothing more of it', async () => {
+    const unknown = (column: number) => ({
+      code: 'E_REF_UNKNOWN',
+      file: FILE,
+      line: 11,
+      column,
+      path: `related[0].observations[${column === 20 ? 0 : 1}]`,
+      message: `"${R}/appeals-phone" is not an observation of the sources`,
+      hint: `Name an observation of ${R} by its id (known here: projects-submitted, projects-won, appeals-total, appeals-online, appeals-letters).`,
+    });
+    expect(await vocabulary(`  - id: phone\n    observations: [${R}/appeals-phone, ${R}/appeals-phone]\n    difference: Двічі.\n`)).toEqual([unknown(20), unknown(60)]);
+  });
+
+  it('takes figures of no indicator, and one figure of an indicator beside them', async () => {
+    expect(await vocabulary(`  - id: channels\n    observations: [${R}/appeals-online, ${R}/projects-won, ${R}/appeals-total]\n    difference: Канал і все.\n`)).toEqual([]);
   });
 });

@@ -69,6 +69,37 @@ describe('the result a figure reports on', () => {
     expect(await withResult('{ direction: a1-d1, year: 2022 }')).toEqual([annex, period, annex, period]);
   });
 
+  it('names a direction the programme does not have in a year no annex plans, without directions to offer', async () => {
+    expect(await withResult('{ direction: a1-d9, year: 2022 }')).toEqual(
+      twice({ code: 'E_REF_UNKNOWN', file: OBSERVATIONS, line: 4, column: 26, path: 'groups[0].result.direction', message: `the programme ${PROGRAMME} has no direction "a1-d9"`, hint: 'Name a direction of the annex that plans 2022.' }),
+    );
+  });
+
+  it('offers the directions of an annex in its first year, and judges no annex of a result in it', async () => {
+    expect(await withResult('{ direction: a1-d9, year: 2020 }')).toEqual(
+      twice({ code: 'E_REF_UNKNOWN', file: OBSERVATIONS, line: 4, column: 26, path: 'groups[0].result.direction', message: `the programme ${PROGRAMME} has no direction "a1-d9"`, hint: 'Name a direction of the annex that plans 2020 (known here: a1-d1, a1-d2).' }),
+    );
+    // The annex plans 2020–2021: a result of 2020, of figures of 2020, is in it.
+    expect(await withResult('{ direction: a1-d1, year: 2020 }', once('    unit: проєктів\n', '    unit: проєктів\n    period: 2020\n'))).toEqual([]);
+  });
+
+  it('names a year before the annex starts: no directions to offer for it, and a known direction out of its annex', async () => {
+    expect(await withResult('{ direction: a1-d9, year: 2019 }')).toEqual(
+      twice({ code: 'E_REF_UNKNOWN', file: OBSERVATIONS, line: 4, column: 26, path: 'groups[0].result.direction', message: `the programme ${PROGRAMME} has no direction "a1-d9"`, hint: 'Name a direction of the annex that plans 2019.' }),
+    );
+    const annex = {
+      code: 'E_YEAR_OUT_OF_PERIOD',
+      file: OBSERVATIONS,
+      // The group's period is written between its unit and its result.
+      line: 5,
+      column: 13,
+      path: 'groups[0].result',
+      message: 'direction a1-d1 belongs to annex 1 (2020–2021), which does not plan 2019',
+      hint: 'Name the direction from the annex that plans the year the figure reports on, or correct the year.',
+    };
+    expect(await withResult('{ direction: a1-d1, year: 2019 }', once('    unit: проєктів\n', '    unit: проєктів\n    period: 2019\n'))).toEqual(twice(annex));
+  });
+
   it('counts a figure as of the first day after the year for that year, and not one a day later', async () => {
     const asOf = (day: string) => once('        code: civic-projects-submitted\n', `        code: civic-projects-submitted\n        period: "${day}"\n`);
     expect(await withResult('{ direction: a1-d1 }', asOf('2022-01-01'))).toEqual([]);
@@ -79,6 +110,35 @@ describe('the result a figure reports on', () => {
     expect(await withResult('{ direction: a1-d1 }', asOf('2020-12-31'))).toEqual([
       expect.objectContaining({ code: 'E_YEAR_OUT_OF_PERIOD', message: 'the figure\'s period 2020-12-31 is not in 2021, the year its result reports on' }),
     ]);
+  });
+});
+
+describe('the period of a result\'s figure', () => {
+  const withPeriod = (period: string) => withResult('{ direction: a1-d1 }', once('        code: civic-projects-submitted\n', `        code: civic-projects-submitted\n        period: "${period}"\n`));
+  const outside = (label: string) => [
+    {
+      code: 'E_YEAR_OUT_OF_PERIOD',
+      file: OBSERVATIONS,
+      line: 4,
+      column: 13,
+      path: 'groups[0].result',
+      message: `the figure's period ${label} is not in 2021, the year its result reports on`,
+      hint: 'A result reports on a year: give the figure a period within 2021 (or "as of" 2022-01-01), or correct the year.',
+    },
+  ];
+
+  it('lies within the year, to its last day', async () => {
+    expect(await withPeriod('2021-07-01/2021-12-31')).toEqual([]);
+  });
+
+  it('is named when it runs past either end of the year, or is the next year', async () => {
+    expect(await withPeriod('2020-07-01/2021-06-30')).toEqual(outside('2020-07-01/2021-06-30'));
+    expect(await withPeriod('2021-07-01/2022-01-01')).toEqual(outside('2021-07-01/2022-01-01'));
+    expect(await withPeriod('2022')).toEqual(outside('2022'));
+  });
+
+  it('is named when it starts on the day after the year but lasts longer than that day', async () => {
+    expect(await withPeriod('2022-01-01/2022-01-31')).toEqual(outside('2022-01-01/2022-01-31'));
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Results checked against the plan they report on: a figure placed under a programme names a
  * programme of its own publisher, a direction of it whose annex plans the year, a measure of
- * that direction, and reports on that year (a figure "as of" the first day after it counts).
+ * that direction, and reports on that year: its period lies within it, or is the first day after it
+ * (a figure "as of" 1 January reports on the year before).
  * Runs on the model, after normalize, so that periods are read as the pages read them.
  */
 import type { ErrorCode } from '../errors/codes.ts';
@@ -57,7 +58,9 @@ export function checkResults(model: Model, programmesBroken: boolean): Problem[]
       problems.push(problemAt(result.place('measure'), 'E_REF_UNKNOWN', `direction ${direction.id} has no measure "${result.measure}"`, `Measures are named by their id in programme.yaml, or ${direction.id}-m1, ${direction.id}-m2… in their order${known(direction.measures.map((m) => m.id))}.`));
     }
     const { start, end } = observation.period;
-    if (end < `${result.year}-01-01` || start > dayAfter(result.year)) {
+    const within = start >= `${result.year}-01-01` && end <= `${result.year}-12-31`;
+    const asOf = start === dayAfter(result.year) && end === start;
+    if (!within && !asOf) {
       problems.push(problemAt(result.place(), 'E_YEAR_OUT_OF_PERIOD', `the figure's period ${observation.period.label} is not in ${result.year}, the year its result reports on`, `A result reports on a year: give the figure a period within ${result.year} (or "as of" ${dayAfter(result.year)}), or correct the year.`));
     }
   }

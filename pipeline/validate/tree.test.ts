@@ -35,6 +35,8 @@ function shown(paths: string[]) {
         publisher: entry.publisher,
         document: from(entry.document),
         parts: Object.fromEntries((['programme', 'execution', 'observations', 'totals'] as const).flatMap((key) => (entry[key] ? [[key, from(entry[key])]] : []))),
+        // Nothing but its folder, publisher, document and parts: a file of no part is no key of it.
+        keys: Object.keys(entry),
       })),
     })),
   };
@@ -55,8 +57,14 @@ describe('the tree of the sources', () => {
           publisher: 'a/publisher.yaml',
           catalog: 'a/datasets.yaml',
           documents: [
-            { folder: 'a/w', publisher: 'a', document: 'a/w/document.yaml', parts: {} },
-            { folder: 'a/x', publisher: 'a', document: 'a/x/document.yaml', parts: { programme: 'a/x/programme.yaml', execution: 'a/x/execution.yaml', observations: 'a/x/observations.csv', totals: 'a/x/totals.yaml' } },
+            { folder: 'a/w', publisher: 'a', document: 'a/w/document.yaml', parts: {}, keys: ['folder', 'publisher', 'document'] },
+            {
+              folder: 'a/x',
+              publisher: 'a',
+              document: 'a/x/document.yaml',
+              parts: { programme: 'a/x/programme.yaml', execution: 'a/x/execution.yaml', observations: 'a/x/observations.csv', totals: 'a/x/totals.yaml' },
+              keys: ['folder', 'publisher', 'document', 'execution', 'observations', 'programme', 'totals'],
+            },
           ],
         },
         { folder: 'b', publisher: 'b/publisher.yaml', catalog: undefined, documents: [] },

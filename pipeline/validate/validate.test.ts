@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { memorySources } from '../io/files.ts';
 import { loadSources } from '../sources/load.ts';
-import { knownKeys, validateShapes } from './shape.ts';
+import { checkShape, knownKeys, validateShapes } from './shape.ts';
 
 const DOCUMENT = 'c/d/document.yaml';
 const PUBLISHER = 'c/publisher.yaml';
@@ -168,6 +168,14 @@ describe('the shape of a file', () => {
     ]);
   });
 
+  it('names dimensions written as a text, not a map', async () => {
+    const observations = 'c/d/observations.yaml';
+    const yaml = 'groups:\n  - section: s\n    unit: u\n    observations:\n      - id: a\n        indicator: x\n        value: 1\n        dimensions: онлайн\n';
+    expect(await problemsOf(observations, yaml)).toEqual([
+      { code: 'E_FIELD_TYPE', file: observations, line: 8, column: 21, path: 'groups[0].observations[0].dimensions', message: 'expected a map of fields, found the text "онлайн"', hint: TYPE_HINT },
+    ]);
+  });
+
   it('names a dimension whose key is not an id, at the key', async () => {
     const observations = 'c/d/observations.yaml';
     const yaml = 'groups:\n  - section: s\n    unit: u\n    observations:\n      - id: a\n        indicator: x\n        value: 1\n        dimensions: { Канал: онлайн }\n';
@@ -182,6 +190,77 @@ describe('the shape of a file', () => {
         hint: VALUE_HINT,
       },
     ]);
+  });
+});
+
+describe('a missing field', () => {
+  const REQUIRED_HINT = 'Add the field; docs/authoring.md and schemas/sources/ list what each file needs.';
+
+  it('is named missing whatever the field takes: one of a list of values, or one of several forms', async () => {
+    expect(await problemsOf(DOCUMENT, 'id: d\ntitle: Звіт\nperiod: 2022\n')).toEqual([
+      { code: 'E_FIELD_REQUIRED', file: DOCUMENT, line: 1, column: 1, path: 'kind', message: 'missing required field "kind" (one of: decision, programme, execution_report, activity_report, presentation)', hint: REQUIRED_HINT },
+    ]);
+    expect(await problemsOf(DOCUMENT, 'id: d\nkind: activity_report\ntitle: Звіт\n')).toEqual([
+      { code: 'E_FIELD_REQUIRED', file: DOCUMENT, line: 1, column: 1, path: 'period', message: 'missing required field "period" (a number or text)', hint: REQUIRED_HINT },
+    ]);
+  });
+});
+
+describe('the form of a union the author meant', () => {
+  it('is the form whose problem lies deepest, the second here: a figure with a note of a shared indicator', async () => {
+    const yaml = 'indicators:\n  - code: a\n    name: { uk: А, en: A }\n    definition: { uk: Б }\n    unit: осіб\n    observations:\n      - { observation: a/b, note: 5 }\n';
+    expect(await problemsOf('indicators.yaml', yaml)).toEqual([
+      { code: 'E_FIELD_TYPE', file: 'indicators.yaml', line: 7, column: 35, path: 'indicators[0].observations[0].note', message: 'expected text, found number 5', hint: TYPE_HINT },
+    ]);
+  });
+});
+
+describe('the words of a check against any schema', () => {
+  /** A file read as the build reads it, checked against `schema` instead of its own. */
+  const checked = async (yaml: string, schema: z.core.$ZodType) => {
+    const loaded = await loadSources(memorySources({ [DOCUMENT]: yaml }));
+    return checkShape(loaded.files[0]!, schema);
+  };
+
+  it('name a number that is no multiple, a value that is not true or false, and a number that is not whole', async () => {
+    expect(await checked('n: 7\nb: так\n', z.object({ n: z.number().multipleOf(5), b: z.boolean() }))).toEqual({
+      ok: false,
+      problems: [
+        { code: 'E_FIELD_VALUE', file: DOCUMENT, line: 1, column: 4, path: 'n', message: 'number 7: Invalid number: must be a multiple of 5', hint: VALUE_HINT },
+        { code: 'E_FIELD_TYPE', file: DOCUMENT, line: 2, column: 4, path: 'b', message: 'expected true or false, found the text "так"', hint: TYPE_HINT },
+      ],
+    });
+    // A YAML number with a fraction is read as text: a number that is not whole comes only from other data.
+    const file = { ...(await loadSources(memorySources({ [DOCUMENT]: 'i: 2\n' }))).files[0]!, data: { i: 2.5 } };
+    expect(checkShape(file, z.object({ i: z.int() }))).toEqual({
+      ok: false,
+      problems: [{ code: 'E_FIELD_TYPE', file: DOCUMENT, line: 1, column: 4, path: 'i', message: 'expected a whole number, found number 2.5', hint: TYPE_HINT }],
+    });
+    expect(checkShape(file, z.object({ i: z.number() }))).toEqual({ ok: true, data: { i: 2.5 } });
+  });
+
+  it('take the first of two forms that both got into the value, and give a rule of a code of its own without a hint no hint', async () => {
+    expect(await checked('u: c\n', z.object({ u: z.union([z.string().regex(/^a/), z.string().regex(/^b/)]) }))).toEqual({
+      ok: false,
+      problems: [{ code: 'E_FIELD_VALUE', file: DOCUMENT, line: 1, column: 4, path: 'u', message: 'the text "c": Invalid string: must match pattern /^a/', hint: VALUE_HINT }],
+    });
+    expect(await checked('u: c\n', z.object({ u: z.string().refine(() => false, { error: 'not a name', params: { code: 'E_NAME_INVALID' } }) }))).toEqual({
+      ok: false,
+      problems: [{ code: 'E_NAME_INVALID', file: DOCUMENT, line: 1, column: 4, path: 'u', message: 'not a name', hint: '' }],
+    });
+  });
+
+  it('follow a union nested in a union into the branch that got furthest', async () => {
+    const schema = z.object({ u: z.union([z.union([z.string(), z.object({ a: z.string() })]), z.number()]) });
+    expect(await checked('u: { a: 5 }\n', schema)).toEqual({
+      ok: false,
+      problems: [{ code: 'E_FIELD_TYPE', file: DOCUMENT, line: 1, column: 9, path: 'u.a', message: 'expected text, found number 5', hint: TYPE_HINT }],
+    });
+    // Where no branch got into the value, every form of every branch is named.
+    expect(await checked('u: [1]\n', schema)).toEqual({
+      ok: false,
+      problems: [{ code: 'E_FIELD_TYPE', file: DOCUMENT, line: 1, column: 4, path: 'u', message: 'expected text or a map of fields (key: value lines) or a number, found a list', hint: TYPE_HINT }],
+    });
   });
 });
 

@@ -672,6 +672,37 @@ describe('the pages of a model', () => {
       expect((home['latestReports'] as { id: string }[]).map((r) => r.id)).toEqual(['kr-decision', 'kr-report', 'kr-results']);
       expect((home['latestChanges'] as { id: string }[]).map((r) => r.id)).toEqual(['kr-compare', 'kr-indicators', 'kr-register', 'kr-roads-data', 'usi-dani-portalu']);
     });
+
+    /** The site's files of the model with `other` in place of the hand-built programme, and `found` as the comparisons of its years. */
+    const withProgramme = (other: Model['programmes'][number], found: Reconciliation['comparisons']) =>
+      new Map(
+        [
+          ...siteData({
+            model: { ...model, programmes: [other], executions: [execution(2024, 'allocated'), execution(2025, 'spent')] },
+            reconciliation: { ...reconciliation, comparisons: found },
+            datasets: [register],
+            files: new Map(),
+            urls: makeUrls('http://localhost:4321', '/'),
+            published: false,
+            buildTime: 'now',
+          }),
+        ].map(([path, text]) => [path, JSON.parse(text) as Record<string, unknown>]),
+      );
+
+    it('gives each year\'s execution the number of the annex that plans that year', () => {
+      const [annex] = programme.annexes;
+      const twoAnnexes = { ...programme, annexes: [{ ...annex!, period: { start: 2024, end: 2024 } }, { ...annex!, id: 'a2', number: 2, title: 'Напрями 2025 року', period: { start: 2025, end: 2025 } }] };
+      const page = withProgramme(twoAnnexes, [comparisons[1]!, { ...comparisons[0]!, annex: 'a2' }]).get('site/programmes/kr-roads.json')!;
+      expect((page['executions'] as { year: number; annex: number }[]).map((e) => [e.year, e.annex])).toEqual([[2024, 1], [2025, 2]]);
+    });
+
+    it('gives a programme with nothing reported, no results, notes or datasets empty lists, and its decision as its only document', () => {
+      const files = withProgramme(programme, []);
+      const page = files.get('site/programmes/kr-roads.json')!;
+      expect([page['executions'], page['results'], page['notes'], page['datasets']]).toEqual([[], [], [], []]);
+      expect(page['documents']).toEqual([{ id: 'kr-decision', title: 'Документ kr-decision', kind: 'decision' }]);
+      expect(files.get('site/home.json')!['reported']).toEqual([]);
+    });
   });
 
   it('titles every kind of document in Ukrainian', () => {
@@ -685,5 +716,58 @@ describe('the pages of a model', () => {
       JSON.parse([...siteData({ model: { ...model, portal }, reconciliation, datasets: [register], files: new Map(), urls: makeUrls('http://localhost:4321', '/'), published: false, buildTime: 'now' })][0]![1]) as Record<string, unknown>;
     expect(config(undefined)).toMatchObject({ title: '', titleEn: '', description: '', contact: null });
     expect(config({ ...model.portal!, contact: { name: 'Редакція', email: 'open@example.org' } })['contact']).toEqual({ name: 'Редакція', email: 'open@example.org' });
+  });
+
+  /** The site's files of the hand-built model with `changes`, of `datasets`. */
+  const pagesOf = (changes: Partial<Model>, datasets: Dataset[]) =>
+    new Map(
+      [...siteData({ model: { ...model, ...changes }, reconciliation, datasets, files: new Map(), urls: makeUrls('http://localhost:4321', '/'), published: false, buildTime: 'now' })].map(([path, text]) => [path, JSON.parse(text) as Record<string, unknown>]),
+    );
+
+  it('shows a figure\'s period when only its start or only its end differs from the document\'s', () => {
+    const firstHalf = observation('h1', '3', 'Звернення', { period: { start: '2023-01-01', end: '2023-06-30', label: '2023-01-01/2023-06-30' } });
+    const secondHalf = observation('h2', '4', 'Звернення', { period: { start: '2023-07-01', end: '2023-12-31', label: '2023-07-01/2023-12-31' } });
+    const sections = pagesOf({ observations: [firstHalf, secondHalf] }, [indicators, register]).get('site/reports/kr-report.json')!['sections'] as { figures: { id: string; period: unknown }[] }[];
+    expect(sections[0]!.figures.map((f) => [f.id, f.period])).toEqual([
+      ['h1', { start: '2023-01-01', end: '2023-06-30' }],
+      ['h2', { start: '2023-07-01', end: '2023-12-31' }],
+    ]);
+  });
+
+  it('shows on the portal\'s dataset page every note, of the documents it names or not', () => {
+    const portal = dataset('usi-dani-portalu', 'portal', { publisher: undefined, sources: [] });
+    expect(pagesOf({}, [indicators, register, portal]).get('site/datasets/usi-dani-portalu.json')!['notes']).toEqual([
+      { id: 'kr-report/total-x', code: 'Q_STATED_TOTAL', document: 'kr-report', subject: 'Звернення', stated: '8', computed: '7', difference: '1', message: 'не сходиться' },
+    ]);
+  });
+
+  it('shows no notes on the page of a dataset whose documents have none', () => {
+    const decisions = dataset('kr-decisions', 'indicators', { sources: [{ id: 'kr-decision', title: 'Документ kr-decision', kind: 'decision', number: '7', date: '2024-02-01' } as Dataset['sources'][number]] });
+    expect(pagesOf({}, [decisions, register]).get('site/datasets/kr-decisions.json')!['notes']).toEqual([]);
+  });
+
+  it('gives the home page the five latest of six reports, by date, and of six datasets, by time of change', () => {
+    const days = ['03', '06', '01', '05', '02', '04'];
+    const documents = days.map((day, i) => document(`kr-${i + 1}`, { date: `2024-01-${day}` }));
+    const datasets = [register, ...['05', '01', '03', '02', '04'].map((day, i) => dataset(`kr-${'abcde'[i]}`, 'indicators', { modified: `2024-03-${day}T00:00:00Z` }))];
+    const home = pagesOf({ documents, observations: [], figures: [] }, datasets).get('site/home.json')!;
+    expect((home['latestReports'] as { id: string; date: string }[]).map((r) => [r.id, r.date])).toEqual([
+      ['kr-2', '2024-01-06'],
+      ['kr-4', '2024-01-05'],
+      ['kr-6', '2024-01-04'],
+      ['kr-1', '2024-01-03'],
+      ['kr-5', '2024-01-02'],
+    ]);
+    expect((home['latestChanges'] as { id: string }[]).map((d) => d.id)).toEqual(['kr-a', 'kr-e', 'kr-c', 'kr-d', 'kr-b']);
+  });
+
+  it('lists a publisher of no documents with its register alone', () => {
+    const zh: Publisher = { ...publisher, id: 'zh', name: { uk: 'Житомирська міська рада', en: 'Zhytomyr City Council' } };
+    const zhRegister = dataset('zh-register', 'register', { publisher: { ...register.publisher!, id: 'zh', name: zh.name } });
+    const publishers = pagesOf({ publishers: [publisher, zh] }, [indicators, register, zhRegister]).get('site/publishers.json') as unknown as Record<string, unknown>[];
+    expect(publishers.map((p) => [p['id'], p['programmes'], p['reports'], p['datasets'], p['register']])).toEqual([
+      ['kr', [], [{ id: 'kr-report', title: 'Документ kr-report' }, { id: 'kr-decision', title: 'Документ kr-decision' }], [{ id: 'kr-indicators', title: 'Набір kr-indicators' }], 'kr-register'],
+      ['zh', [], [], [], 'zh-register'],
+    ]);
   });
 });

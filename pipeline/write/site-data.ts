@@ -399,7 +399,13 @@ function sitePublishers(at: Lookups): SitePublisher[] {
   const portal = at.input.datasets.find((d) => d.parts !== undefined);
   // Stryker disable next-line OptionalChaining: the portal found is one with parts
   const parted = new Set(portal?.parts?.map((part) => part.id));
-  return at.input.model.publishers.map((p) => ({
+  return at.input.model.publishers.map((p) => sitePublisher(at, p, portal && parted.has(p.id) ? { id: portal.name, title: portal.title } : null));
+}
+
+function sitePublisher(at: Lookups, p: Model['publishers'][number], portalPart: SitePublisher['portalPart']): SitePublisher {
+  // Every publisher has its register: it always has datasets.
+  const datasets = at.datasetsByPublisher.get(p.id)!;
+  return {
     id: p.id,
     name: p.name,
     community: p.community,
@@ -412,10 +418,10 @@ function sitePublishers(at: Lookups): SitePublisher[] {
     note: p.note ?? null,
     programmes: (at.programmesByPublisher.get(p.id) ?? []).map((x) => ({ id: x.id, title: x.title })),
     reports: (at.documentsByPublisher.get(p.id) ?? []).map((d) => ({ id: d.id, title: d.title })),
-    datasets: (at.datasetsByPublisher.get(p.id) ?? []).filter((d) => d.kind !== 'register').map((d) => ({ id: d.name, title: d.title })),
-    register: (at.datasetsByPublisher.get(p.id) ?? []).find((d) => d.kind === 'register')!.name,
-    portalPart: portal && parted.has(p.id) ? { id: portal.name, title: portal.title } : null,
-  }));
+    datasets: datasets.filter((d) => d.kind !== 'register').map((d) => ({ id: d.name, title: d.title })),
+    register: datasets.find((d) => d.kind === 'register')!.name,
+    portalPart,
+  };
 }
 
 function homePage(at: Lookups, reported: SiteHome['reported']): SiteHome {
