@@ -11,7 +11,7 @@
  * the site need.
  */
 import { join } from 'node:path';
-import type { StreamedDataset } from '../derive/datasets.ts';
+import type { PlannedDataset, StreamedDataset } from '../derive/datasets.ts';
 import type { History } from '../io/history.ts';
 import type { Sink } from '../io/output.ts';
 import type { Model } from '../model/types.ts';
@@ -27,7 +27,10 @@ import type { DatasetWriter, WriterSettings } from './writers.ts';
 
 export interface PublishInput {
   model: Model;
-  datasets: Iterable<Dataset>;
+  /** Datasets made, or planned: a planned one is made only when it cannot be taken over. */
+  datasets: Iterable<Dataset | PlannedDataset>;
+  /** The key of a planned dataset from its inputs (write/reuse.ts, `inputKey`), when it has one. */
+  keyOf?: ((planned: PlannedDataset & { reads: string[] }) => string | undefined) | undefined;
   urls: Urls;
   history: History;
   sink: Sink;
@@ -178,20 +181,37 @@ function streamedWork({ streamed = [], urls, settings, sink, previous }: Publish
  * streamed work advances while this thread waits. A failed dataset stops the writing at the
  * next wait, and its error is thrown once every dataset in flight has landed.
  */
-async function writeDatasets({ datasets, writer, sink }: PublishInput, progress: Progress, catalogue: Catalogue, work: StreamedWork): Promise<void> {
+async function writeDatasets({ datasets, writer, sink, keyOf }: PublishInput, progress: Progress, catalogue: Catalogue, work: StreamedWork): Promise<void> {
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
   let index = 0;
-  for (const dataset of datasets) {
+  for (const item of datasets) {
     const at = index++;
-    // The callback names the dataset, not the dataset itself: its rows must not outlive this turn.
-    const name = dataset.name;
+    const planned = 'derive' in item ? item : undefined;
+    const reads = planned?.reads;
+    const key = reads && keyOf?.({ ...planned!, reads });
+    const name = planned ? planned.description.name : (item as Dataset).name;
     const folder = `public/datasets/${name}`;
-    const task = writer.write(dataset, sink.disk && join(sink.disk.folder, folder)).then(({ catalogue: piece, previousPiece, ...made }) => {
-      progress.results[at] = land(sink, name, folder, made);
+    // Unchanged inputs: the previous build's files and what it kept of the dataset, which is not made.
+    const taken = key !== undefined ? await writer.takeOver?.(name, key) : undefined;
+    if (taken) {
+      const { catalogue: _none, previousPiece, owned, kept, ...files } = taken;
+      planned!.takeOver(owned);
+      progress.kept[at] = kept;
+      progress.results[at] = { ...land(sink, name, folder, files), owned, kept };
+      catalogue.place(at, undefined, previousPiece);
+      continue;
+    }
+    const { dataset, owned } = planned ? planned.derive() : { dataset: item as Dataset, owned: undefined };
+    const kept = slim(dataset);
+    // What the next build needs to take the dataset over without making it.
+    const keeps = key !== undefined && owned ? { owned, kept } : {};
+    // The callback names the dataset, not the dataset itself: its rows must not outlive this turn.
+    const task = writer.write(dataset, sink.disk && join(sink.disk.folder, folder), key).then(({ catalogue: piece, previousPiece, ...made }) => {
+      progress.results[at] = { ...land(sink, name, folder, made), ...keeps };
       catalogue.place(at, piece, previousPiece);
     });
-    progress.kept[at] = slim(dataset);
+    progress.kept[at] = kept;
     const tracked: Promise<void> = task.then(
       () => void inFlight.delete(tracked),
       (error: unknown) => {
