@@ -18,7 +18,7 @@ import type { Dataset } from './publish/types.ts';
 import type { Reconciliation } from './reconcile/reconcile.ts';
 import { publish, type DatasetSummary, type Publication } from './write/publish.ts';
 import { readVersions, type VersionTables } from './history/versions.ts';
-import { inputKey, reusingWriter, type Reuse, type ReuseCounts } from './write/reuse.ts';
+import { inputKeys, reusingWriter, type Reuse, type ReuseCounts } from './write/reuse.ts';
 import { defaultThreads, makeWriter, POOL_THRESHOLD, writerSettings, type WriterSettings } from './write/writers.ts';
 import { siteData, type SiteDataInput } from './write/site-data.ts';
 import { siteFiles, siteFilesOnThread } from './write/site-files.ts';
@@ -131,7 +131,8 @@ export async function writeDatasets({ model, reconciliation, history, versions, 
   const maker = makeWriter(settings, threads);
   const writer = reuse ? reusingWriter(maker, settings, reuse, counts) : maker;
   const version = settings.version;
-  const keyOf = digests && version !== undefined ? (planned: PlannedDataset & { reads: string[] }) => inputKey(planned.description, planned.reads, digests, settings, version) : undefined;
+  const inputKey = digests && version !== undefined ? inputKeys(digests, settings, version) : undefined;
+  const keyOf = inputKey && ((planned: PlannedDataset & { reads: string[] }) => inputKey(planned.description, planned.reads));
   let publication: Publication;
   try {
     publication = await publish({ model, datasets: counted(derivation.planned, counts), keyOf, streamed: [derivation.portal], settings, urls, history, sink, writer, manifest: reuse !== undefined, previous: reuse?.previous, partCounts: counts.parts });

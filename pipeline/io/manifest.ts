@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Dataset } from '../publish/types.ts';
 import { MANIFEST_FORMAT, MANIFEST_PATH, type FileSum, type Manifest, type ManifestEntry } from '../write/reuse.ts';
 
 export type ManifestFs = Pick<typeof nodeFs, 'readFileSync'> & { promises: Pick<typeof nodeFs.promises, 'readFile'> };
@@ -26,19 +25,11 @@ const manifestShape = z.object({
       files: z.array(fileSum),
       catalogue: z.object({ turtle: range, jsonld: range }).optional(),
       owned: z.object({ figures: z.number().int().nonnegative(), digest: z.string().regex(/^[0-9a-f]{32}$/) }).optional(),
-      // As the catalogues and the site read the dataset, written back as read (an object schema would reorder its keys).
-      kept: z.custom<Dataset>(isKeptDataset, { message: 'not a dataset' }).optional(),
+      kept: fileSum.omit({ path: true }).optional(),
     }),
   ),
   catalogue: z.array(fileSum),
 });
-
-/** The shape of a dataset kept in the manifest, as far as the build relies on it before reading its fields. */
-function isKeptDataset(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const { name, tables, sources, changes } = value as Record<string, unknown>;
-  return typeof name === 'string' && Array.isArray(sources) && Array.isArray(changes) && Array.isArray(tables) && tables.every((table) => typeof table === 'object' && table !== null && Array.isArray((table as { rows?: unknown }).rows));
-}
 
 export interface ManifestRead {
   manifest: Manifest | undefined;

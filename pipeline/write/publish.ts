@@ -17,13 +17,13 @@ import type { Sink } from '../io/output.ts';
 import type { Model } from '../model/types.ts';
 import type { Dataset, Table } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
-import type { DatasetFiles, FileRecord } from './dataset-files.ts';
+import { sha256, type DatasetFiles, type FileRecord } from './dataset-files.ts';
 import { streamDatasetFiles, type StreamedFiles } from './dataset-stream.ts';
 import { catalogueWriter, datasetPiece, headPiece, type CataloguePiece, type PieceRanges } from './dcat.ts';
 import { atomFeed, dataJson } from './feeds.ts';
 import type { WrittenFile } from './package.ts';
-import { MANIFEST_PATH, manifestOf, summing, type FileList, type Manifest } from './reuse.ts';
-import type { DatasetWriter, WriterSettings } from './writers.ts';
+import { keptPath, MANIFEST_PATH, manifestOf, summing, type FileList, type Manifest } from './reuse.ts';
+import type { DatasetWriter, KeptSum, WriterSettings } from './writers.ts';
 
 export interface PublishInput {
   model: Model;
@@ -67,6 +67,7 @@ export interface Publication {
 export const KEPT_ROWS = 10;
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** Lets finished work of other threads land before going on. */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -193,19 +194,20 @@ async function writeDatasets({ datasets, writer, sink, keyOf }: PublishInput, pr
     const name = planned ? planned.description.name : (item as Dataset).name;
     const folder = `public/datasets/${name}`;
     // Unchanged inputs: the previous build's files and what it kept of the dataset, which is not made.
-    const taken = key !== undefined ? await writer.takeOver?.(name, key) : undefined;
+    const taken = key !== undefined ? await writer.takeOver?.(name, key, (sum) => readKept(sink, name, sum)) : undefined;
     if (taken) {
-      const { catalogue: _none, previousPiece, owned, kept, ...files } = taken;
+      const { catalogue: _none, previousPiece, owned, kept, keptSum, ...files } = taken;
       planned!.takeOver(owned);
+      sink.reuse!(keptPath(name));
       progress.kept[at] = kept;
-      progress.results[at] = { ...land(sink, name, folder, files), owned, kept };
+      progress.results[at] = { ...land(sink, name, folder, files), owned, kept: keptSum };
       catalogue.place(at, undefined, previousPiece);
       continue;
     }
     const { dataset, owned } = planned ? planned.derive() : { dataset: item as Dataset, owned: undefined };
     const kept = slim(dataset);
     // What the next build needs to take the dataset over without making it.
-    const keeps = key !== undefined && owned ? { owned, kept } : {};
+    const keeps = key !== undefined && owned ? { owned, kept: keep(sink, kept) } : {};
     // The callback names the dataset, not the dataset itself: its rows must not outlive this turn.
     const task = writer.write(dataset, sink.disk && join(sink.disk.folder, folder), key).then(({ catalogue: piece, previousPiece, ...made }) => {
       progress.results[at] = { ...land(sink, name, folder, made), ...keeps };
@@ -229,6 +231,20 @@ async function writeDatasets({ datasets, writer, sink, keyOf }: PublishInput, pr
   while (!failure && work.step()) await turn();
   await Promise.all(inFlight);
   if (failure) throw failure.error;
+}
+
+/** The dataset as the catalogues and the site read it, into the sink for the next build; its size and hash. */
+function keep(sink: Sink, dataset: Dataset): KeptSum {
+  const bytes = encoder.encode(JSON.stringify(dataset));
+  sink.put(keptPath(dataset.name), bytes);
+  return { bytes: bytes.length, sha256: sha256(bytes) };
+}
+
+/** What the previous build kept of a dataset, when its file is as the manifest records it. */
+function readKept(sink: Sink, name: string, sum: KeptSum): Dataset | undefined {
+  const bytes = sink.previous?.(keptPath(name), 0, sum.bytes);
+  if (!bytes || !sink.reuse || sink.previous!(keptPath(name), sum.bytes, sum.bytes + 1) !== undefined || sha256(bytes) !== sum.sha256) return undefined;
+  return JSON.parse(decoder.decode(bytes)) as Dataset;
 }
 
 /** A dataset's files into the sink, made or taken over; only the list of them stays. */

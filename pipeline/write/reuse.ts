@@ -35,12 +35,16 @@ export interface ManifestEntry {
   catalogue?: PieceRanges | undefined;
   /**
    * For a dataset keyed by its inputs (`inputKey`), what the build needs of it when it is
-   * taken over without being made: the figures it publishes, and the dataset as the
-   * catalogues and the site read it (its first rows, its tables' sizes).
+   * taken over without being made: the figures it publishes, and the size and hash of
+   * `kept/{name}.json`, the dataset as the catalogues and the site read it (its first rows,
+   * its tables' sizes), which is taken over with its files.
    */
   owned?: Owned | undefined;
-  kept?: Dataset | undefined;
+  kept?: Omit<FileSum, 'path'> | undefined;
 }
+
+/** Where the dataset kept for the next build lies in the output (not published). */
+export const keptPath = (name: string) => `kept/${name}.json`;
 
 export interface Manifest {
   format: typeof MANIFEST_FORMAT;
@@ -79,12 +83,16 @@ const ROWS_PER_PIECE = 2_000;
  * sources included), the bytes of every file it reads, and of the portal's own files (the
  * vocabularies of units and shared indicators, the portal's settings), which any dataset may
  * read. Known before the dataset is made, so an unchanged one is neither made nor hashed.
+ * Given the digests of every source file, by path; returns the key of one dataset.
  */
-export function inputKey(description: Dataset, reads: readonly string[], digests: ReadonlyMap<string, string>, settings: WriterSettings, version: string): string {
-  const { tables: _tables, ...rest } = description;
+export function inputKeys(digests: ReadonlyMap<string, string>, settings: WriterSettings, version: string): (description: Dataset, reads: readonly string[]) => string {
   const portal = [...digests].filter(([path]) => !path.includes('/')).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const own = [...new Set(reads)].sort().map((path) => [path, digests.get(path) ?? null]);
-  return createHash('sha256').update(JSON.stringify([...settingsKey(settings, version), 'inputs', rest, portal, own])).digest('hex');
+  const common = JSON.stringify([...settingsKey(settings, version), portal]);
+  return (description, reads) => {
+    const { tables: _tables, ...rest } = description;
+    const own = [...new Set(reads)].sort().map((path) => [path, digests.get(path) ?? null]);
+    return createHash('sha256').update(common).update('\n').update(JSON.stringify([rest, own])).digest('hex');
+  };
 }
 
 export function datasetKey(dataset: Dataset, settings: WriterSettings, version: string): string {
@@ -110,12 +118,14 @@ export function settingsKey({ siteUrl, basePath, portalTitle, portalContact, pub
 export function reusingWriter(inner: DatasetWriter, settings: WriterSettings, reuse: Reuse, counts: ReuseCounts): DatasetWriter {
   return {
     capacity: inner.capacity,
-    async takeOver(name, key) {
+    async takeOver(name, key, readKept) {
       const before = reuse.previous?.datasets[name];
-      if (before?.key !== key || !before.owned || !before.kept || !(await (reuse.intact?.(name, before) ?? true))) return undefined;
+      if (before?.key !== key || !before.owned || !before.kept) return undefined;
+      const kept = readKept(before.kept);
+      if (!kept || !(await (reuse.intact?.(name, before) ?? true))) return undefined;
       counts.reused++;
       const reused = before.files.map((file) => file.path);
-      return { name, files: [], reused, sums: before.files, written: before.written, rows: before.rows, problems: [], key, previousPiece: before.catalogue, owned: before.owned, kept: before.kept };
+      return { name, files: [], reused, sums: before.files, written: before.written, rows: before.rows, problems: [], key, previousPiece: before.catalogue, owned: before.owned, kept, keptSum: before.kept };
     },
     async write(dataset, folder, key) {
       // A dataset keyed by its inputs comes here once takeOver has found it changed.
@@ -141,7 +151,7 @@ export function reusingWriter(inner: DatasetWriter, settings: WriterSettings, re
 }
 
 /** What publish keeps of a dataset's files once their bytes are in the sink. */
-export type FileList = Omit<DatasetFiles, 'files' | 'reused' | 'stored' | 'catalogue' | 'previousPiece'> & { paths: string[]; catalogue?: PieceRanges; owned?: Owned; kept?: Dataset };
+export type FileList = Omit<DatasetFiles, 'files' | 'reused' | 'stored' | 'catalogue' | 'previousPiece'> & { paths: string[]; catalogue?: PieceRanges; owned?: Owned; kept?: Omit<FileSum, 'path'> };
 
 export function manifestOf(lists: FileList[], catalogue: FileSum[]): Manifest {
   const datasets: Record<string, ManifestEntry> = {};

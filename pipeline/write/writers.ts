@@ -52,12 +52,15 @@ export interface DatasetWriter {
    * under the same key: its files taken over, without the dataset being made. Undefined when
    * it has to be made (then `write` is given the key).
    */
-  takeOver?(name: string, key: string): Promise<TakenOver | undefined>;
+  takeOver?(name: string, key: string, readKept: (sum: KeptSum) => Dataset | undefined): Promise<TakenOver | undefined>;
   close(): Promise<void>;
 }
 
+/** The size and hash of the file that keeps a dataset for the next build (write/reuse.ts, `keptPath`). */
+export type KeptSum = { bytes: number; sha256: string };
+
 /** A dataset taken over by its inputs' key: its files, and what the previous build kept of it. */
-export type TakenOver = DatasetFiles & { owned: Owned; kept: Dataset };
+export type TakenOver = DatasetFiles & { owned: Owned; kept: Dataset; keptSum: KeptSum };
 
 /** What a worker thread is handed. */
 export interface WriterTask {
