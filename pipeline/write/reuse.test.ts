@@ -231,4 +231,18 @@ describe('an incremental build after a change to what a dataset reads besides it
     expect(counts.reused).toBe(0);
     expect(counts.made).toBe(first.made);
   });
+
+  it('makes a dataset again when what the previous build kept of it differs from the manifest, even at its size', async () => {
+    const manifest = readManifest(out).manifest!;
+    const [name] = Object.entries(manifest.datasets).find(([, entry]) => entry.kept !== undefined)!;
+    const kept = join(out, 'kept', `${name}.json`);
+    const text = readFileSync(kept, 'utf8');
+    // Its title's first letter, another of the same size: the file still reads as a dataset.
+    writeFileSync(kept, text.replace(/"title":"(.)/, (_, letter: string) => `"title":"${letter === 'Ж' ? 'Щ' : 'Ж'}`));
+    expect(readFileSync(kept).length).toBe(Buffer.byteLength(text));
+    const counts = await again('kept');
+    // The dataset and the portal-wide package.
+    expect(counts.made).toBe(2);
+    expect(readFileSync(kept, 'utf8')).toBe(text);
+  });
 });
