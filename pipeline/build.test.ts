@@ -5,7 +5,7 @@ import { buildPortal } from './build.ts';
 import { diskSources, memorySources } from './io/files.ts';
 import { fixedHistory } from './io/history.ts';
 import { checkSources } from './check.ts';
-import { deriveDatasets } from './derive/datasets.ts';
+import { deriveDatasets, type Owned } from './derive/datasets.ts';
 import { makeUrls } from './publish/urls.ts';
 import { createHash } from 'node:crypto';
 
@@ -90,6 +90,38 @@ describe('conservation', () => {
     expect(twice.length).toBeGreaterThan(0);
     expect(twice[0]).toContain('is published in');
     expect(twice[0]).toContain(', copy');
+  });
+
+  it('counts the figures of datasets taken over without being made, and still names a stray or a figure published twice', async () => {
+    const checked = await checkSources(diskSources(join(root, 'pipeline', 'fixtures', 'base')));
+    if (!checked.ok) throw new Error('base invalid');
+    const { model, reconciliation } = checked;
+    const urls = makeUrls('https://portal.example.org', '/');
+    // What a previous build recorded of each dataset's figures.
+    const owned = new Map<string, Owned>();
+    for (const planned of deriveDatasets({ model, reconciliation, history, urls }).planned) owned.set(planned.description.name, planned.derive().owned);
+    const takingOver = (input: Parameters<typeof deriveDatasets>[0]) => {
+      const derivation = deriveDatasets(input);
+      let taken = 0;
+      for (const planned of derivation.planned) {
+        const before = owned.get(planned.description.name);
+        if (planned.reads && before) {
+          planned.takeOver(before);
+          taken++;
+        } else planned.derive();
+      }
+      expect(taken).toBeGreaterThan(0);
+      return derivation.conservation();
+    };
+    expect(takingOver({ model, reconciliation, history, urls })).toEqual([]);
+    const stray = { ...model.figures[0]!, key: 'tc:stray', printed: '77', origin: { file: 'x/observations.yaml', line: 9, path: 'groups[0]' } };
+    expect(takingOver({ model: { ...model, figures: [...model.figures, stray] }, reconciliation, history, urls })).toEqual(['x/observations.yaml:9 groups[0] ("77") is published in no dataset']);
+    // The copy is made, its original taken over: their figures are counted twice.
+    const twice = takingOver({ model: { ...model, catalog: [...model.catalog, { ...model.catalog[1]!, name: 'copy', id: 'c0ffee00-0000-4000-8000-000000000000' }] }, reconciliation, history, urls });
+    expect(twice.length).toBeGreaterThan(0);
+    expect(twice[0]).toMatch(/is published in \S+, \S+$/);
+    expect(twice[0]).toContain(model.catalog[1]!.name);
+    expect(twice[0]).toContain('copy');
   });
 });
 

@@ -7,9 +7,9 @@
  */
 import { checkSources } from './check.ts';
 import { BasePath, HttpUrl } from './sources/schema.ts';
-import { deriveDatasets } from './derive/datasets.ts';
+import { deriveDatasets, type PlannedDataset } from './derive/datasets.ts';
 import type { Problem } from './errors/problem.ts';
-import type { SourceFiles } from './io/files.ts';
+import { digestingSources, type SourceFiles } from './io/files.ts';
 import type { History } from './io/history.ts';
 import { memorySink, type OutputTree, type Sink, type Written } from './io/output.ts';
 import type { Model } from './model/types.ts';
@@ -18,7 +18,7 @@ import type { Dataset } from './publish/types.ts';
 import type { Reconciliation } from './reconcile/reconcile.ts';
 import { publish, type DatasetSummary, type Publication } from './write/publish.ts';
 import { readVersions, type VersionTables } from './history/versions.ts';
-import { reusingWriter, type Reuse, type ReuseCounts } from './write/reuse.ts';
+import { inputKeys, reusingWriter, type Reuse, type ReuseCounts } from './write/reuse.ts';
 import { defaultThreads, makeWriter, POOL_THRESHOLD, writerSettings, type WriterSettings } from './write/writers.ts';
 import { siteData, type SiteDataInput } from './write/site-data.ts';
 import { siteFiles, siteFilesOnThread } from './write/site-files.ts';
@@ -42,7 +42,9 @@ export type Built =
   | { ok: false; problems: Problem[] };
 
 export async function buildPortal(options: BuildOptions): Promise<Built> {
-  const checked = await checkSources(options.files);
+  // Each file's hash as it is read: an unchanged dataset is known by its files' (write/reuse.ts).
+  const { files, digests } = digestingSources(options.files);
+  const checked = await checkSources(files);
   if (!checked.ok) return checked;
   const overrides = checkOverrides(options);
   if (overrides.length > 0) return { ok: false, problems: overrides };
@@ -52,11 +54,11 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   const settings = writerSettings(model, urls, options.reuse?.version);
   const memory = options.sink ? undefined : memorySink();
   const sink = options.sink ?? memory!;
-  const counts: ReuseCounts = { made: 0, reused: 0, parts: { made: 0, reused: 0 } };
+  const counts: ReuseCounts = { made: 0, reused: 0, derived: 0, parts: { made: 0, reused: 0 } };
   const threads = options.threads ?? (model.catalog.length >= POOL_THRESHOLD ? defaultThreads() : 0);
   // What changed in the data of each published version: earlier versions' sources, checked and derived again.
   const versions = await readVersions(options.history, urls, options.files);
-  const { publication, conservation } = await writeDatasets({ model, reconciliation, history: options.history, versions, urls, sink, settings, threads, reuse: options.reuse, counts });
+  const { publication, conservation } = await writeDatasets({ model, reconciliation, history: options.history, versions, urls, sink, settings, threads, reuse: options.reuse, counts, digests });
   const selfCheck = (message: string): Problem => ({
     code: 'E_SELF_CHECK',
     file: 'build',
@@ -112,23 +114,45 @@ export interface WriteInput {
   reuse?: Reuse | undefined;
   /** Datasets made and taken over, counted when reuse is given. */
   counts: ReuseCounts;
+  /**
+   * The SHA-256 of every source file, by path: with them a dataset of the catalogue is keyed
+   * by what it reads, and taken over without being made when that did not change. Without
+   * them, every dataset is made and keyed by its rows.
+   */
+  digests?: ReadonlyMap<string, string> | undefined;
 }
 
 /**
  * Derive and write: every dataset's files, the catalogues and the manifest into the sink;
  * then the figures no dataset publishes, or more than one does (conservation).
  */
-export async function writeDatasets({ model, reconciliation, history, versions, urls, sink, settings, threads, reuse, counts }: WriteInput): Promise<{ publication: Publication; conservation: string[] }> {
+export async function writeDatasets({ model, reconciliation, history, versions, urls, sink, settings, threads, reuse, counts, digests }: WriteInput): Promise<{ publication: Publication; conservation: string[] }> {
   const derivation = deriveDatasets({ model, reconciliation, history, urls, versions });
   const maker = makeWriter(settings, threads);
   const writer = reuse ? reusingWriter(maker, settings, reuse, counts) : maker;
+  const version = settings.version;
+  const inputKey = digests && version !== undefined ? inputKeys(digests, settings, version) : undefined;
+  const keyOf = inputKey && ((planned: PlannedDataset & { reads: string[] }) => inputKey(planned.description, planned.reads));
   let publication: Publication;
   try {
-    publication = await publish({ model, datasets: derivation.datasets, streamed: [derivation.portal], settings, urls, history, sink, writer, manifest: reuse !== undefined, previous: reuse?.previous, partCounts: counts.parts });
+    publication = await publish({ model, datasets: counted(derivation.planned, counts), keyOf, streamed: [derivation.portal], settings, urls, history, sink, writer, manifest: reuse !== undefined, previous: reuse?.previous, partCounts: counts.parts });
     // The portal-wide package changes with any source, so it is always made; its parts, per publisher, only when theirs change.
     if (reuse) counts.made++;
   } finally {
     await writer.close();
   }
   return { publication, conservation: derivation.conservation() };
+}
+
+/** The planned datasets, each one's making counted. */
+function* counted(planned: Iterable<PlannedDataset>, counts: ReuseCounts): Generator<PlannedDataset> {
+  for (const one of planned) {
+    yield {
+      ...one,
+      derive() {
+        counts.derived = (counts.derived ?? 0) + 1;
+        return one.derive();
+      },
+    };
+  }
 }

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeDatasets, writeSiteData } from '../build.ts';
 import { changeOneFigure, corpusFiles, emptyStats } from '../generate/corpus.ts';
-import { diskSources } from '../io/files.ts';
+import { diskSources, digestingSources } from '../io/files.ts';
 import { fixedHistory } from '../io/history.ts';
 import { stage } from '../io/output.ts';
 import { normalize } from '../normalize/normalize.ts';
@@ -201,7 +201,8 @@ try {
   const probed = (when: string) => `file system ${when}: ${probeFileSystem(work).msPerFile.toFixed(3)} ms to create a file\n`;
   process.stdout.write(`${probed('before')}\n`);
 
-  const files = diskSources(sources);
+  // As the build reads them: each file hashed, for the datasets' keys.
+  const { files, digests } = digestingSources(diskSources(sources));
   const loaded = await measureAsync('load', () => loadSources(files));
   const shapes = measure('validate: shapes', () => validateShapes(loaded.files));
   const tree = arrange(shapes.valid);
@@ -221,7 +222,7 @@ try {
   const settings = writerSettings(model, urls, version);
   const { publication, conservation } = await measureAsync(
     `derive and write: datasets, metadata, catalogues (checked, to disk; ${threads} threads)`,
-    () => writeDatasets({ model, reconciliation, history, urls, sink: staging, settings, threads, reuse: { previous: undefined, version }, counts: { made: 0, reused: 0 } }),
+    () => writeDatasets({ model, reconciliation, history, urls, sink: staging, settings, threads, reuse: { previous: undefined, version }, counts: { made: 0, reused: 0 }, digests }),
     () => ({ ...staging.written }),
   );
   if (conservation.length > 0) throw new Error(`conservation: ${conservation[0]}`);

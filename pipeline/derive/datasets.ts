@@ -3,6 +3,7 @@
  * belongs to one publisher; each publisher also gets its register of datasets; one
  * portal-wide package carries everything for the reader who wants it all at once.
  */
+import { createHash } from 'node:crypto';
 import type { History } from '../io/history.ts';
 import type { CatalogEntry, Model, Publisher, SourceDocument } from '../model/types.ts';
 import type { Reconciliation } from '../reconcile/reconcile.ts';
@@ -59,9 +60,38 @@ export interface StreamedDataset {
   groups: TableGroup[];
 }
 
+/**
+ * The figures a dataset publishes, as a count and an order-free digest of their keys: enough
+ * to check that the figures of datasets taken over from the previous build, with those of the
+ * datasets made, are the model's figures each once (see `conservation`).
+ */
+export interface Owned {
+  figures: number;
+  digest: string;
+}
+
+/** A dataset before its tables are made: everything it says of itself, what it reads, how to make it. */
+export interface PlannedDataset {
+  /** The dataset without its tables (`tables` is empty): final before any row is made. */
+  description: Dataset;
+  /**
+   * The source files its tables are made from, when they alone (with the description, the
+   * portal's own files, the settings and the code) decide its files: its documents' files and
+   * its publisher's. Undefined for datasets made from the whole model (registers, the shared
+   * indicators), which are always made.
+   */
+  reads: string[] | undefined;
+  /** Its tables made now; its figures counted as published. */
+  derive(): { dataset: Dataset; owned: Owned };
+  /** Its figures counted as published without making it, as the previous build counted them. */
+  takeOver(owned: Owned): void;
+}
+
 export interface Derivation {
   /** Made one at a time as they are read, so only the dataset being written holds its rows. */
   datasets: Iterable<Dataset>;
+  /** The same datasets, each made only when asked (read one or the other, not both). */
+  planned: Iterable<PlannedDataset>;
   /** The portal-wide package: every row of the portal once more, made a chunk at a time. */
   portal: StreamedDataset;
   /** Figures published in no row, or in more than one (must be empty); complete once datasets is read through. */
@@ -87,6 +117,7 @@ export function deriveDatasets({ model, reconciliation, history, urls, versions 
   const publishers = new Map(model.publishers.map((publisher) => [publisher.id, publisher]));
   const documents = new Map(model.documents.map((document) => [document.id, document]));
   const owners = new Map<string, string[]>();
+  const taken: { plan: PlannedDataset; owned: Owned }[] = [];
   let finished = false;
 
   const sourcesOf = (ids: Iterable<string>) => sourceRefs(ids, documents, urls);
@@ -94,24 +125,39 @@ export function deriveDatasets({ model, reconciliation, history, urls, versions 
     ...[...new Set(ids)].flatMap((id) => documents.get(id)?.files ?? []),
     ...(publisher ? [`${publisher}/publisher.yaml`, `${publisher}/datasets.yaml`] : ['portal.yaml']),
   ];
-  const own = (dataset: string, derived: Derived[]) => {
+  const own = (dataset: string, derived: Derived[]): Owned => {
+    const owned = ownedDigest();
     for (const { owns } of derived) {
       for (const key of owns) {
+        owned.add(key);
         const homes = owners.get(key);
         if (homes) homes.push(dataset);
         else owners.set(key, [dataset]);
       }
     }
+    return owned.end();
+  };
+  /** A dataset made from its description and tables, its figures counted. */
+  const plan = (description: Dataset, reads: string[] | undefined, tables: () => Derived[]): PlannedDataset => {
+    const self: PlannedDataset = {
+      description,
+      reads,
+      derive() {
+        const derived = tables();
+        return { dataset: { ...description, tables: derived.map((d) => d.table) }, owned: own(description.name, derived) };
+      },
+      takeOver: (owned) => void taken.push({ plan: self, owned }),
+    };
+    return self;
   };
 
-  function* datasets(): Generator<Dataset> {
+  function* planned(): Generator<PlannedDataset> {
     const index = indexModel(model, reconciliation);
     // The registers describe the datasets; they do not need their rows.
     const described: Dataset[] = [];
     for (const entry of model.catalog) {
       const publisher = publishers.get(entry.publisher)!;
       const derived = entry.programme !== undefined ? programmeDataset(entry, urls, index) : indicatorsDataset(entry, reconciliation, urls, index);
-      own(entry.name, derived.tables);
       const sourceFiles = filesOf(derived.documents, entry.publisher);
       const times = history.of(sourceFiles);
       const dataset: Dataset = {
@@ -121,19 +167,19 @@ export function deriveDatasets({ model, reconciliation, history, urls, versions 
         modified: times.modified,
         version: `1.0.${times.revisions}`,
         sources: sourcesOf(derived.documents),
-        tables: derived.tables.map((d) => d.table),
+        tables: [],
         changes: changesOf(entry.name, sourceFiles),
       };
-      described.push({ ...dataset, tables: [] });
-      yield dataset;
+      described.push(dataset);
+      yield plan(dataset, sourceFiles, derived.tables);
     }
 
     if (model.indicators.length > 0) {
       const derived = comparisonDataset(model, urls);
-      own(derived.dataset.name, derived.tables);
       const sourceFiles = [...filesOf(derived.documents), 'indicators.yaml'];
       const times = history.of(sourceFiles);
-      yield { ...derived.dataset, created: times.created, modified: times.modified, version: `1.0.${times.revisions}`, sources: sourcesOf(derived.documents), changes: changesOf(derived.dataset.name, sourceFiles) };
+      const dataset = { ...derived.dataset, tables: [], created: times.created, modified: times.modified, version: `1.0.${times.revisions}`, sources: sourcesOf(derived.documents), changes: changesOf(derived.dataset.name, sourceFiles) };
+      yield plan(dataset, undefined, () => derived.tables);
     }
 
     const byPublisher = groupBy(described, (dataset) => dataset.publisher?.id);
@@ -144,7 +190,7 @@ export function deriveDatasets({ model, reconciliation, history, urls, versions 
       const title = `Реєстр наборів даних: ${publisher.name.uk}`;
       const spans = own.flatMap((dataset) => (dataset.temporal ? [dataset.temporal] : []));
       const registerName = ckanName(`Реєстр наборів даних ${publisher.name.uk}`);
-      yield {
+      const register: Dataset = {
         name: registerName,
         id: uuidV5(`${publisher.id}/register`),
         kind: 'register',
@@ -160,29 +206,72 @@ export function deriveDatasets({ model, reconciliation, history, urls, versions 
         modified: times.modified,
         version: `1.0.${times.revisions}`,
         sources: [],
-        tables: [registerTable(own, publisher, urls)],
+        tables: [],
         changes: changesOf(registerName, registerFiles),
       };
+      yield plan(register, undefined, () => [{ table: registerTable(own, publisher, urls), owns: [] }]);
     }
 
     finished = true;
   }
 
+  function* datasets(): Generator<Dataset> {
+    for (const one of planned()) yield one.derive().dataset;
+  }
+
   return {
     datasets: datasets(),
+    planned: planned(),
     portal: portalPackage(model, reconciliation, history, urls, versions, groupBy(model.catalog.map((entry) => entryDataset(entry, publishers.get(entry.publisher)!)), (d) => d.publisher?.id), sourcesOf),
     conservation() {
       if (!finished) throw new Error('conservation() is known only after every dataset has been derived');
+      // Figures of datasets taken over: as many, and the same, as those no dataset made here publishes.
+      if (taken.length > 0) {
+        const unowned = ownedDigest();
+        for (const figure of model.figures) if (!owners.has(figure.key)) unowned.add(figure.key);
+        const expected = unowned.end();
+        const counted = sumOwned(taken.map((one) => one.owned));
+        // Either way, each figure's homes are then named below; if they differ, the datasets taken over are made again to name them.
+        if (counted.figures !== expected.figures || counted.digest !== expected.digest) for (const one of taken.splice(0)) one.plan.derive();
+      }
       const problems: string[] = [];
       for (const figure of model.figures) {
         const homes = owners.get(figure.key) ?? [];
-        if (homes.length !== 1) {
-          problems.push(`${figure.origin.file}:${figure.origin.line ?? '?'} ${figure.origin.path} ("${figure.printed}") is published in ${homes.length === 0 ? 'no dataset' : homes.join(', ')}`);
-        }
+        if (homes.length === 1 || (homes.length === 0 && taken.length > 0)) continue;
+        problems.push(`${figure.origin.file}:${figure.origin.line ?? '?'} ${figure.origin.path} ("${figure.printed}") is published in ${homes.length === 0 ? 'no dataset' : homes.join(', ')}`);
       }
       return problems;
     },
   };
+}
+
+/**
+ * A digest of a set of figure keys that does not depend on their order and adds up: the sum,
+ * modulo 2^128, of each key's SHA-256 cut to 128 bits. Two lists of keys with the same count
+ * and sum are the same list but by a chance of 2^-128 or so.
+ */
+function ownedDigest() {
+  let figures = 0;
+  let sum = 0n;
+  return {
+    add(key: string) {
+      figures++;
+      sum = (sum + BigInt(`0x${createHash('sha256').update(key).digest('hex').slice(0, 32)}`)) & MASK_128;
+    },
+    end: (): Owned => ({ figures, digest: sum.toString(16).padStart(32, '0') }),
+  };
+}
+
+const MASK_128 = (1n << 128n) - 1n;
+
+function sumOwned(all: Owned[]): Owned {
+  let figures = 0;
+  let sum = 0n;
+  for (const one of all) {
+    figures += one.figures;
+    sum = (sum + BigInt(`0x${one.digest}`)) & MASK_128;
+  }
+  return { figures, digest: sum.toString(16).padStart(32, '0') };
 }
 
 /** What the register tables read of a catalogue entry, before anything is derived. */
@@ -228,7 +317,8 @@ function publisherRef(publisher: Publisher): PublisherRef {
 }
 
 interface DerivedDataset {
-  tables: Derived[];
+  /** Made when called: what the dataset reads is known before. */
+  tables: () => Derived[];
   documents: string[];
   temporal: { start: string; end: string } | undefined;
 }
@@ -269,7 +359,7 @@ function programmeDataset(entry: CatalogEntry, urls: Urls, index: ModelIndex): D
   const documentIds = [...new Set([programme.document, ...executions.map((e) => e.document), ...results.map((o) => o.document)])];
   const notes = index.notesByProgramme.get(programme.id) ?? [];
   return {
-    tables: [
+    tables: () => [
       ...programmeTables([programme], executions, index.documents, index.comparisonsByProgramme.get(programme.id) ?? []),
       // What was done, where a report says: no empty table of results, nor of results by measure.
       ...resultTables(results, index.programmes).filter((d) => d.table.rows.length > 0),
@@ -287,7 +377,7 @@ function indicatorsDataset(entry: CatalogEntry, reconciliation: Reconciliation, 
   const notes = ids.flatMap((id) => index.notesByDocument.get(id) ?? []).filter((note) => note.programme === undefined);
   const periods = observations.map((o) => o.period);
   return {
-    tables: [
+    tables: () => [
       observationsTable(observations),
       statedTotalsTable(ids.flatMap((id) => index.totalsByDocument.get(id) ?? []), reconciliation),
       documentsTable(ids.map((id) => index.documents.get(id)!), urls.report),

@@ -2,6 +2,7 @@
  * The file system, passed into the stages so each one is testable without a disk and a
  * build reads nothing it was not given.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, type Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -51,5 +52,24 @@ export function memorySources(files: Record<string, string | Uint8Array>): Sourc
       return bytesOf(path);
     },
     readSync: bytesOf,
+  };
+}
+
+/**
+ * The same files, each one's SHA-256 kept as it is read: what an incremental build keys each
+ * dataset on (write/reuse.ts), at the cost of hashing the bytes the loader reads anyway.
+ */
+export function digestingSources(files: SourceFiles): { files: SourceFiles; digests: Map<string, string> } {
+  const digests = new Map<string, string>();
+  return {
+    digests,
+    files: {
+      ...files,
+      async read(path) {
+        const bytes = await files.read(path);
+        digests.set(path, createHash('sha256').update(bytes).digest('hex'));
+        return bytes;
+      },
+    },
   };
 }

@@ -24,6 +24,8 @@ const manifestShape = z.object({
       written: z.array(z.looseObject({ path: z.string(), bytes: z.number(), sha256: z.string() })),
       files: z.array(fileSum),
       catalogue: z.object({ turtle: range, jsonld: range }).optional(),
+      owned: z.object({ figures: z.number().int().nonnegative(), digest: z.string().regex(/^[0-9a-f]{32}$/) }).optional(),
+      kept: fileSum.omit({ path: true }).optional(),
     }),
   ),
   catalogue: z.array(fileSum),

@@ -10,8 +10,8 @@ import { keyed, type WriterTask, type WriterSettings } from './writers.ts';
 const settings = workerData as WriterSettings;
 const urls = makeUrls(settings.siteUrl, settings.basePath);
 
-parentPort!.on('message', ({ dataset, folder }: WriterTask) => {
-  const made = keyed(writeDatasetFiles(dataset, urls, settings), dataset, settings);
+parentPort!.on('message', ({ dataset, folder, key }: WriterTask) => {
+  const made = keyed(writeDatasetFiles(dataset, urls, settings), dataset, settings, key);
   const result = folder === undefined ? made : storeFiles(made, folder);
   const pieces = result.catalogue ? [result.catalogue.turtle, result.catalogue.jsonld] : [];
   parentPort!.postMessage(result, [...new Set([...result.files.map((file) => file.bytes), ...pieces].map((bytes) => bytes.buffer as ArrayBuffer))]);

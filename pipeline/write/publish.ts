@@ -11,23 +11,26 @@
  * the site need.
  */
 import { join } from 'node:path';
-import type { StreamedDataset } from '../derive/datasets.ts';
+import type { PlannedDataset, StreamedDataset } from '../derive/datasets.ts';
 import type { History } from '../io/history.ts';
 import type { Sink } from '../io/output.ts';
 import type { Model } from '../model/types.ts';
 import type { Dataset, Table } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
-import type { DatasetFiles, FileRecord } from './dataset-files.ts';
+import { sha256, type DatasetFiles, type FileRecord } from './dataset-files.ts';
 import { streamDatasetFiles, type StreamedFiles } from './dataset-stream.ts';
 import { catalogueWriter, datasetPiece, headPiece, type CataloguePiece, type PieceRanges } from './dcat.ts';
 import { atomFeed, dataJson } from './feeds.ts';
 import type { WrittenFile } from './package.ts';
-import { MANIFEST_PATH, manifestOf, summing, type FileList, type Manifest } from './reuse.ts';
-import type { DatasetWriter, WriterSettings } from './writers.ts';
+import { keptPath, MANIFEST_PATH, manifestOf, summing, type FileList, type Manifest } from './reuse.ts';
+import type { DatasetWriter, KeptSum, WriterSettings } from './writers.ts';
 
 export interface PublishInput {
   model: Model;
-  datasets: Iterable<Dataset>;
+  /** Datasets made, or planned: a planned one is made only when it cannot be taken over. */
+  datasets: Iterable<Dataset | PlannedDataset>;
+  /** The key of a planned dataset from its inputs (write/reuse.ts, `inputKey`), when it has one. */
+  keyOf?: ((planned: PlannedDataset & { reads: string[] }) => string | undefined) | undefined;
   urls: Urls;
   history: History;
   sink: Sink;
@@ -64,6 +67,7 @@ export interface Publication {
 export const KEPT_ROWS = 10;
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** Lets finished work of other threads land before going on. */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -178,20 +182,38 @@ function streamedWork({ streamed = [], urls, settings, sink, previous }: Publish
  * streamed work advances while this thread waits. A failed dataset stops the writing at the
  * next wait, and its error is thrown once every dataset in flight has landed.
  */
-async function writeDatasets({ datasets, writer, sink }: PublishInput, progress: Progress, catalogue: Catalogue, work: StreamedWork): Promise<void> {
+async function writeDatasets({ datasets, writer, sink, keyOf }: PublishInput, progress: Progress, catalogue: Catalogue, work: StreamedWork): Promise<void> {
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
   let index = 0;
-  for (const dataset of datasets) {
+  for (const item of datasets) {
     const at = index++;
-    // The callback names the dataset, not the dataset itself: its rows must not outlive this turn.
-    const name = dataset.name;
+    const planned = 'derive' in item ? item : undefined;
+    const reads = planned?.reads;
+    const key = reads && keyOf?.({ ...planned!, reads });
+    const name = planned ? planned.description.name : (item as Dataset).name;
     const folder = `public/datasets/${name}`;
-    const task = writer.write(dataset, sink.disk && join(sink.disk.folder, folder)).then(({ catalogue: piece, previousPiece, ...made }) => {
-      progress.results[at] = land(sink, name, folder, made);
+    // Unchanged inputs: the previous build's files and what it kept of the dataset, which is not made.
+    const taken = key !== undefined ? await writer.takeOver?.(name, key, (sum) => readKept(sink, name, sum)) : undefined;
+    if (taken) {
+      const { catalogue: _none, previousPiece, owned, kept, keptSum, ...files } = taken;
+      planned!.takeOver(owned);
+      sink.reuse!(keptPath(name));
+      progress.kept[at] = kept;
+      progress.results[at] = { ...land(sink, name, folder, files), owned, kept: keptSum };
+      catalogue.place(at, undefined, previousPiece);
+      continue;
+    }
+    const { dataset, owned } = planned ? planned.derive() : { dataset: item as Dataset, owned: undefined };
+    const kept = slim(dataset);
+    // What the next build needs to take the dataset over without making it.
+    const keeps = key !== undefined && owned ? { owned, kept: keep(sink, kept) } : {};
+    // The callback names the dataset, not the dataset itself: its rows must not outlive this turn.
+    const task = writer.write(dataset, sink.disk && join(sink.disk.folder, folder), key).then(({ catalogue: piece, previousPiece, ...made }) => {
+      progress.results[at] = { ...land(sink, name, folder, made), ...keeps };
       catalogue.place(at, piece, previousPiece);
     });
-    progress.kept[at] = slim(dataset);
+    progress.kept[at] = kept;
     const tracked: Promise<void> = task.then(
       () => void inFlight.delete(tracked),
       (error: unknown) => {
@@ -209,6 +231,20 @@ async function writeDatasets({ datasets, writer, sink }: PublishInput, progress:
   while (!failure && work.step()) await turn();
   await Promise.all(inFlight);
   if (failure) throw failure.error;
+}
+
+/** The dataset as the catalogues and the site read it, into the sink for the next build; its size and hash. */
+function keep(sink: Sink, dataset: Dataset): KeptSum {
+  const bytes = encoder.encode(JSON.stringify(dataset));
+  sink.put(keptPath(dataset.name), bytes);
+  return { bytes: bytes.length, sha256: sha256(bytes) };
+}
+
+/** What the previous build kept of a dataset, when its file is as the manifest records it. */
+function readKept(sink: Sink, name: string, sum: KeptSum): Dataset | undefined {
+  const bytes = sink.previous?.(keptPath(name), 0, sum.bytes);
+  if (!bytes || !sink.reuse || sink.previous!(keptPath(name), sum.bytes, sum.bytes + 1) !== undefined || sha256(bytes) !== sum.sha256) return undefined;
+  return JSON.parse(decoder.decode(bytes)) as Dataset;
 }
 
 /** A dataset's files into the sink, made or taken over; only the list of them stays. */

@@ -1,5 +1,5 @@
 /** Incremental builds: what is taken over, what is made again, and that the result is a clean build's. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,16 @@ describe('an incremental build', { timeout: 60_000 }, async () => {
     expect(second.reused).toBe(first.made - 2);
   });
 
+  it('does not even derive the datasets whose files are taken over, but those made from the whole model', () => {
+    // A clean build derives every dataset but the portal-wide package, which is made in parts.
+    expect(first.derived).toBe(first.made - 1);
+    // The registers and the shared indicators are made from the whole model each time (and taken over when their rows are the same).
+    const wholeModel = datasetsOf(firstManifest).filter(([name, entry]) => entry.kept === undefined && name !== 'usi-dani-portalu');
+    expect(wholeModel.length).toBeGreaterThan(0);
+    expect(wholeModel.every(([name]) => name.startsWith('reiestr-') || name.startsWith('spilni-'))).toBe(true);
+    expect(second.derived).toBe(wholeModel.length + 1);
+  });
+
   it('writes exactly what a clean build writes, byte for byte', async () => {
     const clean = join(work, 'clean');
     await build(sources, clean, { clean: true });
@@ -160,5 +170,79 @@ describe('an incremental build', { timeout: 60_000 }, async () => {
     expectSameTree(threaded, out);
     const files = [...tree(threaded).values()];
     expect(written).toEqual({ files: files.length, bytes: files.reduce((n, bytes) => n + bytes.length, 0) });
+  });
+});
+
+/** The first number after `field: "` in the text, one more. */
+function bumpFirst(text: string, field: string): string {
+  const changed = text.replace(new RegExp(`${field}: "(\\d)`), (match, digit: string) => match.replace(digit, String((Number(digit) % 9) + 1)));
+  expect(changed).not.toBe(text);
+  return changed;
+}
+
+describe('an incremental build after a change to what a dataset reads besides its own document', { timeout: 120_000 }, async () => {
+  const corpus = generateCorpus({ datasets: 12, seed: 7 });
+  const sources = join(work, 'reads-sources');
+  writeCorpus(sources, corpus);
+  const out = join(work, 'reads-out');
+  const first = await build(sources, out);
+  const edit = (path: string, change: (text: string) => string) => writeFileSync(join(sources, path), change(readFileSync(join(sources, path), 'utf8')));
+  /** Builds incrementally and cleanly, and compares the two. */
+  const again = async (name: string) => {
+    const counts = await build(sources, out);
+    const clean = join(work, `reads-clean-${name}`);
+    await build(sources, clean, { clean: true });
+    expectSameTree(out, clean);
+    return counts;
+  };
+
+  it('remakes a programme whose execution report changed, a document of its own council but not its own', async () => {
+    const report = [...corpus.keys()].find((path) => path.endsWith('/execution.yaml') && corpus.get(path)!.includes('amount: "'))!;
+    const programme = /^programme: (\S+)/m.exec(corpus.get(report)!)![1]!;
+    expect(corpus.get(report.replace(/execution\.yaml$/, 'programme.yaml'))).toBeUndefined();
+    edit(report, (text) => bumpFirst(text, 'amount'));
+    const counts = await again('execution');
+    expect(counts.made).toBeGreaterThanOrEqual(2);
+    expect(counts.reused).toBeGreaterThan(0);
+    // The programme's dataset is among those made again: its execution table holds the new amount.
+    const amount = /amount: "([^"]+)"/.exec(readFileSync(join(sources, report), 'utf8'))![1]!.replace(/ /g, '').replace(',', '.');
+    const folder = join(out, 'public', 'datasets');
+    const executions = readdirSync(folder).map((name) => join(folder, name, 'execution.csv')).filter((path) => existsSync(path)).map((path) => readFileSync(path, 'utf8'));
+    expect(executions.some((csv) => csv.includes(programme) && csv.includes(amount))).toBe(true);
+  });
+
+  it("remakes the datasets whose figures the shared indicators' vocabulary names, a file of the portal's own", async () => {
+    edit('indicators.yaml', (text) => text.replace(/- code: (\S+)/, '- code: $1-renamed'));
+    const counts = await again('indicators');
+    expect(counts.made).toBeGreaterThan(2);
+  });
+
+  it("remakes a council's datasets when its name changes, and those of no other council", async () => {
+    const publisher = [...corpus.keys()].find((path) => path.endsWith('/publisher.yaml'))!;
+    edit(publisher, (text) => text.replace(/name: \{ uk: ([^,]+),/, 'name: { uk: $1 (нова назва),'));
+    const counts = await again('publisher');
+    expect(counts.made).toBeGreaterThan(2);
+    expect(counts.reused).toBeGreaterThan(0);
+  });
+
+  it("remakes every dataset when the portal's title changes", async () => {
+    edit('portal.yaml', (text) => text.replace(/^title: "/m, 'title: "Новий: '));
+    const counts = await again('portal');
+    expect(counts.reused).toBe(0);
+    expect(counts.made).toBe(first.made);
+  });
+
+  it('makes a dataset again when what the previous build kept of it differs from the manifest, even at its size', async () => {
+    const manifest = readManifest(out).manifest!;
+    const [name] = Object.entries(manifest.datasets).find(([, entry]) => entry.kept !== undefined)!;
+    const kept = join(out, 'kept', `${name}.json`);
+    const text = readFileSync(kept, 'utf8');
+    // Its title's first letter, another of the same size: the file still reads as a dataset.
+    writeFileSync(kept, text.replace(/"title":"(.)/, (_, letter: string) => `"title":"${letter === 'Ж' ? 'Щ' : 'Ж'}`));
+    expect(readFileSync(kept).length).toBe(Buffer.byteLength(text));
+    const counts = await again('kept');
+    // The dataset and the portal-wide package.
+    expect(counts.made).toBe(2);
+    expect(readFileSync(kept, 'utf8')).toBe(text);
   });
 });

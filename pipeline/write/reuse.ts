@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FileStream } from '../io/output.ts';
+import type { Owned } from '../derive/datasets.ts';
 import type { Dataset } from '../publish/types.ts';
 import type { DatasetFiles, FileRecord } from './dataset-files.ts';
 import type { PieceRanges } from './dcat.ts';
@@ -15,7 +16,7 @@ import type { DatasetWriter, WriterSettings } from './writers.ts';
 
 export const MANIFEST_PATH = 'manifest.json';
 /** The manifest's layout; a manifest of another is not read (everything is made again). */
-export const MANIFEST_FORMAT = 2;
+export const MANIFEST_FORMAT = 3;
 
 /** A file as it was published: its size and SHA-256. */
 export interface FileSum {
@@ -32,7 +33,18 @@ export interface ManifestEntry {
   files: FileSum[];
   /** Where the dataset's piece of the catalogue lies in catalog.ttl and catalog.jsonld. */
   catalogue?: PieceRanges | undefined;
+  /**
+   * For a dataset keyed by its inputs (`inputKey`), what the build needs of it when it is
+   * taken over without being made: the figures it publishes, and the size and hash of
+   * `kept/{name}.json`, the dataset as the catalogues and the site read it (its first rows,
+   * its tables' sizes), which is taken over with its files.
+   */
+  owned?: Owned | undefined;
+  kept?: Omit<FileSum, 'path'> | undefined;
 }
+
+/** Where the dataset kept for the next build lies in the output (not published). */
+export const keptPath = (name: string) => `kept/${name}.json`;
 
 export interface Manifest {
   format: typeof MANIFEST_FORMAT;
@@ -56,12 +68,32 @@ export interface Reuse {
 export interface ReuseCounts {
   made: number;
   reused: number;
+  /** Datasets whose tables were made from the model (the rest were taken over by their inputs' key, not made). */
+  derived?: number;
   /** The parts of the portal-wide package (write/portal-parts.ts), made and taken over. */
   parts?: { made: number; reused: number };
 }
 
 /** Rows hashed per piece: the portal-wide package as one JSON text would pass the longest string V8 holds. */
 const ROWS_PER_PIECE = 2_000;
+
+/**
+ * The key of a dataset made from its description and the source files it reads
+ * (derive/datasets.ts, `reads`): the settings and code, the description (times, versions and
+ * sources included), the bytes of every file it reads, and of the portal's own files (the
+ * vocabularies of units and shared indicators, the portal's settings), which any dataset may
+ * read. Known before the dataset is made, so an unchanged one is neither made nor hashed.
+ * Given the digests of every source file, by path; returns the key of one dataset.
+ */
+export function inputKeys(digests: ReadonlyMap<string, string>, settings: WriterSettings, version: string): (description: Dataset, reads: readonly string[]) => string {
+  const portal = [...digests].filter(([path]) => !path.includes('/')).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const common = JSON.stringify([...settingsKey(settings, version), portal]);
+  return (description, reads) => {
+    const { tables: _tables, ...rest } = description;
+    const own = [...new Set(reads)].sort().map((path) => [path, digests.get(path) ?? null]);
+    return createHash('sha256').update(common).update('\n').update(JSON.stringify([rest, own])).digest('hex');
+  };
+}
 
 export function datasetKey(dataset: Dataset, settings: WriterSettings, version: string): string {
   const { tables, ...description } = dataset;
@@ -86,7 +118,21 @@ export function settingsKey({ siteUrl, basePath, portalTitle, portalContact, pub
 export function reusingWriter(inner: DatasetWriter, settings: WriterSettings, reuse: Reuse, counts: ReuseCounts): DatasetWriter {
   return {
     capacity: inner.capacity,
-    async write(dataset, folder) {
+    async takeOver(name, key, readKept) {
+      const before = reuse.previous?.datasets[name];
+      if (before?.key !== key || !before.owned || !before.kept) return undefined;
+      const kept = readKept(before.kept);
+      if (!kept || !(await (reuse.intact?.(name, before) ?? true))) return undefined;
+      counts.reused++;
+      const reused = before.files.map((file) => file.path);
+      return { name, files: [], reused, sums: before.files, written: before.written, rows: before.rows, problems: [], key, previousPiece: before.catalogue, owned: before.owned, kept, keptSum: before.kept };
+    },
+    async write(dataset, folder, key) {
+      // A dataset keyed by its inputs comes here once takeOver has found it changed.
+      if (key !== undefined) {
+        counts.made++;
+        return inner.write(dataset, folder, key);
+      }
       const before = reuse.previous?.datasets[dataset.name];
       // Without a previous build, the key is computed by the inner writer, beside the files.
       if (before) {
@@ -105,13 +151,13 @@ export function reusingWriter(inner: DatasetWriter, settings: WriterSettings, re
 }
 
 /** What publish keeps of a dataset's files once their bytes are in the sink. */
-export type FileList = Omit<DatasetFiles, 'files' | 'reused' | 'stored' | 'catalogue' | 'previousPiece'> & { paths: string[]; catalogue?: PieceRanges };
+export type FileList = Omit<DatasetFiles, 'files' | 'reused' | 'stored' | 'catalogue' | 'previousPiece'> & { paths: string[]; catalogue?: PieceRanges; owned?: Owned; kept?: Omit<FileSum, 'path'> };
 
 export function manifestOf(lists: FileList[], catalogue: FileSum[]): Manifest {
   const datasets: Record<string, ManifestEntry> = {};
   for (const list of lists) {
     if (list.key === undefined || list.sums === undefined || list.problems.length > 0) continue;
-    datasets[list.name] = { key: list.key, rows: list.rows, written: list.written, files: list.sums, catalogue: list.catalogue };
+    datasets[list.name] = { key: list.key, rows: list.rows, written: list.written, files: list.sums, catalogue: list.catalogue, owned: list.owned, kept: list.kept };
   }
   return { format: MANIFEST_FORMAT, datasets, catalogue };
 }

@@ -7,6 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { Owned } from '../derive/datasets.ts';
 import type { Model } from '../model/types.ts';
 import type { Dataset } from '../publish/types.ts';
 import { makeUrls, type Urls } from '../publish/urls.ts';
@@ -45,21 +46,35 @@ export interface DatasetWriter {
    * writes them there and names them in `stored`; without one, or on the calling thread,
    * the files come back as bytes.
    */
-  write(dataset: Dataset, folder?: string): Promise<DatasetFiles>;
+  write(dataset: Dataset, folder?: string, key?: string): Promise<DatasetFiles>;
+  /**
+   * A dataset keyed by its inputs (write/reuse.ts, `inputKey`) that the previous build made
+   * under the same key: its files taken over, without the dataset being made. Undefined when
+   * it has to be made (then `write` is given the key).
+   */
+  takeOver?(name: string, key: string, readKept: (sum: KeptSum) => Dataset | undefined): Promise<TakenOver | undefined>;
   close(): Promise<void>;
 }
+
+/** The size and hash of the file that keeps a dataset for the next build (write/reuse.ts, `keptPath`). */
+export type KeptSum = { bytes: number; sha256: string };
+
+/** A dataset taken over by its inputs' key: its files, and what the previous build kept of it. */
+export type TakenOver = DatasetFiles & { owned: Owned; kept: Dataset; keptSum: KeptSum };
 
 /** What a worker thread is handed. */
 export interface WriterTask {
   dataset: Dataset;
   folder: string | undefined;
+  /** The dataset's key when known before it was made (write/reuse.ts, `inputKey`). */
+  key?: string | undefined;
 }
 
 export function inlineWriter(settings: WriterSettings): DatasetWriter {
   const urls = makeUrls(settings.siteUrl, settings.basePath);
   return {
     capacity: 1,
-    write: async (dataset) => keyed(writeDatasetFiles(dataset, urls, settings), dataset, settings),
+    write: async (dataset, _folder, key) => keyed(writeDatasetFiles(dataset, urls, settings), dataset, settings, key),
     close: async () => {},
   };
 }
@@ -71,10 +86,11 @@ export function makeWriter(settings: WriterSettings, threads: number): DatasetWr
 
 /**
  * Hashing a dataset costs as much as a fifth of making its files: done where the files are
- * made, with the sums of the files the manifest records.
+ * made, with the sums of the files the manifest records; not at all when its key is known
+ * from its inputs.
  */
-export function keyed(files: DatasetFiles, dataset: Dataset, settings: WriterSettings): DatasetFiles {
-  return settings.version === undefined ? files : { ...files, key: datasetKey(dataset, settings, settings.version), sums: fileSums(files.files, files.written) };
+export function keyed(files: DatasetFiles, dataset: Dataset, settings: WriterSettings, key?: string): DatasetFiles {
+  return settings.version === undefined ? files : { ...files, key: key ?? datasetKey(dataset, settings, settings.version), sums: fileSums(files.files, files.written) };
 }
 
 /** Below this many datasets, starting threads costs more than it saves. */
@@ -145,18 +161,18 @@ export function poolWriter(settings: WriterSettings, threads = defaultThreads(),
   }
   return {
     capacity: threads * TASKS_PER_THREAD,
-    write(dataset, folder) {
+    write(dataset, folder, key) {
       if (failure) return Promise.reject(failure);
       if (closed) return Promise.reject(new Error('the dataset writer is closed'));
       if (dataset.tables.reduce((n, table) => n + table.rows.length, 0) > OWN_THREAD_ROWS) {
-        const task = writeOnOwnThread(script, settings, { dataset, folder });
+        const task = writeOnOwnThread(script, settings, { dataset, folder, key });
         own.add(task);
         return task;
       }
       const worker = workers.reduce((least, other) => (other.tasks.length < least.tasks.length ? other : least));
       const done = new Promise<DatasetFiles>((resolve, reject) => void worker.tasks.push({ resolve, reject }));
       // Posted outside any closure, so that nothing here holds the rows once they are copied.
-      worker.thread.postMessage({ dataset, folder } satisfies WriterTask);
+      worker.thread.postMessage({ dataset, folder, key } satisfies WriterTask);
       return done;
     },
     async close() {
