@@ -401,6 +401,29 @@ describe('the datasets of a portal', () => {
     expect(history.asked[3]).toEqual(['kr-activity-2021/document.yaml', 'kr-activity-2021/data.yaml', 'zh-report-2022/document.yaml', 'zh-report-2022/data.yaml', 'portal.yaml', 'indicators.yaml']);
   });
 
+  it('list the shared indicators\' documents by their ids, a relation\'s document that sorts first before the members\'', () => {
+    // The member is the other council's report; the relation names a figure of the activity report, whose id sorts first.
+    const written2022: SharedIndicator = { ...indicator, code: 'written', members: [{ document: 'zh-report-2022', observation: 'written', origin, note: undefined }] };
+    const relation = { id: 'roads-only', observations: [{ document: 'kr-activity-2021', observation: 'roads', origin }], indicators: [], difference: 'лише дороги', origin };
+    const derived = deriveDatasets({ model: { ...model, indicators: [written2022], relations: [relation] }, reconciliation, history: recordingHistory(), urls });
+    const dataset = [...derived.datasets].find((d) => d.name === COMPARISON)!;
+    expect(column(tableOf(dataset, 'documents').rows, 'document_id')).toEqual(['kr-activity-2021', 'zh-report-2022']);
+    expect(dataset.sources.map((s) => s.id)).toEqual(['kr-activity-2021', 'zh-report-2022']);
+    // Its period is its member's alone: the relation's figure of 2021 is not one of its values.
+    expect(dataset.temporal).toEqual({ start: '2022-01-01', end: '2022-12-31' });
+  });
+
+  it('span the shared indicators\' dataset over several indicators from their members\' earliest start to their latest end', () => {
+    // One member each, in this order: 2022-01-01…2022-12-31, 2021-07-01…2022-06-30, 2021-01-01…2021-06-30.
+    // The first indicator's member neither starts first nor is the last one's the latest end, nor is the middle one's.
+    const one = (code: string, document: string, observation: string): SharedIndicator => ({ ...indicator, code, members: [{ document, observation, origin, note: undefined }] });
+    const indicators = [one('written', 'zh-report-2022', 'written'), one('roads', 'kr-activity-2021', 'roads'), one('appeals', 'kr-activity-2021', 'appeals')];
+    const derived = deriveDatasets({ model: { ...model, indicators, relations: [] }, reconciliation, history: recordingHistory(), urls });
+    const dataset = [...derived.datasets].find((d) => d.name === COMPARISON)!;
+    expect(dataset.temporal).toEqual({ start: '2021-01-01', end: '2022-12-31' });
+    expect(column(tableOf(dataset, 'documents').rows, 'document_id')).toEqual(['kr-activity-2021', 'zh-report-2022']);
+  });
+
   it('make no shared indicators\' dataset for a portal without shared indicators', () => {
     const names = [...deriveDatasets({ model: { ...model, indicators: [], relations: [] }, reconciliation, history: recordingHistory(), urls }).datasets].map((d) => d.name);
     expect(names).toEqual(['kr-activity', 'kr-roads', KR_REGISTER, ZH_REGISTER]);
