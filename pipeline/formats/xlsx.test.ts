@@ -321,6 +321,22 @@ describe('writeXlsx: layout', () => {
     expect(columnWidths(labelled)[1]).toBeGreaterThanOrEqual(36);
   });
 
+  it('leaves the label of a column without one empty, and sizes that column by its header alone', () => {
+    const files = oneSheet(
+      [
+        { title: 'indicator', label: 'Що рахують', type: 'string' },
+        { title: 'note', type: 'string' },
+      ],
+      [['сесії', 'ні']],
+    );
+    expect(textOf(files, 'A1')).toBe('Що рахують');
+    expect(cell(files, 'B1')).toBeUndefined();
+    expect(textOf(files, 'B2')).toBe('note');
+    expect(sharedStrings(files)).toEqual(['Що рахують', 'indicator', 'note', 'сесії', 'ні']);
+    // «note»: ceil(4 × 1.1) + 3 = 8, wider than «ні» with its margin (2 + 2).
+    expect(columnWidths(files)[1]).toBe(8);
+  });
+
   it('takes widths as given, or estimates them from the content with a cap', () => {
     const widths = columnWidths(
       oneSheet(
@@ -629,6 +645,18 @@ describe('writeXlsx: Excel’s limits', () => {
     expect(() => writeXlsx([{ name: 'Дані', columns: [{ title: '', type: 'string' }], rows }], { created: CREATED })).toThrow(
       'Sheet "Дані" has 1048576 rows; Excel allows 1048575 under the header',
     );
+  });
+
+  it('counts the row of labels: under it and the header, 1 048 574 rows fit in the 1 048 576 of a sheet, one more does not', () => {
+    const columns: XlsxColumn[] = [{ title: 'text', label: 'Текст', type: 'string' }];
+    // A sparse list: only its last row holds a value, so the sheet is written in a moment.
+    const rows = (length: number): XlsxSheet['rows'] => Object.assign(new Array<string[]>(length), { [length - 1]: ['останній'] });
+    const sheet = unpack(writeXlsx([{ name: 'Дані', columns, rows: rows(1_048_574) }], { created: CREATED }))['xl/worksheets/sheet1.xml']!;
+    // Row 1 the label, row 2 the header, rows 3…1 048 576 the data: the last one is Excel's last row.
+    expect(sheet).toContain('<row r="1048576"><c r="A1048576" t="s"><v>2</v></c></row>');
+    expect(sheet).toContain('<dimension ref="A1:A1048576"/>');
+    expect(sheet).toContain('<autoFilter ref="A2:A1048576"/>');
+    expect(() => writeXlsx([{ name: 'Дані', columns, rows: rows(1_048_575) }], { created: CREATED })).toThrow('Sheet "Дані" has 1048575 rows; Excel allows 1048574 under the header');
   });
 
   it('takes 32 767 characters in a cell, counted after cleaning, and refuses more', () => {

@@ -395,7 +395,7 @@ function columnName(index: number): string {
 // ---------------------------------------------------------------- parts
 
 function renderSheet(sheet: XlsxSheet, columns: ColumnPlan[], selected: boolean, strings: SharedStrings): string {
-  const range = usedRange(sheet);
+  const extent = tableExtent(sheet);
   const cols = columns.map((column, c) => `<col min="${c + 1}" max="${c + 1}" width="${column.width}" customWidth="1"/>`).join('');
   const top = headerRowOf(sheet);
   const headerCells = (row: number, text: (column: XlsxColumn) => string) =>
@@ -414,7 +414,7 @@ function renderSheet(sheet: XlsxSheet, columns: ColumnPlan[], selected: boolean,
   return [
     `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`,
     // The sheet's extent counts the row of labels too.
-    `<dimension ref="${range?.replace(/^A\d+:/, 'A1:') ?? 'A1'}"/>`,
+    `<dimension ref="${extent ? `A1:${extent.right}${extent.bottom}` : 'A1'}"/>`,
     // The header stays in view while scrolling through hundreds of budget lines.
     `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}>`,
     `<pane ySplit="${top}" topLeftCell="A${top + 1}" activePane="bottomLeft" state="frozen"/>`,
@@ -422,7 +422,7 @@ function renderSheet(sheet: XlsxSheet, columns: ColumnPlan[], selected: boolean,
     '</sheetView></sheetViews>',
     cols === '' ? '' : `<cols>${cols}</cols>`,
     `<sheetData>${rows.join('')}</sheetData>`,
-    range ? `<autoFilter ref="${range}"/>` : '',
+    extent ? `<autoFilter ref="A${extent.top}:${extent.right}${extent.bottom}"/>` : '',
     '</worksheet>',
   ].join('');
 }
@@ -442,11 +442,12 @@ function renderCell(cell: Cell | null, ref: string, numberStyle: number, strings
   }
 }
 
-function usedRange(sheet: XlsxSheet): string | undefined {
+/** The table's extent: from column A of the header row to its last column on its last row; none without columns. */
+function tableExtent(sheet: XlsxSheet): { top: number; right: string; bottom: number } | undefined {
   if (sheet.columns.length === 0) return undefined;
   // The filter sits on the header row; a row of labels above it is not part of the table.
   const top = headerRowOf(sheet);
-  return `A${top}:${columnName(sheet.columns.length - 1)}${sheet.rows.length + top}`;
+  return { top, right: columnName(sheet.columns.length - 1), bottom: sheet.rows.length + top };
 }
 
 function renderWorkbook(sheets: XlsxSheet[], names: string[]): string {
@@ -454,9 +455,9 @@ function renderWorkbook(sheets: XlsxSheet[], names: string[]): string {
   // Excel keeps an autofilter's range in this hidden name; without it some versions lose the filter.
   const filters = sheets
     .map((sheet, index) => {
-      const range = usedRange(sheet);
-      if (!range) return '';
-      const absolute = range.replace(/[A-Z]+/g, '$$$&$$');
+      const extent = tableExtent(sheet);
+      if (!extent) return '';
+      const absolute = `$A$${extent.top}:$${extent.right}$${extent.bottom}`;
       return `<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${escapeXml(`'${names[index]!.replaceAll("'", "''")}'!${absolute}`)}</definedName>`;
     })
     .join('');

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { zip } from './zip.ts';
+import { ZIP32_LIMITS, zip } from './zip.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const MODIFIED = new Date('2024-05-01T07:15:42Z');
@@ -112,6 +112,53 @@ describe('zip: the bytes of each header (APPNOTE 6.3, little-endian)', () => {
 
   it('refuses more entries than a ZIP without ZIP64 can list, before writing any', () => {
     const entries = Array.from({ length: 65_536 }, (_, i) => ({ path: String(i), data: new Uint8Array() }));
-    expect(() => zip(entries, MODIFIED)).toThrow('65536 ZIP entries: past 65 535, which needs ZIP64');
+    expect(() => zip(entries, MODIFIED)).toThrow('65536 ZIP entries: past 65535, which needs ZIP64');
+  });
+});
+
+describe('zip: the limits of a ZIP without ZIP64, tried on small limits', () => {
+  // Raw deflate at level 1 (zlib and Python's zlib agree): no data takes 2 bytes (03 00), and
+  // n bytes without a repeated triple are stored in n + 5 (a block header of 5 bytes).
+  const spread = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 167) & 255);
+  const empty = new Uint8Array();
+  const endRecord = (archive: Uint8Array) => {
+    const view = new DataView(archive.buffer, archive.byteOffset, archive.byteLength);
+    return { size: view.getUint32(archive.length - 10, true), offset: view.getUint32(archive.length - 6, true) };
+  };
+
+  it('writes 65 535 entries and sizes and offsets up to 4 GiB − 1 unless told otherwise', () => {
+    expect(ZIP32_LIMITS).toEqual({ entries: 65_535, bytes: 4_294_967_295 });
+  });
+
+  it('takes as many entries as the limit, and refuses one more before writing any', () => {
+    const limits = { entries: 2, bytes: ZIP32_LIMITS.bytes };
+    const two = [{ path: 'a', data: text('x') }, { path: 'b', data: text('yy') }];
+    expect(Object.keys(unzipSync(zip(two, MODIFIED, 1, limits)))).toEqual(['a', 'b']);
+    expect(() => zip([...two, { path: 'c', data: empty }], MODIFIED, 1, limits)).toThrow('3 ZIP entries: past 2, which needs ZIP64');
+  });
+
+  it('takes an entry of as many bytes as the limit, however well they deflate, and refuses one more', () => {
+    const limits = { entries: 1, bytes: 100 };
+    expect(strFromU8(unzipSync(zip([{ path: 'a', data: text('x'.repeat(100)) }], MODIFIED, 1, limits))['a']!)).toBe('x'.repeat(100));
+    expect(() => zip([{ path: 'a', data: text('x'.repeat(101)) }], MODIFIED, 1, limits)).toThrow('ZIP entry a: 101 bytes, past 100, which needs ZIP64');
+  });
+
+  it('takes a central directory that starts at the limit, and refuses one a byte later', () => {
+    const limits = { entries: 1, bytes: 100 };
+    // 30 header bytes, the name «a», 64 bytes stored in 69: the central directory starts at byte 100.
+    const archive = zip([{ path: 'a', data: spread(64) }], MODIFIED, 1, limits);
+    expect(endRecord(archive)).toEqual({ size: 47, offset: 100 });
+    expect(unzipSync(archive)['a']).toEqual(spread(64));
+    expect(() => zip([{ path: 'a', data: spread(65) }], MODIFIED, 1, limits)).toThrow('ZIP central directory at byte 101, 47 bytes long: past 100, which needs ZIP64');
+  });
+
+  it('takes a central directory as long as the limit, and refuses one a byte longer', () => {
+    const limits = { entries: 2, bytes: 100 };
+    // Two headers of 46 bytes and names of 4: 100 bytes, after two entries of 30 + 4 + 2.
+    const archive = zip([{ path: 'aaaa', data: empty }, { path: 'bbbb', data: empty }], MODIFIED, 1, limits);
+    expect(endRecord(archive)).toEqual({ size: 100, offset: 72 });
+    expect(() => zip([{ path: 'aaaa', data: empty }, { path: 'bbbbb', data: empty }], MODIFIED, 1, limits)).toThrow(
+      'ZIP central directory at byte 73, 101 bytes long: past 100, which needs ZIP64',
+    );
   });
 });

@@ -19,25 +19,27 @@ const DEFLATE = 8;
 /** Bit 11: the name is UTF-8. Set only when it is not plain ASCII, as archivers do. */
 const UTF8_NAME = 0x0800;
 
+/** What a ZIP without ZIP64 can record: 65 535 entries, and sizes and offsets up to 4 GiB − 1. */
+export const ZIP32_LIMITS = { entries: 0xffff, bytes: 0xffffffff };
+
 /**
  * `modified` is read in UTC and stored as a zone-less DOS time, so the bytes do not depend on
  * the build machine's time zone. DOS time covers 1980–2107; dates outside are clamped.
+ * Past `limits` (those of a ZIP without ZIP64 unless given) it refuses to write.
  */
-export function zip(entries: ZipEntry[], modified: Date, level = 1): Uint8Array {
-  if (entries.length > 0xffff) throw new RangeError(`${entries.length} ZIP entries: past 65 535, which needs ZIP64`);
+export function zip(entries: ZipEntry[], modified: Date, level = 1, limits = ZIP32_LIMITS): Uint8Array {
+  if (entries.length > limits.entries) throw new RangeError(`${entries.length} ZIP entries: past ${limits.entries}, which needs ZIP64`);
   const [time, date] = dosTime(modified);
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
   for (const entry of entries) {
+    if (entry.data.length > limits.bytes) throw new RangeError(`ZIP entry ${entry.path}: ${entry.data.length} bytes, past ${limits.bytes}, which needs ZIP64`);
     const name = encoder.encode(entry.path);
     const flags = name.length === entry.path.length ? 0 : UTF8_NAME;
     const body = deflateRawSync(entry.data, { level });
     const crc = crc32(entry.data);
-    for (const size of [body.length, entry.data.length, offset]) {
-      if (size > 0xffffffff) throw new RangeError(`ZIP entry ${entry.path}: past 4 GiB, which needs ZIP64`);
-    }
     // From "version needed" to the extra field's length, the local header and the central
     // directory's header carry the same fields: written once, placed in both.
     const fields = new DataView(new ArrayBuffer(26));
@@ -69,6 +71,10 @@ export function zip(entries: ZipEntry[], modified: Date, level = 1): Uint8Array 
     offset += 30 + name.length + body.length;
   }
   const centralSize = central.reduce((n, part) => n + part.length, 0);
+  // Every local header and deflated body lies before the central directory: its offset bounds theirs.
+  if (offset > limits.bytes || centralSize > limits.bytes) {
+    throw new RangeError(`ZIP central directory at byte ${offset}, ${centralSize} bytes long: past ${limits.bytes}, which needs ZIP64`);
+  }
   const end = new DataView(new ArrayBuffer(22));
   end.setUint32(0, END, true);
   end.setUint16(8, entries.length, true);
