@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type XlsxColumn, type XlsxSheet, writeXlsx } from './xlsx.ts';
 
 const CREATED = '2024-05-01T10:15:00+03:00';
@@ -110,8 +110,13 @@ const BUDGET: XlsxSheet = {
   ],
 };
 
+// Workbooks are written in each test (here through beforeEach), not while the tests are collected: a mutation
+// run then knows which tests reach which code.
 describe('writeXlsx: package', () => {
-  const files = unpack(writeXlsx([BUDGET], { created: CREATED, title: 'Звіт', creator: 'Відкриті дані' }));
+  let files: Record<string, string>;
+  beforeEach(() => {
+    files = unpack(writeXlsx([BUDGET], { created: CREATED, title: 'Звіт', creator: 'Відкриті дані' }));
+  });
 
   it('has every part of a SpreadsheetML package, declared in the content types', () => {
     expect(Object.keys(files)).toEqual([
@@ -274,7 +279,10 @@ describe('writeXlsx: dates and booleans', () => {
 });
 
 describe('writeXlsx: layout', () => {
-  const files = unpack(writeXlsx([BUDGET], { created: CREATED }));
+  let files: Record<string, string>;
+  beforeEach(() => {
+    files = unpack(writeXlsx([BUDGET], { created: CREATED }));
+  });
 
   it('makes the header row bold and the data not', () => {
     expect(textOf(files, 'C1')).toBe('Рік');

@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ZIP32_LIMITS, zip } from './zip.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -65,8 +65,13 @@ describe('zip: the bytes of each header (APPNOTE 6.3, little-endian)', () => {
   // CRC-32 and raw deflate at level 1 of "x" and "yy", as zlib and Python's zlib give them.
   const CRC_X = 0x8cdc1683;
   const CRC_YY = 0x96fd19d8;
-  const archive = zip([{ path: 'a', data: text('x') }, { path: 'b/c', data: text('yy') }], MODIFIED);
-  const view = new DataView(archive.buffer, archive.byteOffset, archive.byteLength);
+  // Written in each test, not while the tests are collected: a mutation run then knows which tests reach which code.
+  let archive: Uint8Array;
+  let view: DataView;
+  beforeEach(() => {
+    archive = zip([{ path: 'a', data: text('x') }, { path: 'b/c', data: text('yy') }], MODIFIED);
+    view = new DataView(archive.buffer, archive.byteOffset, archive.byteLength);
+  });
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
   const TIME = (7 << 11) | (15 << 5) | 21;
