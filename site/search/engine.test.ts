@@ -142,6 +142,12 @@ describe('the best search of a page', () => {
     expect(found.results.map((r) => r.url)).toEqual(['/a/']);
   });
 
+  it('drops a page where pagefind marked only another number, one that starts with the same digit', async () => {
+    // Pagefind backs off to a prefix it has indexed: «2800» is no group of «1 243 280,57», though it starts with 2.
+    const found = await searchUkrainian(answering({ '"1 243 280,57"': [['a', 1, 'у <mark>2800</mark> разів більше']] }), '1 243 280,57', {}, none);
+    expect([found.results, found.total]).toEqual([[], 0]);
+  });
+
   it('finds a number in the text with any spaces between its groups, and with a point for its comma', () => {
     expect(coversPlan('виділено 1\u00a0\u00a0243 грн', [], ['1 243'])).toBe(true);
     expect(coversPlan('виконання 12.5 %', [], ['12,5'])).toBe(true);

@@ -71,7 +71,9 @@ export function highlight(text: string, words: string[][], phrases: string[]): S
     const from = Math.max(start, at);
     if (from > at) segments.push({ text: text.slice(at, from), mark: false });
     const last = segments.at(-1);
-    if (last?.mark && from === at) last.text += text.slice(from, end);
+    // The last segment is a mark only when this range starts where it ended (text between
+    // them was pushed unmarked just above): the two run on as one mark.
+    if (last?.mark) last.text += text.slice(from, end);
     else segments.push({ text: text.slice(from, end), mark: true });
     at = end;
   }

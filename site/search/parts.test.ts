@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openIndex, type PagefindModule } from './engine.ts';
-import { INDEX_FOLDER, PARTS_FILE, partFolder, partUrls, planByPublisher } from './parts.ts';
+import { INDEX_FOLDER, PART_FILE, PARTS_FILE, partFolder, partUrls, planByPublisher } from './parts.ts';
 
 describe('planByPublisher', () => {
   const pages = (publisher: string | null, n: number, bytes = 10) =>
@@ -52,8 +52,9 @@ describe('planByPublisher', () => {
 });
 
 describe('part folders and their URLs', () => {
-  it('puts the first part at the index folder itself and the others under parts/', () => {
-    expect([INDEX_FOLDER, PARTS_FILE]).toEqual(['pagefind', 'parts.json']);
+  it('puts the first part at the index folder itself and the others under parts/, each with its record', () => {
+    // The names a later build looks for in the previous build's index.
+    expect([INDEX_FOLDER, PARTS_FILE, PART_FILE]).toEqual(['pagefind', 'parts.json', 'part.json']);
     expect([1, 2, 3].map(partFolder)).toEqual(['', 'parts/2/', 'parts/3/']);
   });
 
