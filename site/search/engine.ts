@@ -80,7 +80,7 @@ export function matchesPlan(excerpt: string, prefixes: string[]): boolean {
 export function coversPlan(content: string | undefined, words: string[][], phrases: string[]): boolean {
   if (content === undefined) return true;
   const text = normalizeWord(content).replace(/[\s\u00a0\u202f]+/g, ' ');
-  const tokens = text.split(/[^\p{L}\d'-]+/u).flatMap((token) => [token, ...token.split('-')]);
+  const tokens = [...text.matchAll(/[\p{L}\d'-]+/gu)].flatMap(([token]) => [token, ...token.split('-')]);
   const hasWord = (stems: string[]) => tokens.some((token) => stems.some((s) => token.startsWith(s)));
   const hasNumber = (phrase: string) => text.includes(phrase) || text.includes(phrase.replace(/,/g, '.'));
   return words.every(hasWord) && phrases.every(hasNumber);
