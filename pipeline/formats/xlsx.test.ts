@@ -321,6 +321,7 @@ describe('writeXlsx: layout', () => {
     expect([textOf(labelled, 'A3'), valueOf(labelled, 'B3'), valueOf(labelled, 'B4')]).toEqual(['сесії', '11', '777']);
     expect(cell(labelled, 'A5')).toBeUndefined();
     const sheet = labelled['xl/worksheets/sheet1.xml']!;
+    expect(sheet).toContain('<row r="1"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" s="1" t="s"><v>1</v></c></row>');
     expect(sheet).toContain('<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>');
     expect(sheet).toContain('<autoFilter ref="A2:B4"/>');
     expect(sheet).toContain('<dimension ref="A1:B4"/>');
