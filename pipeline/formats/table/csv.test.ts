@@ -21,6 +21,14 @@ describe('records and their line ends', () => {
     ]);
   });
 
+  it('reads a blank line between two LF lines as a record of one empty field, not as a CRLF', () => {
+    expect(parse('a\n\nb').records).toEqual([
+      { cells: ['a'], terminator: 'LF', bareQuote: false },
+      { cells: [''], terminator: 'LF', bareQuote: false },
+      { cells: ['b'], terminator: 'EOF', bareQuote: false },
+    ]);
+  });
+
   it('keeps empty fields, at the start, in the middle and at the end of a line', () => {
     expect(cells(',a,,b,\r\n')).toEqual([['', 'a', '', 'b', '']]);
     expect(cells('\r\n')).toEqual([['']]);
