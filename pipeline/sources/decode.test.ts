@@ -41,6 +41,17 @@ describe('the first byte that is not UTF-8', () => {
     bytes[0] = 0x80;
     expect(locateInvalidUtf8(bytes)).toBe(0);
   });
+  it('is the lead byte of a character cut by the end of a file of exactly one chunk', () => {
+    const bytes = new Uint8Array(65_536).fill(0x61);
+    bytes[65_535] = 0xd0;
+    expect(locateInvalidUtf8(bytes)).toBe(65_535);
+  });
+  it.each([
+    ['a continuation byte followed by continuation bytes', [0x80, 0x80, 0x80, 0x80]],
+    ['a lead byte past F4 followed by continuation bytes', [0xf5, 0x80, 0x80, 0x80]],
+  ])('is the first byte of %s, which no character starts with', (_, start) => {
+    expect(firstInvalidUtf8(Uint8Array.from(start))).toBe(0);
+  });
   it('is the lead byte of a character cut by the end of the file', () => {
     expect(locateInvalidUtf8(cyrillic().slice(0, 65_537))).toBe(65_536);
   });

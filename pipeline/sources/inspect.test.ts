@@ -73,6 +73,27 @@ describe('what a parsed file holds', () => {
     expect(inspect(text(9))).toEqual([expect.objectContaining({ code: 'E_YAML_ALIAS', path: 'c[8]', line: 12, column: 5 })]);
   });
 
+  it('refuses an alias under a key at its value, where the alias is written', () => {
+    // As above, but the aliases of y are values of keys: b repeats 1 000 values, each *y 1 010; k8 passes 10 000.
+    const numbers = Array.from({ length: 100 }, (_, i) => i).join(', ');
+    const keys = Array.from({ length: 9 }, (_, i) => `  k${i}: *y\n`).join('');
+    expect(inspect(`a: &x [${numbers}]\nb: &y [${Array(10).fill('*x').join(', ')}]\nc:\n${keys}`)).toEqual([expect.objectContaining({ code: 'E_YAML_ALIAS', path: 'c.k8', line: 12, column: 7 })]);
+  });
+
+  it('stops at the alias that passes the bound, looking at nothing after it, however deep it was', () => {
+    const values = Array.from({ length: 100 }, (_, i) => i).join(', ');
+    const text = `o:\n  a: &x [${values}]\n  b:\n${'    - *x\n'.repeat(101)}c: "\\u0001"\n`;
+    expect(inspect(text).map((problem) => problem.code)).toEqual(['E_YAML_ALIAS']);
+  });
+
+  it('looks at a key of a map an alias repeats only where it was written', () => {
+    expect(inspect('a: &x { "k\\u0001": 1 }\nb: *x\n').map((problem) => [problem.path, problem.line])).toEqual([[expect.stringContaining('a'), 1]]);
+  });
+
+  it('passes empty values beside the text it looks at', () => {
+    expect(inspect('a:\nb: [~, "\\u0001"]\n').map((problem) => problem.path)).toEqual(['b[1]']);
+  });
+
   it('counts the values inside a repeated map, keys and nested lists alike', () => {
     const bomb = (aliases: number) => `a: &x { k: [1, 2, 3, 4], m: 5 }\nb:\n${'  - *x\n'.repeat(aliases)}`;
     // Each alias repeats the list, its four numbers and the number under m: six values.

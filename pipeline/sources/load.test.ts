@@ -59,6 +59,11 @@ describe('what loading keeps', () => {
     expect(asked).toEqual(['c/publisher.yaml']);
   });
 
+  it('asks each publisher folder of a name longer than a letter for its publisher.yaml', async () => {
+    const loaded = await loadSources(memorySources({ 'kyiv/publisher.yaml': PUBLISHER, 'kyiv/d/document.yaml': 'id: d\n', 'lviv/d/document.yaml': 'id: d\n' }));
+    expect(loaded.problems.map((problem) => problem.file)).toEqual(['portal.yaml', 'lviv/publisher.yaml']);
+  });
+
   it('reads a file saved with a byte-order mark as the text after it, YAML and CSV alike, and places fields as they are written', async () => {
     const bom = (text: string) => Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
     const loaded = await loadSources(memorySources({ 'c/d/document.yaml': bom('title: Звіт\nid: d\n'), 'c/d/observations.csv': bom('section,id,indicator,value,quote\nA,a,Показник,1,один\n') }));
