@@ -105,6 +105,12 @@ describe('observations.csv', () => {
     expect(read('section,indicator,quote\n').problems[0]!.message).toBe('missing column(s) id, value');
     expect(read('section,id,indicator,value,quote,xdim.a,dim.a!\n').problems[0]!.message).toBe('unknown column(s) xdim.a, dim.a!');
     expect(read('section,id,indicator,value,quote,id\n').problems[0]!.message).toBe('column(s) named twice: id');
+    expect(read('section,id,indicator,value,quote,id,value\n').problems[0]!.message).toBe('column(s) named twice: id, value');
+  });
+
+  it('reads only the year of a result as a number: a programme, direction or measure of digits stays text', () => {
+    const { parsed } = read('section,id,indicator,value,quote,result.programme,result.measure,result.year\nA,a,Показник,1,один,0217,7,2024\n');
+    expect(parsed!.data).toEqual({ groups: [{ section: 'A', observations: [{ id: 'a', indicator: 'Показник', value: '1', quote: 'один', result: { programme: '0217', measure: '7', year: 2024 } }] }] });
   });
 
   it('names a quote left open at the line of the row it starts', () => {
