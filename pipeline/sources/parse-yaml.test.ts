@@ -52,6 +52,17 @@ describe('YAML sources', () => {
     ]);
   });
 
+  it('reads a tag of an integer as a plain integer would be read, and refuses the tag of a float', () => {
+    expect(read('a: !!int 12\n').parsed!.data).toEqual({ a: 12 });
+    expect(read('a: !!int 0x10\n').problems.map((problem) => [problem.code, problem.line])).toEqual([['E_YAML_SYNTAX', 1]]);
+    expect(read('a: !!float 7.0\n').problems.map((problem) => [problem.code, problem.message])).toEqual([['E_YAML_TAG', 'unknown scalar tag !<tag:yaml.org,2002:float>: a tag (a word after "!") would change how the value is read']]);
+  });
+
+  it('places a field inside a value an alias repeats at the alias', () => {
+    const { parsed } = read('a: &x [1, 2]\nb: *x\n');
+    expect(parsed!.locate(['b', 1])).toEqual({ line: 2, column: 4 });
+  });
+
   it('refuses nesting deeper than 32 levels, and takes 32', () => {
     const nested = (levels: number) => `x: ${'['.repeat(levels)}${']'.repeat(levels)}\n`;
     expect(read(nested(31)).problems).toEqual([]);
@@ -77,5 +88,7 @@ describe('YAML sources', () => {
     expect(read(`a: "${'[]'.repeat(40)}"\nb: c: d\n`).problems).toEqual([syntax(2, 4, 'Nested mappings are not allowed in compact mappings')]);
     expect(read(`a: "${'{}'.repeat(40)}"\nb: c: d\n`).problems).toEqual([syntax(2, 4, 'Nested mappings are not allowed in compact mappings')]);
     expect(read(`a: "${'{'.repeat(20)}${'['.repeat(13)}"\nb: c: d\n`).problems).toEqual([syntax(2, 5, 'bad indentation of a mapping entry')]);
+    // Only brackets count, and a closing one before any opening one counts for nothing: thirty-three levels.
+    expect(read(`a: "]${'[ '.repeat(33)}"\nb: c: d\n`).problems).toEqual([syntax(2, 5, 'bad indentation of a mapping entry')]);
   });
 });
