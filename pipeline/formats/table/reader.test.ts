@@ -233,6 +233,19 @@ describe('keys', () => {
     ]);
   });
 
+  it('reads a cell a short row lacks as empty, so a key missing its last part is partly empty, besides the row being short', () => {
+    const budget: CheckedTable = { name: 'budget', schema: schema([field('year', 'year'), field('code', 'string')]), csv: csv('year,code', '2023,A') };
+    const spent: CheckedTable = {
+      name: 'spent',
+      schema: schema([field('y', 'year'), field('c', 'string')], { foreignKeys: [{ fields: ['y', 'c'], reference: { resource: 'budget', fields: ['year', 'code'] } }] }),
+      csv: csv('y,c', '2023'),
+    };
+    expect(messages(checkTables([spent, budget]))).toEqual([
+      'row 1: has 1 cells, the header has 2',
+      'row 1, field "y,c": foreign key (y, c) = ("2023", (empty)) is partly empty; fill every part or none',
+    ]);
+  });
+
   it('reports the references of every row of a table read before its target, after the target', () => {
     const checker = tableChecker([spend('5', '1', '6'), districts]);
     checker.feed(0, spend('5', '1', '6').csv);
