@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coversPlan, matchesPlan, type Pagefind, type PagefindResult, readLatin, searchUkrainian, type VocabularyLoader } from './engine.ts';
+import { coversPlan, holdsInOrder, matchesPlan, type Pagefind, type PagefindResult, readLatin, searchUkrainian, type VocabularyLoader } from './engine.ts';
 import { plan } from './ukrainian.ts';
 
 const covers = (query: string, content: string) => {
@@ -21,6 +21,24 @@ describe('a page is kept only when its text holds every query word', () => {
 
   it('keeps what it cannot check: a result without its text', () => {
     expect(coversPlan(undefined, [['крив']], [])).toBe(true);
+  });
+});
+
+describe('words one after another', () => {
+  const inOrder = (query: string, content: string) => holdsInOrder(content, plan(query).words);
+
+  it('holds when the page has the query words in sequence, in any form', () => {
+    expect(inOrder('бюджет участі', 'проєкти бюджету участі 2022 року')).toBe(true);
+    expect(inOrder('гаряча лінія', 'Гарячої\u00a0лінії для переміщених осіб')).toBe(true);
+    expect(inOrder('Івано-Франківськ звернення', 'Івано-Франківськ звернення громадян за рік')).toBe(true);
+    expect(inOrder('Івано-Франківськ звернення', 'Івано-Франківськ: звернення громадян')).toBe(false);
+  });
+
+  it('does not hold when the words are apart, reversed, or the query has one word', () => {
+    expect(inOrder('бюджет участі', 'Усього бюджет громади; участь мешканців')).toBe(false);
+    expect(inOrder('бюджет участі', 'участь у бюджеті')).toBe(false);
+    expect(inOrder('бюджет', 'бюджет участі')).toBe(false);
+    expect(holdsInOrder(undefined, [['бюджет'], ['участ']])).toBe(false);
   });
 });
 
@@ -135,6 +153,18 @@ describe('the best search of a page', () => {
       none,
     );
     expect(found.results.map((r) => r.excerpt)).toEqual(['<mark>Кривий</mark> <mark>Ріг</mark> b1', '<mark>Кривого</mark> <mark>Рогу</mark> 2', '<mark>Кривий</mark> <mark>Ріг</mark> c1']);
+  });
+
+  it('puts the pages that hold the words one after another first, each group in its score order', async () => {
+    const page = (id: string, score: number, content: string): [string, number, string, string] => [id, score, '<mark>бюджет</mark> <mark>участь</mark>', content];
+    const index: Pagefind = {
+      async search() {
+        const results = [page('apart', 9, 'бюджет громади та участь мешканців'), page('phrase', 5, 'проєкти бюджету участі'), page('apart2', 4, 'бюджет, участь'), page('phrase2', 1, 'бюджет участі')];
+        return { results: results.map(([id, score, excerpt, content]) => ({ id, score, data: async () => ({ url: `/${id}/`, excerpt, content, meta: {}, filters: {} }) })) };
+      },
+    };
+    const found = await searchUkrainian(index, 'бюджет участі', {}, none);
+    expect(found.results.map((r) => r.url)).toEqual(['/phrase/', '/phrase2/', '/apart/', '/apart2/']);
   });
 
   it('keeps a page found by a number alone when pagefind marked its digits', async () => {

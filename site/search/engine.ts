@@ -80,10 +80,28 @@ export function matchesPlan(excerpt: string, prefixes: string[]): boolean {
 export function coversPlan(content: string | undefined, words: string[][], phrases: string[]): boolean {
   if (content === undefined) return true;
   const text = normalizeWord(content).replace(/[\s\u00a0\u202f]+/g, ' ');
-  const tokens = [...text.matchAll(/[\p{L}\d'-]+/gu)].flatMap(([token]) => [token, ...token.split('-')]);
+  const tokens = wordsOf(text).flatMap((token) => [token, ...token.split('-')]);
   const hasWord = (stems: string[]) => tokens.some((token) => stems.some((s) => token.startsWith(s)));
   const hasNumber = (phrase: string) => text.includes(phrase) || text.includes(phrase.replace(/,/g, '.'));
   return words.every(hasWord) && phrases.every(hasNumber);
+}
+
+const wordsOf = (text: string): string[] => [...text.matchAll(/[\p{L}\d'-]+/gu)].map(([token]) => token);
+
+/**
+ * The page's text holds the query's words one after another, as typed («бюджет участі» in
+ * «бюджету участі», not «бюджет громади… участь мешканців»). Pages that do come first.
+ */
+export function holdsInOrder(content: string | undefined, words: string[][]): boolean {
+  if (content === undefined || words.length < 2) return false;
+  // Within a clause: «бюджет, участь» is two things, not one.
+  return normalizeWord(content)
+    .split(/[,;:.!?()«»"“”„—–/|]+/)
+    .some((clause) => {
+      const tokens = wordsOf(clause).flatMap((token) => token.split('-'));
+      const at = (i: number) => words.every((stems, k) => stems.some((s) => tokens[i + k]?.startsWith(s)));
+      return tokens.some((_, i) => at(i));
+    });
 }
 
 /** Cyrillic stems for a word typed in Latin letters, from the site's own vocabulary. */
@@ -120,6 +138,8 @@ export async function searchUkrainian(
   const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   const prefixes = [...words.flat(), ...p.phrases.flatMap((phrase) => phrase.split(' '))];
   const checked = await Promise.all(ranked.slice(0, verifyLimit).map((result) => result.data()));
-  const kept = checked.filter((data) => matchesPlan(data.excerpt, prefixes) && coversPlan(data.content, words, p.phrases));
+  const covered = checked.filter((data) => matchesPlan(data.excerpt, prefixes) && coversPlan(data.content, words, p.phrases));
+  const inOrder = covered.map((data) => holdsInOrder(data.content, words));
+  const kept = [...covered.filter((_, i) => inOrder[i]), ...covered.filter((_, i) => !inOrder[i])];
   return { results: kept.slice(0, limit), total: kept.length, more: ranked.length > verifyLimit, queries, words, phrases: p.phrases };
 }
