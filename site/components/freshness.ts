@@ -73,8 +73,20 @@ export function newestReport(sources: Source[]): Source | null {
   return reporting.reduce<Source | null>((best, s) => (best === null || s.period!.end > best.period!.end ? s : best), null);
 }
 
-/** `today` as YYYY-MM-DD: the day of the site build, or the reader's day in the browser. */
-export function freshness(frequency: string, sources: Source[], modified: string, today: string): Freshness {
+/** Whether a due date is past: on the day of the site build (lib/data.ts `isPast`), or on a given day. */
+export type IsPast = (due: string) => boolean;
+
+/** Judged on `today` (YYYY-MM-DD): late once the day after the due date has begun. */
+export const onDay =
+  (today: string): IsPast =>
+  (due) =>
+    today > due;
+
+/**
+ * The judgment depends on the day only through `isPast(due)`, so a page that shows it changes
+ * only on the day its due date is crossed.
+ */
+export function freshness(frequency: string, sources: Source[], modified: string, isPast: IsPast): Freshness {
   const length = PERIOD[frequency];
   const allowance = ALLOWANCE[frequency];
   const newest = newestReport(sources);
@@ -83,8 +95,8 @@ export function freshness(frequency: string, sources: Source[], modified: string
     const nextStart = add(newest.period!.end, { days: 1 });
     const next = { start: nextStart, end: lastDayOf(nextStart, length) };
     const due = lastDayOf(add(next.end, { days: 1 }), allowance);
-    return { state: 'scheduled', basis: 'period', newest, next, due, late: today > due };
+    return { state: 'scheduled', basis: 'period', newest, next, due, late: isPast(due) };
   }
   const due = add(modified.slice(0, 10), length);
-  return { state: 'scheduled', basis: 'modified', modified, due, late: today > due };
+  return { state: 'scheduled', basis: 'modified', modified, due, late: isPast(due) };
 }

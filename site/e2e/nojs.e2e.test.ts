@@ -28,6 +28,17 @@ describe('without JavaScript', () => {
     await page.close();
   });
 
+  it('judges freshness as of the build and leaves the date of access in a citation to the reader', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}datasets/kropyvnytskyi-pokaznyky-vykonannia-biudzhetnykh-prohram-2021/`);
+    const freshness = plain(await page.locator('.freshness').innerText());
+    expect(freshness).toContain('Не оновлений');
+    expect(freshness).not.toContain('Актуальний');
+    expect(freshness).toContain('Перевірено на день збирання сайту.');
+    expect(plain(await page.locator('.citation').innerText())).toMatch(/ \(дата звернення: дд\.мм\.рррр\)\. Ліцензія CC BY 4\.0\.$/);
+    await page.close();
+  });
+
   it('draws the programme charts and tables on the server', async () => {
     const page = await context.newPage();
     await page.goto(`${base}programmes/kr-local-self-government-2017-2027/`);

@@ -82,6 +82,15 @@ describe('freshness', () => {
     expect(text).toContain('Найновіші дані — за 2021 рік');
     await page.close();
   });
+
+  it("judges again on the reader's day and cites with it, which the page itself does not carry", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}datasets/kryvyi-rih-prohrama-rozvytku-mistsevoho-samovriaduvannia-2017-2027/`);
+    const today = new Intl.DateTimeFormat('uk-UA', { timeZone: 'Europe/Kyiv', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+    expect(plain(await page.locator('.freshness [data-checked]').innerText())).toBe(`Перевірено сьогодні, ${today}.`);
+    expect(plain(await page.locator('.citation').innerText())).toContain(`(дата звернення: ${today}). Ліцензія CC BY 4.0.`);
+    await page.close();
+  });
 });
 
 describe('quality notes', () => {

@@ -10,8 +10,9 @@
  * - `config`: the site's settings without the build's time.
  * - `view:[name, …args]`: what one page of a list shows (lib/views.ts): its JSON. A commit
  *   that changes one dataset thus renders the pages of the lists that show it, not all.
- * - `day`: the day of the build, which dataset, programme and report pages show (the date
- *   of access in a citation, freshness judged on that day).
+ * - `after:{YYYY-MM-DD}`: whether the build's day is after that day, for what a page judges
+ *   on the build's day (a dataset's freshness: is its due date past?). The page is rendered
+ *   again on the day the answer flips, not on every new day. No page reads the day itself.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +26,7 @@ export type ItemList = keyof typeof ITEM_ID;
 export const fileKey = (path: string) => `file:${path}`;
 export const itemKey = (list: ItemList, id: string) => `item:${list}#${id}`;
 export const CONFIG_KEY = 'config';
-export const DAY_KEY = 'day';
+export const afterKey = (day: string) => `after:${day}`;
 
 export const itemDigest = (entry: unknown) => sha256(JSON.stringify(entry));
 export const viewDigest = (view: unknown) => sha256(JSON.stringify(view));
@@ -35,7 +36,10 @@ export function settingsOf<T extends { buildTime: string }>(config: T): Omit<T, 
   return settings;
 }
 export const settingsDigest = (config: { buildTime: string }) => sha256(JSON.stringify(settingsOf(config)));
-export const dayOf = (config: { buildTime: string }) => config.buildTime.slice(0, 10);
+const dayOf = (config: { buildTime: string }) => config.buildTime.slice(0, 10);
+/** Whether the build's day (YYYY-MM-DD, UTC) is after `day`: what an `after:` key records. */
+export const isAfter = (config: { buildTime: string }, day: string): boolean => dayOf(config) > day;
+export const afterDigest = (after: boolean) => (after ? 'after' : 'not after');
 
 /** A missing file or entry has this digest, so that a page that read one is rendered again. */
 export const MISSING = 'missing';
@@ -98,9 +102,9 @@ export function currentDigests(root: string): (key: string) => string {
     } else if (key === CONFIG_KEY) {
       const c = config();
       digest = c ? settingsDigest(c) : MISSING;
-    } else if (key === DAY_KEY) {
+    } else if (key.startsWith('after:')) {
       const c = config();
-      digest = c ? dayOf(c) : MISSING;
+      digest = c ? afterDigest(isAfter(c, key.slice('after:'.length))) : MISSING;
     } else digest = MISSING;
     known.set(key, digest);
     return digest;

@@ -23,7 +23,7 @@ import type {
   SiteReport,
   SiteReportSummary,
 } from '../../pipeline/publish/site-types.ts';
-import { CONFIG_KEY, DAY_KEY, dayOf, fileKey, itemDigest, itemKey, ITEM_ID, settingsDigest, settingsOf, viewDigest, type ItemList } from './data-keys.ts';
+import { afterDigest, afterKey, CONFIG_KEY, fileKey, isAfter, itemDigest, itemKey, ITEM_ID, settingsDigest, settingsOf, viewDigest, type ItemList } from './data-keys.ts';
 import { recordRead, sha256 } from './page-reads.ts';
 import { VIEWS, viewKey, type Lists, type ViewArgs, type ViewName, type ViewOf } from './views.ts';
 
@@ -63,17 +63,20 @@ function item<T>(list: ItemList, id: string): T | undefined {
 }
 
 let settings: Omit<SiteConfig, 'buildTime'> | undefined;
-/** The site's settings; the build's day is `buildDay()`, read only by the pages that show it. */
+/** The site's settings, without the build's time: no page shows the build's day (see `isPast`). */
 export const config = (): Omit<SiteConfig, 'buildTime'> => {
   const all = load('config.json').value as SiteConfig;
   recordRead(CONFIG_KEY, settingsDigest(all));
   return (settings ??= settingsOf(all));
 };
-/** The day of the build, YYYY-MM-DD. */
-export const buildDay = (): string => {
-  const day = dayOf(load('config.json').value as SiteConfig);
-  recordRead(DAY_KEY, day);
-  return day;
+/**
+ * Whether `day` (YYYY-MM-DD) is past on the build's day: a due date judged as the build sees
+ * it. Only the answer is recorded, so the page is rendered again on the day it flips.
+ */
+export const isPast = (day: string): boolean => {
+  const past = isAfter(load('config.json').value as SiteConfig, day);
+  recordRead(afterKey(day), afterDigest(past));
+  return past;
 };
 export const home = () => read<SiteHome>('home.json');
 /** The lists, read once per build. */

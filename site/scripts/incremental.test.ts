@@ -39,7 +39,8 @@ beforeEach(() => {
     complete: true,
     rendered: [],
     pages: {
-      'reports/a/': { reads: { config: settingsDigest(), day: '2026-03-02', 'file:reports/a.json': sha('{"figures":[1]}') }, files: page('reports/a/', '<p>А</p>') },
+      // A page that judged a due date of 2026-03-02 on the build's day, 2026-03-02: not past yet.
+      'reports/a/': { reads: { config: settingsDigest(), 'after:2026-03-02': 'not after', 'file:reports/a.json': sha('{"figures":[1]}') }, files: page('reports/a/', '<p>А</p>') },
       'reports/b/': { reads: { config: settingsDigest(), 'file:reports/b.json': sha('{"figures":[2]}'), 'item:reports.json#a': sha(JSON.stringify(reports[0])) }, files: page('reports/b/', '<p>Б</p>') },
       'reports/page/2/': { reads: { 'file:reports.json': sha(JSON.stringify(reports)) }, files: page('reports/page/2/', '<p>2</p>') },
     },
@@ -62,14 +63,28 @@ describe('which pages an incremental build takes over', () => {
     expect(planPages(record, dist, data, 'v1')).toEqual({ full: false, keep: ['reports/a/', 'reports/b/'], render: ['reports/page/2/'] });
   });
 
-  it('renders the pages that show the build\'s day when the day changed, and keeps the others', () => {
+  it('renders a page that judged a due date on the build\'s day when that date is past on the new day, and keeps the others', () => {
     writeFileSync(join(data, 'config.json'), JSON.stringify({ ...config, buildTime: '2026-03-03T08:00:00Z' }));
     expect(planPages(record, dist, data, 'v1')).toEqual({ full: false, keep: ['reports/b/', 'reports/page/2/'], render: ['reports/a/'] });
   });
 
-  it('keeps the pages when only the time of day of the build changed', () => {
+  it('keeps the pages on a new day that leaves every judged due date on the same side', () => {
     writeFileSync(join(data, 'config.json'), JSON.stringify({ ...config, buildTime: '2026-03-02T23:59:59Z' }));
     expect(planPages(record, dist, data, 'v1')).toMatchObject({ full: false, render: [] });
+    // A due date of 2026-03-09 judged on 2026-03-02 still holds on 2026-03-09, its last day.
+    record.pages['reports/a/']!.reads = { 'after:2026-03-09': 'not after', 'file:reports/a.json': sha('{"figures":[1]}') };
+    writeFileSync(join(data, 'config.json'), JSON.stringify({ ...config, buildTime: '2026-03-09T20:00:00Z' }));
+    expect(planPages(record, dist, data, 'v1')).toMatchObject({ full: false, render: [] });
+    writeFileSync(join(data, 'config.json'), JSON.stringify({ ...config, buildTime: '2026-03-10T00:00:00Z' }));
+    expect(planPages(record, dist, data, 'v1')).toMatchObject({ full: false, render: ['reports/a/'] });
+  });
+
+  it('keeps a page judged late on every later day', () => {
+    record.pages['reports/a/']!.reads = { 'after:2025-12-31': 'after', 'file:reports/a.json': sha('{"figures":[1]}') };
+    for (const day of ['2026-03-03', '2026-07-01', '2031-01-01']) {
+      writeFileSync(join(data, 'config.json'), JSON.stringify({ ...config, buildTime: `${day}T08:00:00Z` }));
+      expect(planPages(record, dist, data, 'v1'), day).toMatchObject({ full: false, render: [] });
+    }
   });
 
   it('renders a page whose file is missing, or differs in bytes from the record though not in size', () => {
