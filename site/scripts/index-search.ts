@@ -189,4 +189,5 @@ writeFileSync(join(output, PARTS_FILE), `${JSON.stringify(list)}\n`);
 const searchRecord: SearchRecord = { format: SEARCH_RECORD_FORMAT, ...digests, indexed: indexed.sort((a, b) => a - b) };
 writeFileSync(join(dirname(site), SEARCH_RECORD_FILE), `${JSON.stringify(searchRecord)}\n`);
 const said = parts.length > 1 ? ` (those with indexed text), in ${parts.length} parts` : '';
-process.stdout.write(`search index: ${read} pages read${said}${taken > 0 ? `; ${taken} of ${parts.length} parts taken over unchanged` : ''}\n`);
+const digested = `; ${digests.read.length} of ${allPages.length} pages' HTML read for what they give the index`;
+process.stdout.write(`search index: ${read} pages read${said}${digested}${taken > 0 ? `; ${taken} of ${parts.length} parts taken over unchanged` : ''}\n`);
