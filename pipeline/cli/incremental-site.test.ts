@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedTree, showDifference, treeDifference } from '../fixtures/output-tree.ts';
 import { runScriptWithin } from '../fixtures/run-script.ts';
 import type { SiteRecord } from '../../site/scripts/incremental.ts';
+import type { SearchRecord } from '../../site/search/page-digests.ts';
 
 const project = join(import.meta.dirname, '..', '..');
 const cli = join(project, 'pipeline', 'cli.ts');
@@ -42,6 +43,9 @@ async function build(out: string, ...options: string[]): Promise<void> {
 }
 
 const record = (out: string) => JSON.parse(readFileSync(join(out, '.current', 'site-pages.json'), 'utf8')) as SiteRecord;
+const searchRecord = (out: string) => JSON.parse(readFileSync(join(out, '.current', 'search-pages.json'), 'utf8')) as SearchRecord;
+/** The HTML files of the pages without route parameters, which the site's record does not hold: always rendered, always read. */
+const fixedPages = (out: string) => Object.keys(searchRecord(out).pages).filter((path) => !Object.values(record(out).pages).some((page) => page.files.some((file) => file.path === path))).sort();
 
 function expectSameTree(out: string, clean: string): void {
   const [actual, expected] = [publishedTree(out), publishedTree(clean)];
@@ -119,6 +123,18 @@ describe('an incremental build of the site', { timeout: 600_000 }, () => {
     expect(rendered.length).toBeLessThan(Object.keys(pages).length / 2);
   });
 
+  it('reads for the search index only the pages rendered again and those without parameters, not the pages taken over', () => {
+    const { rendered, pages } = record(incremental);
+    const { read, indexed } = searchRecord(incremental);
+    const renderedFiles = rendered.flatMap((path) => pages[path]!.files.map((file) => file.path));
+    expect(read).toEqual([...renderedFiles, ...fixedPages(incremental)].filter((path) => path.endsWith('.html')).sort());
+    expect(read).not.toContain('reports/kr-2016-decision-1176/index.html');
+    expect(fixedPages(incremental)).toEqual(expect.arrayContaining(['index.html', '404.html', 'search/index.html']));
+    expect(fixedPages(incremental).length).toBeLessThan(20);
+    // The real site is one part; a changed page in it means the part is indexed again.
+    expect(indexed).toEqual([1]);
+  });
+
   it('renders every page again when the site\'s code differs from the one the previous pages were made with', async () => {
     const file = join(incremental, '.current', 'site-pages.json');
     const before = record(incremental);
@@ -129,15 +145,22 @@ describe('an incremental build of the site', { timeout: 600_000 }, () => {
     expectSameTree(incremental, join(work, 'clean'));
   });
 
-  it('renders a page again whose file in the previous site is not as recorded, rather than take it over', async () => {
+  it('renders a page again whose file in the previous site is not as recorded though of the same size, rather than take it over', async () => {
     const page = 'reports/kr-2016-decision-1176/';
     const file = join(incremental, 'dist', page, 'index.html');
-    // A new file under the old name: the generation before keeps its bytes.
+    // A new file under the old name (the generation before keeps its bytes), of the same size.
     const text = readFileSync(file, 'utf8');
+    const altered = text.replace('<h1', '<h2').replace('</h1>', '</h2>');
+    expect(altered).not.toBe(text);
+    expect(Buffer.byteLength(altered)).toBe(Buffer.byteLength(text));
     rmSync(file);
-    writeFileSync(file, text.replace('</main>', '<p>changed on disk</p></main>'));
+    writeFileSync(file, altered);
     await build(incremental);
     expect(record(incremental).rendered).toEqual([page]);
+    // Rendered again as it was, the page gives the index what it gave the part, which is
+    // taken over; no page taken over is read again for the index, only those without parameters.
+    expect(searchRecord(incremental).read).toEqual(fixedPages(incremental));
+    expect(searchRecord(incremental).indexed).toEqual([]);
     expectSameTree(incremental, join(work, 'clean'));
   });
 

@@ -2,28 +2,40 @@
  * The pages an incremental build takes over rather than renders (scripts/incremental.ts).
  * Every page with `getStaticPaths` hands its paths through `renderOnly`, with its route as a
  * pattern (`datasets/[name]/`, the file's path under pages/); the paths whose page is taken
- * over are left out, so Astro renders the rest. `SITE_KEEP` names a file that lists the
- * pages taken over, one path under the site's root a line (`datasets/x/`); without it every
+ * over are left out, so Astro renders the rest. The build's script hands over the pages
+ * taken over, paths under the site's root (`datasets/x/`), as a promise (`keepPages`): they
+ * are worked out while Astro bundles the site, and the paths wait for them. Without it every
  * page is rendered.
+ *
+ * Astro bundles the pages apart from the script that runs it; the two meet through
+ * `globalThis`, under a registered symbol (as in lib/page-reads.ts).
  */
-import { readFileSync } from 'node:fs';
 import { readsLog } from './page-reads.ts';
 
 type Params = Record<string, string | number | undefined>;
 
-let kept: Set<string> | undefined;
-function keptPages(): Set<string> {
-  if (!kept) {
-    const file = process.env.SITE_KEEP;
-    kept = new Set(file ? readFileSync(file, 'utf8').split('\n').filter((line) => line !== '') : []);
-  }
-  return kept;
+const KEEP = Symbol.for('council-open-data:pages-kept');
+interface Kept {
+  pending: Promise<Set<string>>;
+  /** Once known. */
+  known?: Set<string>;
+}
+const global = globalThis as typeof globalThis & { [KEEP]?: Kept };
+
+/** Hands over the pages this build takes over, once they are known; before Astro builds. */
+export function keepPages(pending: Promise<Set<string>>): void {
+  const kept: Kept = { pending };
+  global[KEEP] = kept;
+  // A failed plan fails the paths that wait for it, and the build's script, which waits too.
+  pending.then((known) => (kept.known = known), () => undefined);
 }
 
 /** The pages taken over that the routes still give: with those rendered, the site's pages. */
 export function keptRoutes(): string[] {
   const routes = readsLog().routes;
-  return [...keptPages()].filter((path) => routes.has(path));
+  const kept = global[KEEP];
+  if (kept && !kept.known && routes.size > 0) throw new Error('the pages taken over are asked for before they are known');
+  return [...(kept?.known ?? [])].filter((path) => routes.has(path));
 }
 
 /** A route's path for its params: `datasets/[name]/` and { name: 'x' } give `datasets/x/`. */
@@ -36,8 +48,8 @@ export function pathOf(pattern: string, params: Params): string {
 }
 
 /** The paths of `pattern` whose pages are rendered in this build; every path is noted as a page of the site. */
-export function renderOnly<P extends { params: Params }>(pattern: string, paths: P[]): P[] {
-  const taken = keptPages();
+export async function renderOnly<P extends { params: Params }>(pattern: string, paths: P[]): Promise<P[]> {
+  const taken = (await global[KEEP]?.pending) ?? new Set<string>();
   const routes = readsLog().routes;
   return paths.filter((path) => {
     const at = pathOf(pattern, path.params);

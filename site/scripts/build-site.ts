@@ -6,40 +6,36 @@
  *
  * With `SITE_PREVIOUS`, the previous build's site, pages whose data did not change are taken
  * over from it rather than rendered (incremental.ts); the record of this build's pages is
- * written beside `SITE_OUT`, in its generation.
+ * written beside `SITE_OUT`, in its generation. Which pages those are is worked out on a
+ * thread of its own while Astro loads and bundles the site (plan-pages.ts).
  */
 import { build } from 'astro';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { endWithParent } from './orphan.ts';
 import { CONFIG_KEY, currentDigests } from '../lib/data-keys.ts';
 import { readsLog } from '../lib/page-reads.ts';
-import { newRecord, planPages, readRecord, RECORD_FILE, siteVersion, takeOverPages, type PageRecord } from './incremental.ts';
+import { keepPages } from '../lib/render-only.ts';
+import { newRecord, RECORD_FILE, takeOverPages, type PageRecord } from './incremental.ts';
+import { planAside } from './plan-pages.ts';
 
 endWithParent();
 const project = resolve(import.meta.dirname, '..', '..');
 const dist = resolve(process.env.SITE_OUT ?? '');
 const siteData = join(resolve(process.env.BUILD_DIR ?? ''), 'site');
 const previousDist = process.env.SITE_PREVIOUS ? resolve(process.env.SITE_PREVIOUS) : undefined;
-const version = siteVersion(project);
-const previous = readRecord(previousDist ? dirname(previousDist) : undefined);
-const plan = planPages(previous, previousDist, siteData, version);
-const keepFile = join(dirname(dist), 'site-keep.txt');
-if (!plan.full) {
-  mkdirSync(dirname(keepFile), { recursive: true });
-  writeFileSync(keepFile, plan.keep.map((path) => `${path}\n`).join(''));
-  process.env.SITE_KEEP = keepFile;
-}
+const planning = planAside({ project, siteData, previousDist });
+keepPages(planning.then(({ plan }) => new Set(plan.full ? [] : plan.keep)));
 
 const level = process.env.ASTRO_LOG_LEVEL;
 await build({ root: project, logLevel: level === 'debug' || level === 'info' || level === 'error' || level === 'silent' ? level : 'warn' });
 
-rmSync(keepFile, { force: true });
+const { version, plan, kept: candidates } = await planning;
 const log = readsLog();
 // A page taken over exists only if its route still gives it; the others are gone with their data.
 const kept: Record<string, PageRecord> = {};
-if (!plan.full && typeof previous !== 'string' && previousDist) {
-  for (const path of plan.keep) if (log.routes.has(path)) kept[path] = previous.pages[path]!;
+if (!plan.full && previousDist) {
+  for (const path of plan.keep) if (log.routes.has(path)) kept[path] = candidates[path]!;
   takeOverPages(kept, Object.keys(kept), previousDist, dist);
 }
 const rendered = new Map([...log.pages].filter(([path]) => log.routes.has(path)));

@@ -12,7 +12,9 @@
  * Each part records the digest of what its pages give the index (search/digest.ts). With
  * SEARCH_PREVIOUS set to the previous build's site, a part whose digest is unchanged is
  * taken over from it (its files linked, not indexed again): a change re-indexes only the
- * parts of the publishers it touches.
+ * parts of the publishers it touches. A page's digest is worked out again only when its
+ * file changed (search/page-digests.ts): the site's record of this build gives each page's
+ * SHA-256, the previous build's record of pages the digest that goes with it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -23,7 +25,9 @@ import { endWithParent } from './orphan.ts';
 import { linkTree } from '../integrations/data-files.ts';
 import { partDigest } from '../search/digest.ts';
 import { ownerOf, pageOwners } from '../search/owners.ts';
+import { digestPages, readSearchRecord, SEARCH_RECORD_FILE, SEARCH_RECORD_FORMAT, type KnownFile, type SearchRecord } from '../search/page-digests.ts';
 import { INDEX_FOLDER, PART_FILE, partFolder, PARTS_FILE, planByPublisher, type IndexedPage, type Part, type PartRecord, type PartsFile } from '../search/parts.ts';
+import { readRecord } from './incremental.ts';
 
 if (!process.env.SITE_OUT) throw new Error('SITE_OUT is not set: the search index is made by `npm run build`, into the site it builds');
 if (!process.env.BUILD_DIR) throw new Error('BUILD_DIR is not set: the search index groups pages by publisher from the pipeline\'s site data');
@@ -31,7 +35,8 @@ endWithParent();
 const site = resolve(process.env.SITE_OUT);
 const budget = Number(process.env.SEARCH_PART_MB ?? 128) * 2 ** 20;
 if (!(budget > 0)) throw new Error(`SEARCH_PART_MB must be a positive number of megabytes, not «${process.env.SEARCH_PART_MB}»`);
-const previous = process.env.SEARCH_PREVIOUS ? join(resolve(process.env.SEARCH_PREVIOUS), INDEX_FOLDER) : undefined;
+const previousSite = process.env.SEARCH_PREVIOUS ? resolve(process.env.SEARCH_PREVIOUS) : undefined;
+const previous = previousSite ? join(previousSite, INDEX_FOLDER) : undefined;
 
 /** Every HTML page of the site but the index's own folder, in path order. */
 function htmlPages(root: string, prefix = ''): IndexedPage[] {
@@ -82,25 +87,36 @@ function partFiles(folder: string, prefix = ''): Record<string, string> {
   return files;
 }
 
-/** Whether a previous part's files are all there as they were written: the same names, the same bytes. */
-function intact(folder: string, recorded: Record<string, string> | undefined): boolean {
-  if (!recorded) return false;
+/** A previous part's files, when they are all there as they were written (the same names, the same bytes). */
+function intact(folder: string, recorded: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!recorded) return undefined;
   const found = partFiles(folder);
   const names = Object.keys(recorded);
-  return names.length === Object.keys(found).length && names.every((name) => found[name] === recorded[name]);
+  return names.length === Object.keys(found).length && names.every((name) => found[name] === recorded[name]) ? found : undefined;
 }
 
-/** The folder of part `n` in a previous index, if it was made from the same pages (its record says so and its files are there). */
-function previousPart(n: number, digest: string): string | undefined {
+/** Part `n` of a previous index, if it was made from the same pages (its record says so and its files are there): its folder and files. */
+function previousPart(n: number, digest: string): { folder: string; files: Record<string, string> } | undefined {
   if (!previous || !existsSync(join(previous, PARTS_FILE))) return undefined;
   const list = JSON.parse(readFileSync(join(previous, PARTS_FILE), 'utf8')) as PartsFile;
   for (const folder of ['', ...list.parts]) {
     const recordFile = join(previous, folder, PART_FILE);
     if (!existsSync(recordFile)) continue;
     const record = JSON.parse(readFileSync(recordFile, 'utf8')) as PartRecord;
-    if (record.n === n) return record.digest === digest && intact(join(previous, folder), record.files) ? join(previous, folder) : undefined;
+    if (record.n !== n) continue;
+    if (record.digest !== digest) return undefined;
+    const files = intact(join(previous, folder), record.files);
+    return files ? { folder: join(previous, folder), files } : undefined;
   }
   return undefined;
+}
+
+/** The files of this build's site as its site step wrote or checked them (scripts/incremental.ts), by path; none without its record. */
+function siteFiles(): Map<string, KnownFile> {
+  const record = readRecord(dirname(site));
+  const files = new Map<string, KnownFile>();
+  if (typeof record !== 'string') for (const page of Object.values(record.pages)) for (const file of page.files) files.set(file.path, file);
+  return files;
 }
 
 /** Links a previous part's files into `target`; not the further parts and their list, which a first part's folder holds. */
@@ -115,13 +131,11 @@ function takeOver(before: string, target: string): void {
   }
 }
 
-// pagefind leaves out pages without data-pagefind-body only when it sees one with it; a
-// part must not depend on which pages it happens to hold: only pages with indexed text go in.
-const marker = Buffer.from('data-pagefind-body');
 const owners = pageOwners(join(resolve(process.env.BUILD_DIR), 'site'));
-const pages = htmlPages(site)
-  .filter((page) => readFileSync(join(site, page.path)).includes(marker))
-  .map((page) => ({ ...page, publisher: ownerOf(page.path, owners) }));
+const allPages = htmlPages(site);
+const digests = digestPages(site, allPages, siteFiles(), readSearchRecord(previousSite ? dirname(previousSite) : undefined));
+// Only pages with indexed text go in (page-digests.ts).
+const pages = allPages.filter((page) => digests.pages[page.path]!.digest !== null).map((page) => ({ ...page, publisher: ownerOf(page.path, owners) }));
 const parts = planByPublisher(pages, budget);
 const version = indexerVersion();
 const output = join(site, INDEX_FOLDER);
@@ -129,6 +143,7 @@ rmSync(output, { recursive: true, force: true });
 
 let read = 0;
 let taken = 0;
+const indexed: number[] = [];
 // Each part is a folder of hard links beside the site, so pagefind sees the pages at their own paths.
 const staging = mkdtempSync(join(dirname(site), '.search-part-'));
 try {
@@ -138,12 +153,16 @@ try {
       const i = next++;
       const part: Part = parts[i]!;
       const target = join(output, partFolder(i + 1));
-      const digest = partDigest(part.pages.map((path) => ({ path, html: readFileSync(join(site, path), 'utf8') })), version);
+      const digest = partDigest(part.pages.map((path) => ({ path, digest: digests.pages[path]!.digest! })), version);
       const before = previousPart(part.n, digest);
+      let files: Record<string, string>;
       if (before) {
-        takeOver(before, target);
+        // Linked: the same bytes as the files just checked.
+        takeOver(before.folder, target);
+        files = before.files;
         taken += 1;
       } else {
+        indexed.push(part.n);
         const folder = join(staging, String(part.n));
         for (const path of part.pages) {
           mkdirSync(dirname(join(folder, path)), { recursive: true });
@@ -154,8 +173,9 @@ try {
         read += count;
         rmSync(folder, { recursive: true });
         rmSync(join(target, PART_FILE), { force: true });
+        files = partFiles(target);
       }
-      const record: PartRecord = { n: part.n, pages: part.pages.length, digest, files: partFiles(target) };
+      const record: PartRecord = { n: part.n, pages: part.pages.length, digest, files };
       writeFileSync(join(target, PART_FILE), `${JSON.stringify(record)}\n`);
     }
   };
@@ -166,5 +186,8 @@ try {
 const list: PartsFile = { parts: parts.slice(1).map((_, i) => partFolder(i + 2)) };
 mkdirSync(output, { recursive: true });
 writeFileSync(join(output, PARTS_FILE), `${JSON.stringify(list)}\n`);
+const searchRecord: SearchRecord = { format: SEARCH_RECORD_FORMAT, ...digests, indexed: indexed.sort((a, b) => a - b) };
+writeFileSync(join(dirname(site), SEARCH_RECORD_FILE), `${JSON.stringify(searchRecord)}\n`);
 const said = parts.length > 1 ? ` (those with indexed text), in ${parts.length} parts` : '';
-process.stdout.write(`search index: ${read} pages read${said}${taken > 0 ? `; ${taken} of ${parts.length} parts taken over unchanged` : ''}\n`);
+const digested = `; ${digests.read.length} of ${allPages.length} pages' HTML read for what they give the index`;
+process.stdout.write(`search index: ${read} pages read${said}${digested}${taken > 0 ? `; ${taken} of ${parts.length} parts taken over unchanged` : ''}\n`);

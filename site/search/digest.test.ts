@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexedPart, partDigest, withoutIgnored } from './digest.ts';
+import { indexedPart, pageDigest, partDigest, withoutIgnored } from './digest.ts';
 
 const page = (main: string, outside = '') => `<!doctype html><html><head><title>T</title></head><body><header>${outside}</header><main id="main" data-pagefind-body>${main}</main><footer>${outside}</footer></body></html>`;
 
@@ -13,12 +13,12 @@ describe('what a page gives the search index', () => {
 
   it('changes with the indexed text, the filters and the path, not with the header, footer or ignored parts', () => {
     const version = 'v1';
-    const digest = (html: string, path = 'datasets/a/index.html') => partDigest([{ path, html }], version);
+    const digest = (html: string, path = 'datasets/a/index.html') => partDigest([{ path, digest: pageDigest(html) }], version);
     const original = digest(page('<h1>Звернення</h1><p data-pagefind-ignore>дата звернення: 01.12.2026</p>', 'меню'));
     expect(digest(page('<h1>Звернення</h1><p data-pagefind-ignore>дата звернення: 05.12.2026</p>', 'інше меню'))).toBe(original);
     expect(digest(page('<h1>Звернення громадян</h1><p data-pagefind-ignore>дата звернення: 01.12.2026</p>', 'меню'))).not.toBe(original);
     expect(digest(page('<h1>Звернення</h1><p data-pagefind-ignore>дата звернення: 01.12.2026</p>', 'меню'), 'datasets/b/index.html')).not.toBe(original);
-    expect(partDigest([{ path: 'datasets/a/index.html', html: page('<h1>Звернення</h1><p data-pagefind-ignore>дата звернення: 01.12.2026</p>') }], 'v2')).not.toBe(original);
+    expect(partDigest([{ path: 'datasets/a/index.html', digest: pageDigest(page('<h1>Звернення</h1><p data-pagefind-ignore>дата звернення: 01.12.2026</p>')) }], 'v2')).not.toBe(original);
   });
 
   it('keeps the filters of ignored elements, which pagefind still reads', () => {

@@ -49,9 +49,12 @@ export function indexedPart(html: string): string {
   return `${withoutIgnored(main)}\n${attributes.join('\n')}`;
 }
 
-/** The digest of a part: what each of its pages gives the index, in order, and the indexer's own version. */
-export function partDigest(pages: { path: string; html: string }[], version: string): string {
+/** The digest of what one page gives the index. */
+export const pageDigest = (html: string): string => createHash('sha256').update(indexedPart(html)).digest('hex');
+
+/** The digest of a part: what each of its pages gives the index (pageDigest), in order, and the indexer's own version. */
+export function partDigest(pages: { path: string; digest: string }[], version: string): string {
   const hash = createHash('sha256').update(`${version}\n`);
-  for (const page of pages) hash.update(`${page.path}\n${createHash('sha256').update(indexedPart(page.html)).digest('hex')}\n`);
+  for (const page of pages) hash.update(`${page.path}\n${page.digest}\n`);
   return hash.digest('hex');
 }
