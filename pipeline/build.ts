@@ -17,7 +17,9 @@ import { LOCAL_ORIGIN, makeUrls, type Urls } from './publish/urls.ts';
 import type { Dataset } from './publish/types.ts';
 import type { Reconciliation } from './reconcile/reconcile.ts';
 import { publish, type DatasetSummary, type Publication } from './write/publish.ts';
-import { readVersions, type VersionTables } from './history/versions.ts';
+import { readVersions, type VersionChanges } from './history/versions.ts';
+import { changesKey, KEPT_CHANGES_PATH, keptChangesBytes, readKeptChanges } from './history/kept-changes.ts';
+import { sha256 } from './write/dataset-files.ts';
 import { inputKeys, reusingWriter, type Reuse, type ReuseCounts } from './write/reuse.ts';
 import { defaultThreads, makeWriter, POOL_THRESHOLD, writerSettings, type WriterSettings } from './write/writers.ts';
 import { siteData, type SiteDataInput } from './write/site-data.ts';
@@ -54,11 +56,14 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   const settings = writerSettings(model, urls, options.reuse?.version);
   const memory = options.sink ? undefined : memorySink();
   const sink = options.sink ?? memory!;
-  const counts: ReuseCounts = { made: 0, reused: 0, derived: 0, parts: { made: 0, reused: 0 } };
+  const counts: ReuseCounts = { made: 0, reused: 0, derived: 0, parts: { made: 0, reused: 0 }, history: { compared: 0, taken: 0, checked: 0, derived: 0 } };
   const threads = options.threads ?? (model.catalog.length >= POOL_THRESHOLD ? defaultThreads() : 0);
-  // What changed in the data of each published version: earlier versions' sources, checked and derived again.
-  const versions = await readVersions(options.history, urls, options.files);
-  const { publication, conservation } = await writeDatasets({ model, reconciliation, history: options.history, versions, urls, sink, settings, threads, reuse: options.reuse, counts, digests });
+  // What changed in the data of each published version: the commits the previous build did not compare, checked and compared now.
+  const key = options.reuse ? changesKey(settings, options.reuse.version, digests) : undefined;
+  const kept = key === undefined ? undefined : readKeptChanges(sink, options.reuse?.previous?.history, key);
+  const { changes: versions, commits } = await readVersions({ history: options.history, urls, current: { files: options.files, digests, checked }, kept, counts: counts.history });
+  const keptHistory = key === undefined ? undefined : keepChanges(sink, keptChangesBytes(key, commits));
+  const { publication, conservation } = await writeDatasets({ model, reconciliation, history: options.history, versions, urls, sink, settings, threads, reuse: options.reuse, counts, digests, keptHistory });
   const selfCheck = (message: string): Problem => ({
     code: 'E_SELF_CHECK',
     file: 'build',
@@ -70,6 +75,12 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   const { datasets } = publication;
   await writeSiteData({ model, reconciliation, datasets, files: publication.files, urls, published: address !== undefined, buildTime: options.history.buildTime }, sink, threads > 0);
   return { ok: true, published: address !== undefined, tree: memory?.tree ?? new Map(), written: sink.written, model, reconciliation, datasets, summary: publication.summary, counts, skipped: checked.skipped };
+}
+
+/** The history worked out, into the sink beside the manifest for the next build: its size and hash. */
+function keepChanges(sink: Sink, bytes: Uint8Array): { bytes: number; sha256: string } {
+  sink.put(KEPT_CHANGES_PATH, bytes);
+  return { bytes: bytes.length, sha256: sha256(bytes) };
 }
 
 /** SITE_URL and BASE_PATH take the place of portal.yaml's fields, so they answer to the same rules. */
@@ -106,7 +117,7 @@ export interface WriteInput {
   reconciliation: Reconciliation;
   history: History;
   /** Earlier versions' data, for each dataset's change history. */
-  versions?: VersionTables | undefined;
+  versions?: VersionChanges | undefined;
   urls: Urls;
   sink: Sink;
   settings: WriterSettings;
@@ -120,13 +131,15 @@ export interface WriteInput {
    * them, every dataset is made and keyed by its rows.
    */
   digests?: ReadonlyMap<string, string> | undefined;
+  /** The size and hash of the history kept beside the manifest (history/kept-changes.ts). */
+  keptHistory?: { bytes: number; sha256: string } | undefined;
 }
 
 /**
  * Derive and write: every dataset's files, the catalogues and the manifest into the sink;
  * then the figures no dataset publishes, or more than one does (conservation).
  */
-export async function writeDatasets({ model, reconciliation, history, versions, urls, sink, settings, threads, reuse, counts, digests }: WriteInput): Promise<{ publication: Publication; conservation: string[] }> {
+export async function writeDatasets({ model, reconciliation, history, versions, urls, sink, settings, threads, reuse, counts, digests, keptHistory }: WriteInput): Promise<{ publication: Publication; conservation: string[] }> {
   const derivation = deriveDatasets({ model, reconciliation, history, urls, versions });
   const maker = makeWriter(settings, threads);
   const writer = reuse ? reusingWriter(maker, settings, reuse, counts) : maker;
@@ -135,7 +148,7 @@ export async function writeDatasets({ model, reconciliation, history, versions, 
   const keyOf = inputKey && ((planned: PlannedDataset & { reads: string[] }) => inputKey(planned.description, planned.reads));
   let publication: Publication;
   try {
-    publication = await publish({ model, datasets: counted(derivation.planned, counts), keyOf, streamed: [derivation.portal], settings, urls, history, sink, writer, manifest: reuse !== undefined, previous: reuse?.previous, partCounts: counts.parts });
+    publication = await publish({ model, datasets: counted(derivation.planned, counts), keyOf, streamed: [derivation.portal], settings, urls, history, sink, writer, manifest: reuse !== undefined, previous: reuse?.previous, partCounts: counts.parts, keptHistory });
     // The portal-wide package changes with any source, so it is always made; its parts, per publisher, only when theirs change.
     if (reuse) counts.made++;
   } finally {

@@ -120,6 +120,11 @@ async function build(): Promise<number> {
   if (built.counts.reused > 0) process.stdout.write(`\n${built.counts.reused} datasets unchanged since the last build, taken over; ${built.counts.made} made\n`);
   const parts = built.counts.parts;
   if (parts && parts.reused > 0) process.stdout.write(`${parts.reused} parts of the portal-wide package (one per publisher) unchanged, taken over; ${parts.made} made\n`);
+  const history = built.counts.history;
+  if (history && history.compared + history.taken > 0) {
+    const commits = (n: number) => `${n} commit${n === 1 ? '' : 's'}`;
+    process.stdout.write(`change history: ${commits(history.compared)} compared now (${history.derived} datasets derived, the sources of ${commits(history.checked)} checked), ${commits(history.taken)} taken over from the last build\n`);
+  }
   process.stdout.write(`\nwrote ${built.written.files} data files, ${(built.written.bytes / 1048576).toFixed(1)} MiB; ${result.search}\n`);
   process.stdout.write(`published to ${out}/: the data in ${join(out, 'data')}/, the site in ${join(out, 'dist')}/\n`);
   if (!built.published) {

@@ -37,9 +37,11 @@ function commit(time: string, message: string): void {
   git(time, 'commit', '-q', '--allow-empty', '-m', message);
 }
 
-async function build(out: string, ...options: string[]): Promise<void> {
+/** Builds through the command line; what it printed. */
+async function build(out: string, ...options: string[]): Promise<string> {
   const result = await runScriptWithin(240_000, cli, 'build', '--sources', sources, '--out', out, ...options);
   if (result.code !== 0) throw new Error(`the build into ${out} failed (${result.code}): ${result.stderr}`);
+  return result.stdout;
 }
 
 const record = (out: string) => JSON.parse(readFileSync(join(out, '.current', 'site-pages.json'), 'utf8')) as SiteRecord;
@@ -55,6 +57,7 @@ function expectSameTree(out: string, clean: string): void {
 }
 
 const incremental = join(work, 'incremental');
+const printed = { first: '', incremental: '', clean: '' };
 
 /** The text of every HTML page of an output's site. */
 function pagesOf(out: string): Map<string, string> {
@@ -76,17 +79,24 @@ describe('an incremental build of the site', { timeout: 600_000 }, () => {
     cpSync(join(project, 'datasets'), sources, { recursive: true });
     git(FIRST, 'init', '-q');
     commit(FIRST, 'the reports');
-    await build(incremental);
+    printed.first = await build(incremental);
     const text = readFileSync(report, 'utf8');
     expect(text).toContain('value: 12\n');
     writeFileSync(report, text.replace('value: 12\n', 'value: 13\n').replace('доступна за допомогою 12 сенсорних', 'доступна за допомогою 13 сенсорних'));
     commit(LATER_DAY, 'one figure corrected');
-    await build(incremental);
-    await build(join(work, 'clean'), '--clean');
+    printed.incremental = await build(incremental);
+    printed.clean = await build(join(work, 'clean'), '--clean');
   }, 600_000);
 
   it('publishes the same files as a clean build of the same commit on its later day, byte for byte', () => {
     expectSameTree(incremental, join(work, 'clean'));
+  });
+
+  it('compares only the new commit for the change history, and takes the one before over from the last build', () => {
+    expect(printed.first).toContain('change history: 1 commit compared now (8 datasets derived, the sources of 0 commits checked), 0 commits taken over from the last build\n');
+    // The new commit against the one before: the report's dataset, its council's register and the shared indicators, at each commit.
+    expect(printed.incremental).toContain('change history: 1 commit compared now (6 datasets derived, the sources of 1 commit checked), 1 commit taken over from the last build\n');
+    expect(printed.clean).toContain('change history: 2 commits compared now (14 datasets derived, the sources of 1 commit checked), 0 commits taken over from the last build\n');
   });
 
   it('renders on a new day only the pages the changed report reaches, and takes the others over', () => {

@@ -17,7 +17,7 @@ import { groupBy } from '../model/group.ts';
 import { programmeTables } from './programme-tables.ts';
 import { orderResults, resultTables } from './result-tables.ts';
 import { comparisonTables, membersOf } from './comparison-tables.ts';
-import { datasetVersion, portalVersion, type VersionTables } from '../history/versions.ts';
+import { datasetVersion, portalVersion, type VersionChanges } from '../history/versions.ts';
 
 export interface DeriveInput {
   model: Model;
@@ -25,7 +25,7 @@ export interface DeriveInput {
   history: History;
   urls: Urls;
   /** The data of earlier published versions, to say what changed in each (none: versions listed without details). */
-  versions?: VersionTables | undefined;
+  versions?: VersionChanges | undefined;
 }
 
 /** Tables made in pieces: each chunk holds the next rows of every table of the group, in order. */
@@ -460,7 +460,7 @@ function registerTable(datasets: Dataset[], publisher: Publisher, urls: Urls): T
   };
 }
 
-function portalPackage(model: Model, reconciliation: Reconciliation, history: History, urls: Urls, versions: VersionTables | undefined, byPublisher: Map<string | undefined, Dataset[]>, sourcesOf: (ids: Iterable<string>) => SourceRef[]): StreamedDataset {
+function portalPackage(model: Model, reconciliation: Reconciliation, history: History, urls: Urls, versions: VersionChanges | undefined, byPublisher: Map<string | undefined, Dataset[]>, sourcesOf: (ids: Iterable<string>) => SourceRef[]): StreamedDataset {
   const all = new Set(model.documents.map((document) => document.id));
   const portalFiles = model.documents.flatMap((document) => document.files).concat(['portal.yaml']);
   const times = history.of(portalFiles);

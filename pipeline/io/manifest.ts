@@ -29,6 +29,7 @@ const manifestShape = z.object({
     }),
   ),
   catalogue: z.array(fileSum),
+  history: fileSum.omit({ path: true }).optional(),
 });
 
 export interface ManifestRead {

@@ -45,6 +45,8 @@ export interface PublishInput {
   previous?: Manifest | undefined;
   /** The streamed datasets' parts made and taken over, counted here. */
   partCounts?: { made: number; reused: number } | undefined;
+  /** The size and hash of the history kept beside the manifest, recorded in it. */
+  keptHistory?: KeptSum | undefined;
 }
 
 export interface DatasetSummary {
@@ -92,7 +94,7 @@ export async function publish(input: PublishInput): Promise<Publication> {
   const head = headPiece(model, kept, urls, history.buildTime);
   problems.push(...[...head.problems, ...catalogue.end(head.piece)].map((problem) => `catalog: ${problem}`));
   writeIndexes(input, kept, (dataset) => files.get(dataset.name) ?? []);
-  if (manifest) put(sink, MANIFEST_PATH, JSON.stringify(manifestOf([...results, ...progress.parts], catalogue.sums())));
+  if (manifest) put(sink, MANIFEST_PATH, JSON.stringify(manifestOf([...results, ...progress.parts], catalogue.sums(), input.keptHistory)));
   return { datasets: kept, files, summary, problems };
 }
 

@@ -7,6 +7,7 @@
  * and hash of every file, so that a file changed on disk since is made again, never taken over.
  */
 import { createHash } from 'node:crypto';
+import type { HistoryCounts } from '../history/versions.ts';
 import type { FileStream } from '../io/output.ts';
 import type { Owned } from '../derive/datasets.ts';
 import type { Dataset } from '../publish/types.ts';
@@ -51,6 +52,8 @@ export interface Manifest {
   datasets: Record<string, ManifestEntry>;
   /** catalog.ttl and catalog.jsonld, whose pieces an incremental build takes over. */
   catalogue: FileSum[];
+  /** The size and hash of what the build worked out of the history (history/kept-changes.ts), kept for the next. */
+  history?: Omit<FileSum, 'path'> | undefined;
 }
 
 export interface Reuse {
@@ -72,6 +75,8 @@ export interface ReuseCounts {
   derived?: number;
   /** The parts of the portal-wide package (write/portal-parts.ts), made and taken over. */
   parts?: { made: number; reused: number };
+  /** The comparisons of commits made for the change history (history/versions.ts). */
+  history?: HistoryCounts;
 }
 
 /** Rows hashed per piece: the portal-wide package as one JSON text would pass the longest string V8 holds. */
@@ -153,13 +158,13 @@ export function reusingWriter(inner: DatasetWriter, settings: WriterSettings, re
 /** What publish keeps of a dataset's files once their bytes are in the sink. */
 export type FileList = Omit<DatasetFiles, 'files' | 'reused' | 'stored' | 'catalogue' | 'previousPiece'> & { paths: string[]; catalogue?: PieceRanges; owned?: Owned; kept?: Omit<FileSum, 'path'> };
 
-export function manifestOf(lists: FileList[], catalogue: FileSum[]): Manifest {
+export function manifestOf(lists: FileList[], catalogue: FileSum[], history?: Omit<FileSum, 'path'>): Manifest {
   const datasets: Record<string, ManifestEntry> = {};
   for (const list of lists) {
     if (list.key === undefined || list.sums === undefined || list.problems.length > 0) continue;
     datasets[list.name] = { key: list.key, rows: list.rows, written: list.written, files: list.sums, catalogue: list.catalogue, owned: list.owned, kept: list.kept };
   }
-  return { format: MANIFEST_FORMAT, datasets, catalogue };
+  return { format: MANIFEST_FORMAT, datasets, catalogue, ...(history ? { history } : {}) };
 }
 
 /**
