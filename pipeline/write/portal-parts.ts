@@ -112,7 +112,7 @@ export function writePart(context: PartContext, planned: PlannedPart, needRows: 
 }
 
 /** A part taken over, for the next manifest: as the previous build recorded it. */
-function listOf(name: string, before: ManifestEntry): FileList {
+export function listOf(name: string, before: ManifestEntry): FileList {
   return { name, key: before.key, rows: before.rows, written: before.written, sums: before.files, problems: [], paths: before.files.map((file) => file.path), tables: before.tables };
 }
 

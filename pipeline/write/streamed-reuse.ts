@@ -12,7 +12,7 @@ import type { StreamedDataset } from '../derive/datasets.ts';
 import type { Sink } from '../io/output.ts';
 import type { Dataset } from '../publish/types.ts';
 import type { DatasetFiles } from './dataset-files.ts';
-import { partFolder, partName } from './portal-parts.ts';
+import { listOf, partFolder, partName } from './portal-parts.ts';
 import type { FileList, FileSum, InputKey, Manifest, ManifestEntry } from './reuse.ts';
 import type { KeptSum } from './writers.ts';
 
@@ -72,7 +72,7 @@ export function takeOverStreamed(
   const kept = readKept(entry.kept);
   if (!kept) return undefined;
   for (const [path] of files) sink.reuse(path);
-  const lists = parts.map(([id, before]): FileList => ({ name: partName(dataset.name, id), key: before.key, rows: before.rows, written: before.written, sums: before.files, problems: [], paths: before.files.map((file) => file.path), tables: before.tables }));
+  const lists = parts.map(([id, before]) => listOf(partName(dataset.name, id), before));
   const reused = entry.files.map((file) => file.path);
   return { files: { name: dataset.name, rows: entry.rows, written: entry.written, problems: [], reused, key, sums: entry.files, previousPiece: entry.catalogue }, kept, keptSum: entry.kept, parts: lists };
 }
