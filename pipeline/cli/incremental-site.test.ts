@@ -7,7 +7,7 @@
  * A change of the site's code renders every page again.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,5 +108,16 @@ describe('an incremental build of the site', { timeout: 600_000 }, () => {
     await build(incremental);
     expect(record(incremental).rendered).toEqual([page]);
     expectSameTree(incremental, join(work, 'clean'));
+  });
+
+  it('takes the portal-wide package over whole after a commit that changes no source, and publishes what a clean build of that commit publishes', async () => {
+    const workbook = () => statSync(join(incremental, 'data', 'public', 'datasets', 'usi-dani-portalu', 'usi-dani-portalu.xlsx')).ino;
+    const before = workbook();
+    git('2026-03-02T15:00:00Z', 'commit', '-q', '--allow-empty', '-m', 'nothing changed');
+    await build(incremental);
+    // The same file on disk: linked from the previous output, not made again.
+    expect(workbook()).toBe(before);
+    await build(join(work, 'clean-empty-commit'), '--clean');
+    expectSameTree(incremental, join(work, 'clean-empty-commit'));
   });
 });
