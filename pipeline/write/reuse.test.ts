@@ -12,7 +12,8 @@ import { checkPrevious, readManifest } from '../io/manifest.ts';
 import type { Manifest } from './reuse.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'reuse-test-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// Three corpora's outputs, clean and incremental: removing them takes longer than a hook's default on a busy machine.
+afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
 const history = fixedHistory('2024-05-01T12:00:00Z');
 
 function writeCorpus(folder: string, files: Map<string, string>) {
