@@ -7,7 +7,7 @@
  */
 import { checkSources } from './check.ts';
 import { BasePath, HttpUrl } from './sources/schema.ts';
-import { deriveDatasets, type PlannedDataset } from './derive/datasets.ts';
+import { deriveDatasets, type PlannedDataset, type StreamedDataset } from './derive/datasets.ts';
 import type { Problem } from './errors/problem.ts';
 import { digestingSources, type SourceFiles } from './io/files.ts';
 import type { History } from './io/history.ts';
@@ -56,7 +56,7 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   const settings = writerSettings(model, urls, options.reuse?.version);
   const memory = options.sink ? undefined : memorySink();
   const sink = options.sink ?? memory!;
-  const counts: ReuseCounts = { made: 0, reused: 0, derived: 0, parts: { made: 0, reused: 0 }, history: { compared: 0, taken: 0, checked: 0, derived: 0 } };
+  const counts: ReuseCounts = { made: 0, reused: 0, derived: 0, parts: { made: 0, reused: 0, derived: 0 }, history: { compared: 0, taken: 0, checked: 0, derived: 0 } };
   const threads = options.threads ?? (model.catalog.length >= POOL_THRESHOLD ? defaultThreads() : 0);
   // What changed in the data of each published version: the commits the previous build did not compare, checked and compared now.
   const key = options.reuse ? changesKey(settings, options.reuse.version, digests) : undefined;
@@ -148,13 +148,36 @@ export async function writeDatasets({ model, reconciliation, history, versions, 
   const keyOf = inputKey && ((planned: PlannedDataset & { reads: string[] }) => inputKey(planned.description, planned.reads));
   let publication: Publication;
   try {
-    publication = await publish({ model, datasets: counted(derivation.planned, counts), keyOf, streamed: [derivation.portal], settings, urls, history, sink, writer, manifest: reuse !== undefined, previous: reuse?.previous, partCounts: counts.parts, keptHistory });
-    // The portal-wide package changes with any source, so it is always made; its parts, per publisher, only when theirs change.
-    if (reuse) counts.made++;
+    // The portal-wide package is made when any source changed, and taken over whole when none did; its parts, per publisher, only when theirs change.
+    const streamedCounts = reuse ? counts : undefined;
+    publication = await publish({ model, datasets: counted(derivation.planned, counts), keyOf, inputKey, streamed: [partsCounted(derivation.portal, counts)], settings, urls, history, sink, writer, manifest: reuse !== undefined, previous: reuse?.previous, partCounts: counts.parts, streamedCounts, keptHistory });
   } finally {
     await writer.close();
   }
   return { publication, conservation: derivation.conservation() };
+}
+
+/** The streamed dataset, the making of each of its parts' rows counted. */
+function partsCounted(streamed: StreamedDataset, counts: ReuseCounts): StreamedDataset {
+  const parts = streamed.parts;
+  if (!parts) return streamed;
+  return {
+    ...streamed,
+    parts: {
+      tables: parts.tables,
+      *parts() {
+        for (const part of parts.parts()) {
+          yield {
+            ...part,
+            derive() {
+              if (counts.parts) counts.parts.derived = (counts.parts.derived ?? 0) + 1;
+              return part.derive();
+            },
+          };
+        }
+      },
+    },
+  };
 }
 
 /** The planned datasets, each one's making counted. */

@@ -268,12 +268,17 @@ try {
     process.stdout.write(
       `\nincremental pipeline build after changing ${changed}: ${(rebuilt.wall / 1000).toFixed(2)} s wall, ${(rebuilt.cpu / 1000).toFixed(2)} s CPU (${(rebuilt.sys / 1000).toFixed(2)} s in the kernel), peak ${(rebuilt.peak / 1024).toFixed(0)} MiB; ${rebuilt.stdout}\n`,
     );
+    const seconds = (r: { wall: number; cpu: number; sys?: number }) => `${(r.wall / 1000).toFixed(2)} s (${(r.cpu / 1000).toFixed(2)} s CPU${r.sys === undefined ? '' : `, ${(r.sys / 1000).toFixed(2)} s in the kernel`})`;
+    if (!values.site) {
+      // The data step of a commit that changes no source: what every commit costs.
+      const same = await timed('rebuild: nothing changed', [heapFlag, join(import.meta.dirname, 'rebuild.ts'), sources, out], {}, true);
+      process.stdout.write(`a commit that changes nothing, data step: ${seconds(same)}, peak ${(same.peak / 1024).toFixed(0)} MiB; ${same.stdout}\n`);
+    }
     if (values.site) {
       // The rest of a one-report commit: first every page again, as a build without the
       // previous site does (for comparison only); then the pages as the build makes them,
       // those whose data did not change taken over from the first site; then the search
       // index, taking over the parts whose pages give the same as before.
-      const seconds = (r: { wall: number; cpu: number }) => `${(r.wall / 1000).toFixed(2)} s (${(r.cpu / 1000).toFixed(2)} s CPU)`;
       const everyPage = await timed('rebuild: site, every page', ['site/scripts/build-site.ts'], { BUILD_DIR: out, SITE_OUT: join(work, 'site-every-page', 'dist') }, true);
       rmSync(join(work, 'site-every-page'), { recursive: true, force: true });
       const next = { BUILD_DIR: out, SITE_OUT: join(work, 'site-2', 'dist') };

@@ -572,7 +572,7 @@ describe('the portal-wide package', () => {
   const partsOf = (package_: StreamedDataset, name: string) => {
     const at = package_.parts!.tables.findIndex((t) => t.name === name);
     expect(at, name).toBeGreaterThanOrEqual(0);
-    return [...package_.parts!.parts()].map((part) => [part.id, part.rows[at]!] as const);
+    return [...package_.parts!.parts()].map((part) => [part.id, part.derive().rows[at]!] as const);
   };
   /** The chunks of a table kept whole: in each, that table's rows. */
   const chunksOf = (package_: StreamedDataset, name: string) => {

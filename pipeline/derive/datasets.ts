@@ -44,11 +44,25 @@ export interface TablePart {
   rows: Row[][];
 }
 
-/** Tables published in parts, a part per publisher, each part made when it is read. */
+/** A part before its rows are made: which publisher's, what it reads, how to make it. */
+export interface PlannedPart {
+  id: string;
+  title: string;
+  /**
+   * The source files its rows are made from (with the portal's own files, the tables' shapes,
+   * the settings and the code): every file of its publisher's folder, since no document of a
+   * council may speak of another council's programmes (E_REF_FOREIGN).
+   */
+  reads: string[];
+  /** Its rows, made now. */
+  derive(): TablePart;
+}
+
+/** Tables published in parts, a part per publisher, each part made only when asked. */
 export interface PartedTables {
   /** The tables without rows. */
   tables: Table[];
-  parts(): Iterable<TablePart>;
+  parts(): Iterable<PlannedPart>;
 }
 
 /** A dataset too large to hold at once: its tables' rows come in parts, then in chunks, group by group. */
@@ -557,6 +571,7 @@ function portalParts(model: Model, reconciliation: Reconciliation, urls: Urls, d
     documents: groupBy(model.documents, (d) => d.publisher),
     notes: groupBy(reconciliation.notes, (n) => (n.programme !== undefined ? programmes.get(n.programme)?.publisher : publisherOf(n.document))),
   };
+  const readsOf = (id: string) => [`${id}/publisher.yaml`, `${id}/datasets.yaml`, ...(index.documents.get(id) ?? []).flatMap((document) => document.files)];
   const tablesOf = (publisher: Publisher | undefined): Table[] => {
     const id = publisher?.id;
     return [
@@ -579,7 +594,8 @@ function portalParts(model: Model, reconciliation: Reconciliation, urls: Urls, d
     tables: tablesOf(undefined).map((table) => ({ ...table, rows: [] })),
     *parts() {
       for (const publisher of model.publishers) {
-        yield { id: publisher.id, title: publisher.name.uk, rows: tablesOf(publisher).map((table) => table.rows) };
+        const part = { id: publisher.id, title: publisher.name.uk };
+        yield { ...part, reads: readsOf(publisher.id), derive: () => ({ ...part, rows: tablesOf(publisher).map((table) => table.rows) }) };
       }
     },
   };

@@ -29,7 +29,7 @@ function previousOutput(name: string): { folder: string; manifest: Manifest } {
     writeFileSync(join(folder, path), text);
   }
   const manifest: Manifest = {
-    format: 3,
+    format: 4,
     datasets: {
       a: { key: 'ka', rows: 1, written: [], files: [sum('observations.csv', texts['public/datasets/a/observations.csv']!), sum('datapackage.json', texts['public/datasets/a/datapackage.json']!)], catalogue: { turtle: [0, 20], jsonld: [1, 13] } },
       b: { key: 'kb', rows: 1, written: [], files: [sum('funding.csv', texts['public/datasets/b/funding.csv']!)], catalogue: { turtle: [20, 40], jsonld: [14, 26] } },
@@ -53,7 +53,7 @@ describe('reading the manifest', () => {
     const whole = fs.readFileSync(path, 'utf8');
     writeFileSync(path, whole.slice(0, 120));
     expect(readManifest(folder)).toEqual({ manifest: undefined, notice: 'manifest.json of the previous build is damaged (not JSON: 120 characters, cut off or changed)' });
-    writeFileSync(path, JSON.stringify({ format: 3, datasets: { a: { key: 'k', rows: -1, written: [], files: [] } }, catalogue: [] }));
+    writeFileSync(path, JSON.stringify({ format: 4, datasets: { a: { key: 'k', rows: -1, written: [], files: [] } }, catalogue: [] }));
     expect(readManifest(folder).notice).toBe('manifest.json of the previous build is damaged (datasets.a.rows: Too small: expected number to be >=0)');
     writeFileSync(path, JSON.stringify({ datasets: {} }));
     expect(readManifest(folder).notice).toContain('of another layout');

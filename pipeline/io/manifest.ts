@@ -26,6 +26,7 @@ const manifestShape = z.object({
       catalogue: z.object({ turtle: range, jsonld: range }).optional(),
       owned: z.object({ figures: z.number().int().nonnegative(), digest: z.string().regex(/^[0-9a-f]{32}$/) }).optional(),
       kept: fileSum.omit({ path: true }).optional(),
+      tables: z.array(z.object({ rows: z.number().int().nonnegative(), first: z.array(z.record(z.string(), z.union([z.string(), z.boolean(), z.null()]))) })).optional(),
     }),
   ),
   catalogue: z.array(fileSum),

@@ -31,7 +31,7 @@ async function portalOf(files: Parameters<typeof checkSources>[0]) {
 /** Every row of every table, the parts then the chunks read through. */
 function withRows({ dataset, parts, groups }: StreamedDataset): Dataset {
   const parted: Row[][] = (parts?.tables ?? []).map(() => []);
-  for (const part of parts?.parts() ?? []) part.rows.forEach((some, at) => parted[at]!.push(...some));
+  for (const part of parts?.parts() ?? []) part.derive().rows.forEach((some, at) => parted[at]!.push(...some));
   const rows = [...parted, ...groups.flatMap((group) => {
     const all: Row[][] = group.tables.map(() => []);
     for (const chunk of group.chunks()) chunk.forEach((some, at) => all[at]!.push(...some));

@@ -18,8 +18,9 @@ import { describeDataset, fileList, WORKBOOK_ROW_LIMIT, type DatasetFiles } from
 import type { CataloguePiece } from './dcat.ts';
 import { jsonPieces } from './json.ts';
 import type { WrittenFile } from './package.ts';
-import { writePart } from './portal-parts.ts';
-import { fileSums, settingsKey, type FileList, type Manifest } from './reuse.ts';
+import { partName, plannedKey, writePart, type PartContext } from './portal-parts.ts';
+import { fileSums, settingsKey, type FileList, type InputKey, type Manifest } from './reuse.ts';
+import { streamedInputKey } from './streamed-reuse.ts';
 import type { WriterSettings } from './writers.ts';
 
 export interface StreamedFiles {
@@ -48,6 +49,7 @@ export function* streamDatasetFiles(
   folder: string,
   keep: number,
   previous?: Manifest,
+  inputKey?: InputKey,
 ): Generator<void, StreamedFiles> {
   const partTables = parts?.tables ?? [];
   const groupTables = groups.flatMap((group) => group.tables);
@@ -78,13 +80,17 @@ export function* streamDatasetFiles(
     streamed.push(path);
     written.push({ path, bytes: file.bytes, sha256: file.hash.digest('hex'), format, mediatype: format === 'CSV' ? 'text/csv' : 'application/json', table, ...(inParts ? { parts: inParts } : {}) });
   };
-  const keepRows = (at: number, some: Row[]) => {
-    counts[at]! += some.length;
+  // Whether the workbook lacks rows of a part taken over without them (then it cannot be made).
+  let lacking = false;
+  /** A table's next rows: how many, the first of them, and all of them when they were made. */
+  const keepRows = (at: number, count: number, head: Row[], all: Row[] | undefined) => {
+    counts[at]! += count;
     const kept = first[at]!;
-    if (kept.length < keep) kept.push(...some.slice(0, keep - kept.length));
-    rows += some.length;
+    if (kept.length < keep) kept.push(...head.slice(0, keep - kept.length));
+    rows += count;
     if (rows > WORKBOOK_ROW_LIMIT) workbook = undefined;
-    else workbook?.[at]!.push(...some);
+    else if (all) workbook?.[at]!.push(...all);
+    else if (count > 0) lacking = true;
   };
 
   // Each part's files, then the whole tables joined from them: the CSV records after one
@@ -92,18 +98,27 @@ export function* streamDatasetFiles(
   const lists: FileList[] = [];
   let partsTaken = 0;
   if (parts) {
-    const context = { dataset, tables: partTables, urls, settings, sink, folder, previous };
+    const context: PartContext = { dataset, tables: partTables, urls, settings, sink, folder, previous, inputKey, keep };
+    const planned = [...parts.parts()];
+    // The rows of the parts whose keys the previous build recorded: past the workbook's limit
+    // there is no workbook, and the rows of the parts taken over are not made at all.
+    const takenRows = planned.reduce((n, part) => {
+      const key = plannedKey(context, part);
+      const before = key === undefined ? undefined : previous?.datasets[partName(dataset.name, part.id)];
+      return n + (before?.key === key && before ? before.rows : 0);
+    }, 0);
+    const needRows = takenRows <= WORKBOOK_ROW_LIMIT;
     const files = partTables.map((table) => ({ csv: open(`${table.name}.csv`), json: open(`${table.name}.json`), started: false, parts: { csv: [] as string[], json: [] as string[] } }));
     partTables.forEach((table, at) => write(files[at]!.csv, csvPiece(table.schema.fields, [], true)));
-    for (const part of parts.parts()) {
-      const made = writePart(context, part);
+    for (const part of planned) {
+      const made = writePart(context, part, needRows);
       lists.push(made.list);
       if (made.taken) partsTaken++;
       partTables.forEach((_, at) => {
         const file = files[at]!;
-        const some = part.rows[at]!;
+        const some = made.tables[at]!;
         // A part without rows of a table is left out of the table's list of parts.
-        if (some.length > 0) {
+        if (some.rows > 0) {
           file.parts.csv.push(made.paths[at]!.csv);
           file.parts.json.push(made.paths[at]!.json);
         }
@@ -113,7 +128,7 @@ export function* streamDatasetFiles(
           writeBytes(file.json, made.json[at]!);
           file.started = true;
         }
-        keepRows(at, some);
+        keepRows(at, some.rows, some.first, made.rows?.[at]);
       });
       yield;
     }
@@ -146,7 +161,7 @@ export function* streamDatasetFiles(
         write(files[at]!.csv, text);
         checker.feed(offset - partTables.length + at, text);
         write(files[at]!.json, json[at]!.rows(some));
-        keepRows(offset + at, some);
+        keepRows(offset + at, some.length, some, some);
       });
       yield;
     }
@@ -162,13 +177,14 @@ export function* streamDatasetFiles(
     offset += group.tables.length;
   }
 
+  if (lacking && workbook) throw new Error(`${dataset.name}: parts taken over without their rows, though the workbook needs them (${rows} rows)`);
   const { files: small, put } = fileList();
   // The workbook is made from the rows when there are few enough; the descriptions need none.
   const holding: Dataset = { ...dataset, tables: dataset.tables.map((table, at) => ({ ...table, rows: workbook?.[at] ?? [] })) };
   const described = describeDataset(holding, rows, written, checker.finish(), urls, settings, put);
   const files: StreamedFiles['files'] = { name: dataset.name, files: small, rows, streamed, ...described };
   if (settings.version !== undefined) {
-    files.key = streamedKey(dataset, written, settings, settings.version);
+    files.key = inputKey ? streamedInputKey(dataset, inputKey) : streamedKey(dataset, written, settings, settings.version);
     files.sums = fileSums(small, written, streamed);
   }
   const kept: Dataset = { ...dataset, tables: dataset.tables.map((table, at) => ({ ...table, rows: first[at]!, rowCount: counts[at]! })) };

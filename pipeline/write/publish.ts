@@ -22,7 +22,8 @@ import { streamDatasetFiles, type StreamedFiles } from './dataset-stream.ts';
 import { catalogueWriter, datasetPiece, headPiece, type CataloguePiece, type PieceRanges } from './dcat.ts';
 import { atomFeed, dataJson } from './feeds.ts';
 import type { WrittenFile } from './package.ts';
-import { keptPath, MANIFEST_PATH, manifestOf, summing, type FileList, type Manifest } from './reuse.ts';
+import { keptPath, MANIFEST_PATH, manifestOf, summing, type FileList, type InputKey, type Manifest } from './reuse.ts';
+import { streamedInputKey, takeOverStreamed, type TakenStreamed } from './streamed-reuse.ts';
 import type { DatasetWriter, KeptSum, WriterSettings } from './writers.ts';
 
 export interface PublishInput {
@@ -47,6 +48,13 @@ export interface PublishInput {
   partCounts?: { made: number; reused: number } | undefined;
   /** The size and hash of the history kept beside the manifest, recorded in it. */
   keptHistory?: KeptSum | undefined;
+  /** The streamed datasets themselves made and taken over, counted here. */
+  streamedCounts?: { made: number; reused: number } | undefined;
+  /**
+   * Keys the streamed datasets and their parts by what they read (write/reuse.ts,
+   * `inputKeys`), so that those unchanged are taken over without being made.
+   */
+  inputKey?: InputKey | undefined;
 }
 
 export interface DatasetSummary {
@@ -85,7 +93,7 @@ export async function publish(input: PublishInput): Promise<Publication> {
     catalogue.discard();
     throw error;
   }
-  landStreamed(input, work.made, progress, catalogue);
+  landStreamed(input, work.done, progress, catalogue);
   catalogue.flush();
   inPublicationOrder(progress);
 
@@ -141,6 +149,8 @@ function openCatalogue(sink: Sink, urls: Urls, settings: WriterSettings, { kept,
     },
     /** The piece of a dataset after all the others. */
     append: (piece: CataloguePiece) => void pieces.push(piece),
+    /** The piece of a dataset after all the others, whose files were taken over. */
+    appendTaken: (dataset: Dataset, result: FileList, previous: PieceRanges | undefined) => void pieces.push(takenOver(dataset, result, previous)),
     flush,
     discard() {
       turtle.discard();
@@ -159,19 +169,34 @@ function openCatalogue(sink: Sink, urls: Urls, settings: WriterSettings, { kept,
 
 type StreamedWork = ReturnType<typeof streamedWork>;
 
-/** The streamed datasets, advanced a chunk at a time whenever this thread would otherwise wait. */
-function streamedWork({ streamed = [], urls, settings, sink, previous }: PublishInput) {
-  const jobs = streamed.map((one) => streamDatasetFiles(one, urls, settings, sink, `public/datasets/${one.dataset.name}`, KEPT_ROWS, previous));
-  const made: StreamedFiles[] = [];
+/** A streamed dataset made, or taken over whole. */
+type StreamedResult = { made: StreamedFiles } | { taken: TakenStreamed };
+
+/**
+ * The streamed datasets, advanced a chunk at a time whenever this thread would otherwise
+ * wait; those whose inputs did not change taken over whole first.
+ */
+function streamedWork({ streamed = [], urls, settings, sink, previous, inputKey }: PublishInput) {
+  const done: StreamedResult[] = [];
+  const jobs: { at: number; job: Generator<void, StreamedFiles> }[] = [];
+  streamed.forEach((one, at) => {
+    const name = one.dataset.name;
+    const folder = `public/datasets/${name}`;
+    const key = inputKey && settings.version !== undefined ? streamedInputKey(one.dataset, inputKey) : undefined;
+    const taken = key === undefined ? undefined : takeOverStreamed(one, key, sink, previous, folder, (sum) => readKept(sink, name, sum));
+    if (taken) done[at] = { taken };
+    else jobs.push({ at, job: streamDatasetFiles(one, urls, settings, sink, folder, KEPT_ROWS, previous, inputKey) });
+  });
   return {
-    made,
+    /** In the order of the streamed datasets, once every one is done. */
+    done,
     /** One chunk of streamed work; false when there is none left. */
     step(): boolean {
-      const job = jobs[0];
-      if (!job) return false;
-      const next = job.next();
+      const first = jobs[0];
+      if (!first) return false;
+      const next = first.job.next();
       if (next.done) {
-        made.push(next.value);
+        done[first.at] = { made: next.value };
         jobs.shift();
       }
       return true;
@@ -260,18 +285,36 @@ function land(sink: Sink, name: string, folder: string, { files, reused, stored,
   return { ...result, paths: reused ?? stored?.paths ?? files.map((file) => file.path) };
 }
 
-/** The streamed datasets' small files into the sink, after all the others, and their parts counted. */
-function landStreamed({ sink, partCounts }: PublishInput, made: StreamedFiles[], { kept, results, parts: partLists }: Progress, catalogue: Catalogue): void {
-  for (const { files: { files, streamed: paths, catalogue: piece, ...result }, kept: dataset, parts, partsTaken } of made) {
+/** The streamed datasets' small files into the sink (or theirs taken over), after all the others, and their parts counted. */
+function landStreamed({ sink, partCounts, streamedCounts, inputKey }: PublishInput, done: StreamedResult[], { kept, results, parts: partLists }: Progress, catalogue: Catalogue): void {
+  const count = (counts: { made: number; reused: number } | undefined, made: number, reused: number) => {
+    if (!counts) return;
+    counts.made += made;
+    counts.reused += reused;
+  };
+  for (const result of done) {
+    if ('taken' in result) {
+      const { files: { reused, previousPiece, ...files }, kept: dataset, keptSum, parts } = result.taken;
+      partLists.push(...parts);
+      count(partCounts, 0, parts.length);
+      count(streamedCounts, 0, 1);
+      sink.reuse!(keptPath(dataset.name));
+      const list: FileList = { ...files, paths: reused, kept: keptSum };
+      kept.push(dataset);
+      results.push(list);
+      catalogue.appendTaken(dataset, list, previousPiece);
+      continue;
+    }
+    const { files: { files, streamed: paths, catalogue: piece, ...made }, kept: dataset, parts, partsTaken } = result.made;
     const folder = `public/datasets/${dataset.name}`;
     partLists.push(...parts);
-    if (partCounts) {
-      partCounts.reused += partsTaken;
-      partCounts.made += parts.length - partsTaken;
-    }
+    count(partCounts, parts.length - partsTaken, partsTaken);
+    count(streamedCounts, 1, 0);
     for (const file of files) sink.put(`${folder}/${file.path}`, file.bytes);
     kept.push(dataset);
-    results.push({ ...result, paths: [...paths, ...files.map((file) => file.path)] });
+    // Keyed by what it reads: what the next build needs to take it over without making it.
+    const keeps = inputKey && made.key !== undefined ? { kept: keep(sink, dataset) } : {};
+    results.push({ ...made, paths: [...paths, ...files.map((file) => file.path)], ...keeps });
     catalogue.append(piece);
   }
 }

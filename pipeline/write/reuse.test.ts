@@ -12,7 +12,8 @@ import { checkPrevious, readManifest } from '../io/manifest.ts';
 import type { Manifest } from './reuse.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'reuse-test-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// Three corpora's outputs, clean and incremental: removing them takes longer than a hook's default on a busy machine.
+afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
 const history = fixedHistory('2024-05-01T12:00:00Z');
 
 function writeCorpus(folder: string, files: Map<string, string>) {
@@ -126,7 +127,8 @@ describe('an incremental build', { timeout: 60_000 }, async () => {
     rmSync(join(again, 'public', 'catalog.ttl'));
     rmSync(join(again, 'public', 'catalog.jsonld'));
     const counts = await build(sources, again);
-    expect(counts.reused).toBe(first.made - 1);
+    // Every dataset, the portal-wide package too: no source changed.
+    expect(counts.reused).toBe(first.made);
     expectSameTree(again, out);
   });
 
@@ -150,7 +152,8 @@ describe('an incremental build', { timeout: 60_000 }, async () => {
     const cut = join(damaged, 'public', 'datasets', other[0], other[1].files[0]!.path);
     writeFileSync(cut, readFileSync(cut).subarray(0, 200));
     const counts = await build(sources, damaged);
-    expect(counts.made).toBe(3);
+    // The two datasets; the portal-wide package is taken over, as no source changed.
+    expect(counts.made).toBe(2);
     expect(counts.changed.sort()).toEqual([`public/datasets/${name}/observations.csv: changed since it was published`, `public/datasets/${other[0]}/${other[1].files[0]!.path}: 200 bytes, ${other[1].files[0]!.bytes} published`].sort());
     const clean = join(work, 'clean-again');
     await build(sources, clean, { clean: true });
@@ -241,8 +244,83 @@ describe('an incremental build after a change to what a dataset reads besides it
     writeFileSync(kept, text.replace(/"title":"(.)/, (_, letter: string) => `"title":"${letter === 'Ж' ? 'Щ' : 'Ж'}`));
     expect(readFileSync(kept).length).toBe(Buffer.byteLength(text));
     const counts = await again('kept');
-    // The dataset and the portal-wide package.
-    expect(counts.made).toBe(2);
+    // The dataset alone: no source changed, so the portal-wide package is taken over.
+    expect(counts.made).toBe(1);
     expect(readFileSync(kept, 'utf8')).toBe(text);
+  });
+});
+
+/** One byte of a file changed in place, the file keeping its size. */
+function alterInPlace(path: string): void {
+  const bytes = readFileSync(path);
+  const at = bytes.lastIndexOf(0x2c) + 1;
+  bytes[at] = bytes[at] === 0x31 ? 0x32 : 0x31;
+  writeFileSync(path, bytes);
+}
+
+describe('a build after a commit that changes no source', { timeout: 120_000 }, async () => {
+  const corpus = generateCorpus({ datasets: 12, seed: 11 });
+  const sources = join(work, 'same-sources');
+  writeCorpus(sources, corpus);
+  const out = join(work, 'same-out');
+  const first = await build(sources, out);
+  const portal = join(out, 'public', 'datasets', 'usi-dani-portalu');
+  const council = readdirSync(join(portal, 'parts'))[0]!;
+  const watched = ['observations.csv', 'observations.json', 'usi-dani-portalu.xlsx', 'datapackage.json', 'dataset.ttl', `parts/${council}/observations.csv`];
+  const inodes = new Map(watched.map((path) => [path, statSync(join(portal, path)).ino]));
+  const same = await build(sources, out);
+  const clean = join(work, 'same-clean');
+  await build(sources, clean, { clean: true });
+
+  it('makes nothing: every dataset and the portal-wide package are taken over, no part even derived', () => {
+    expect(first.parts!.made).toBeGreaterThan(1);
+    expect(same.made).toBe(0);
+    expect(same.reused).toBe(first.made);
+    expect(same.parts).toEqual({ made: 0, reused: first.parts!.made, derived: 0 });
+  });
+
+  it("links the package's whole tables, workbook, descriptions and parts (the same files on disk)", () => {
+    for (const path of watched) expect(statSync(join(portal, path)).ino, path).toBe(inodes.get(path));
+  });
+
+  it('writes exactly what a clean build writes', () => {
+    expectSameTree(out, clean);
+  });
+
+  it("makes the package again when one of its whole tables changed on disk at its size, taking its parts over", async () => {
+    alterInPlace(join(portal, 'observations.csv'));
+    const counts = await build(sources, out);
+    expect(counts.made).toBe(1);
+    expect(counts.parts).toEqual({ made: 0, reused: first.parts!.made, derived: first.parts!.made });
+    expectSameTree(out, clean);
+  });
+
+  it("makes the package and the part again when a part's file changed on disk at its size", async () => {
+    alterInPlace(join(portal, 'parts', council, 'observations.csv'));
+    const counts = await build(sources, out);
+    expect(counts.made).toBe(1);
+    expect(counts.parts).toEqual({ made: 1, reused: first.parts!.made - 1, derived: first.parts!.made });
+    expectSameTree(out, clean);
+  });
+
+  it('makes the package again when what the previous build kept of it differs, even at its size', async () => {
+    const kept = join(out, 'kept', 'usi-dani-portalu.json');
+    const text = readFileSync(kept, 'utf8');
+    writeFileSync(kept, text.replace(/"title":"(.)/, (_, letter: string) => `"title":"${letter === 'Ж' ? 'Щ' : 'Ж'}`));
+    expect(readFileSync(kept).length).toBe(Buffer.byteLength(text));
+    const counts = await build(sources, out);
+    expect(counts.made).toBe(1);
+    expectSameTree(out, clean);
+  });
+
+  it('takes over the parts of the councils whose files did not change after a one-report commit, and writes what a clean build writes', async () => {
+    const [changed, text] = [...corpus].find(([path]) => path.endsWith('observations.yaml'))!;
+    writeFileSync(join(sources, changed), changeOneFigure(text)!);
+    const counts = await build(sources, out);
+    expect(counts.parts!.made).toBe(1);
+    expect(counts.parts!.reused).toBe(first.parts!.made - 1);
+    const again = join(work, 'same-clean-again');
+    await build(sources, again, { clean: true });
+    expectSameTree(out, again);
   });
 });

@@ -10,14 +10,14 @@ import { createHash } from 'node:crypto';
 import type { HistoryCounts } from '../history/versions.ts';
 import type { FileStream } from '../io/output.ts';
 import type { Owned } from '../derive/datasets.ts';
-import type { Dataset } from '../publish/types.ts';
+import type { Dataset, Row } from '../publish/types.ts';
 import type { DatasetFiles, FileRecord } from './dataset-files.ts';
 import type { PieceRanges } from './dcat.ts';
 import type { DatasetWriter, WriterSettings } from './writers.ts';
 
 export const MANIFEST_PATH = 'manifest.json';
 /** The manifest's layout; a manifest of another is not read (everything is made again). */
-export const MANIFEST_FORMAT = 3;
+export const MANIFEST_FORMAT = 4;
 
 /** A file as it was published: its size and SHA-256. */
 export interface FileSum {
@@ -42,6 +42,17 @@ export interface ManifestEntry {
    */
   owned?: Owned | undefined;
   kept?: Omit<FileSum, 'path'> | undefined;
+  /**
+   * For a part of the portal-wide package keyed by its inputs: per table, its rows and the
+   * first of them the package keeps, so that a part taken over need not be made at all.
+   */
+  tables?: PartTable[] | undefined;
+}
+
+/** A part's rows of one table: how many, and the first (at most the rows a dataset keeps). */
+export interface PartTable {
+  rows: number;
+  first: Row[];
 }
 
 /** Where the dataset kept for the next build lies in the output (not published). */
@@ -73,8 +84,8 @@ export interface ReuseCounts {
   reused: number;
   /** Datasets whose tables were made from the model (the rest were taken over by their inputs' key, not made). */
   derived?: number;
-  /** The parts of the portal-wide package (write/portal-parts.ts), made and taken over. */
-  parts?: { made: number; reused: number };
+  /** The parts of the portal-wide package (write/portal-parts.ts), made and taken over; those whose rows were made (for the workbook, or to be written). */
+  parts?: { made: number; reused: number; derived?: number };
   /** The comparisons of commits made for the change history (history/versions.ts). */
   history?: HistoryCounts;
 }
@@ -82,22 +93,31 @@ export interface ReuseCounts {
 /** Rows hashed per piece: the portal-wide package as one JSON text would pass the longest string V8 holds. */
 const ROWS_PER_PIECE = 2_000;
 
+/** The key of what is made from a description and the source files it reads (`inputKeys`). */
+export interface InputKey {
+  (description: object, reads: readonly string[]): string;
+  /** Every source file, for what reads them all (the portal-wide package's whole tables). */
+  readonly everything: readonly string[];
+}
+
 /**
  * The key of a dataset made from its description and the source files it reads
  * (derive/datasets.ts, `reads`): the settings and code, the description (times, versions and
- * sources included), the bytes of every file it reads, and of the portal's own files (the
- * vocabularies of units and shared indicators, the portal's settings), which any dataset may
- * read. Known before the dataset is made, so an unchanged one is neither made nor hashed.
- * Given the digests of every source file, by path; returns the key of one dataset.
+ * sources included; its `tables`, empty before it is made, left out), the bytes of every file
+ * it reads, and of the portal's own files (the vocabularies of units and shared indicators,
+ * the portal's settings), which any dataset may read. Known before the dataset is made, so an
+ * unchanged one is neither made nor hashed. Given the digests of every source file, by path;
+ * returns the key of one dataset, or of one part of the portal-wide package.
  */
-export function inputKeys(digests: ReadonlyMap<string, string>, settings: WriterSettings, version: string): (description: Dataset, reads: readonly string[]) => string {
+export function inputKeys(digests: ReadonlyMap<string, string>, settings: WriterSettings, version: string): InputKey {
   const portal = [...digests].filter(([path]) => !path.includes('/')).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const common = JSON.stringify([...settingsKey(settings, version), portal]);
-  return (description, reads) => {
-    const { tables: _tables, ...rest } = description;
+  const key = (description: object, reads: readonly string[]) => {
+    const { tables: _tables, ...rest } = description as { tables?: unknown };
     const own = [...new Set(reads)].sort().map((path) => [path, digests.get(path) ?? null]);
     return createHash('sha256').update(common).update('\n').update(JSON.stringify([rest, own])).digest('hex');
   };
+  return Object.assign(key, { everything: [...digests.keys()] });
 }
 
 export function datasetKey(dataset: Dataset, settings: WriterSettings, version: string): string {
@@ -156,13 +176,13 @@ export function reusingWriter(inner: DatasetWriter, settings: WriterSettings, re
 }
 
 /** What publish keeps of a dataset's files once their bytes are in the sink. */
-export type FileList = Omit<DatasetFiles, 'files' | 'reused' | 'stored' | 'catalogue' | 'previousPiece'> & { paths: string[]; catalogue?: PieceRanges; owned?: Owned; kept?: Omit<FileSum, 'path'> };
+export type FileList = Omit<DatasetFiles, 'files' | 'reused' | 'stored' | 'catalogue' | 'previousPiece'> & { paths: string[]; catalogue?: PieceRanges; owned?: Owned; kept?: Omit<FileSum, 'path'>; tables?: PartTable[] | undefined };
 
 export function manifestOf(lists: FileList[], catalogue: FileSum[], history?: Omit<FileSum, 'path'>): Manifest {
   const datasets: Record<string, ManifestEntry> = {};
   for (const list of lists) {
     if (list.key === undefined || list.sums === undefined || list.problems.length > 0) continue;
-    datasets[list.name] = { key: list.key, rows: list.rows, written: list.written, files: list.sums, catalogue: list.catalogue, owned: list.owned, kept: list.kept };
+    datasets[list.name] = { key: list.key, rows: list.rows, written: list.written, files: list.sums, catalogue: list.catalogue, owned: list.owned, kept: list.kept, tables: list.tables };
   }
   return { format: MANIFEST_FORMAT, datasets, catalogue, ...(history ? { history } : {}) };
 }
