@@ -3,8 +3,8 @@
  * taken over when every page it holds gives the same. pagefind reads the page's
  * data-pagefind-body element (<main>) without its data-pagefind-ignore elements, and the
  * data-pagefind-filter, -meta and -sort attributes anywhere in it; the digest covers that
- * and the page's path, not the header, the footer or ignored parts such as the access date
- * of a citation, so that a new build day alone does not re-index the portal.
+ * and the page's path, not the header, the footer or ignored parts (breadcrumbs, citations,
+ * downloads), so that a change the index would not read does not index a part again.
  */
 import { createHash } from 'node:crypto';
 
