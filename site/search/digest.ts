@@ -41,12 +41,18 @@ export function withoutIgnored(html: string): string {
 
 /** The part of a page the index reads: its <main data-pagefind-body>, with the pagefind attributes of ignored elements kept. */
 export function indexedPart(html: string): string {
-  const start = html.search(/<main\b[^>]*data-pagefind-body/);
-  if (start < 0) return '';
-  const end = html.indexOf('</main>', start);
-  const main = html.slice(start, end < 0 ? html.length : end);
+  const main = mainOf(html);
+  if (main === undefined) return '';
   const attributes = main.match(/data-pagefind-(?:filter|meta|sort)[^\s>]*(?:="[^"]*")?/g) ?? [];
   return `${withoutIgnored(main)}\n${attributes.join('\n')}`;
+}
+
+/** The page's <main data-pagefind-body> as written; undefined for a page the index does not read. */
+export function mainOf(html: string): string | undefined {
+  const start = html.search(/<main\b[^>]*data-pagefind-body/);
+  if (start < 0) return undefined;
+  const end = html.indexOf('</main>', start);
+  return html.slice(start, end < 0 ? html.length : end);
 }
 
 /** The digest of what one page gives the index. */

@@ -9,6 +9,11 @@ describe('indexedText', () => {
     expect(indexedText(html)).toBe(" Звернення громадян Пам'ятних & знаків: 1 243 280,57 ");
   });
 
+  it('leaves out the filters and meta the page gives the index, which are no text of it', () => {
+    const html = page('<h1>Звіт</h1><span hidden data-pagefind-filter="kind:Програма"></span><span hidden data-pagefind-filter="publisher:Криворізька міська рада"></span>');
+    expect(indexedText(html)).toBe(' Звіт ');
+  });
+
   it('gives nothing for a page the index does not read', () => {
     expect(indexedText('<html><body><main id="main">Звернення</main></body></html>')).toBe('');
   });

@@ -8,7 +8,7 @@
  * written or printed in groups of three; any other word must appear whole. Case, the kind of
  * apostrophe and the kind of space do not matter.
  */
-import { indexedPart } from './digest.ts';
+import { mainOf, withoutIgnored } from './digest.ts';
 
 const APOSTROPHE = "['’ʼ`]";
 const LETTER = `(?:[\\p{L}\\p{M}]|${APOSTROPHE})`;
@@ -16,12 +16,11 @@ const ESCAPE = /[.*+?^${}()|[\]\\]/g;
 
 /** The text a page gives the index, with one kind of space and one apostrophe; '' for a page the index does not read. */
 export function indexedText(html: string): string {
-  const part = indexedPart(html);
-  if (part === '') return '';
-  const main = part.slice(0, part.lastIndexOf('\n'));
+  const main = mainOf(html);
+  if (main === undefined) return '';
   return normalize(
     decode(
-      main
+      withoutIgnored(main)
         .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
         .replace(/<[^>]*>/g, ' '),
     ),
