@@ -30,6 +30,15 @@ async function search(query: string): Promise<{ href: string; marks: string[] }[
 }
 
 describe('search that understands Ukrainian', () => {
+  it('shows first the group of the best match: for «бюджет участі» the pages that hold the phrase, not a programme with the words apart', async () => {
+    await search('бюджет участі');
+    const shown = await page.locator('#search-results a[data-rank]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    expect(shown[0]).not.toContain('/programmes/');
+    expect(shown.at(-1)).toContain('/programmes/kr-local-self-government-2017-2027/');
+    const headings = await page.locator('#search-results h2').allInnerTexts();
+    expect(headings.at(-1)).toBe('Програма');
+  });
+
   it('«Кривий Ріг» finds the Kryvyi Rih programme page, marking the forms the page prints', async () => {
     const results = await search('Кривий Ріг');
     const programme = results.find((r) => r.href.endsWith('/programmes/kr-local-self-government-2017-2027/'));
