@@ -23,7 +23,10 @@ const sitemap = readFileSync(join(site, 'sitemap.xml'), 'utf8');
 const catalog = JSON.parse(readFileSync(join(site, 'datasets', 'catalog-index.json'), 'utf8')) as { datasets: [string, string, string, number, string, string, string][] };
 
 /** Second pages of every kind of list. */
-const SECOND_PAGES = ['datasets/page/2/', 'datasets/format/csv/page/2/', 'reports/page/2/', 'programmes/page/2/', 'publishers/page/2/'];
+const SECOND_PAGES = ['datasets/page/2/', 'datasets/format/csv/page/2/', 'reports/page/2/', 'programmes/page/2/', 'publishers/page/2/', 'indicators/website-publications-posted/page/2/'];
+
+/** The text of a built page, its tags left out. */
+const textOf = (path: string) => plain(readFileSync(join(site, path, 'index.html'), 'utf8').replace(/<[^>]+>/g, ' '));
 
 let browser: Browser;
 let context: BrowserContext;
@@ -59,6 +62,30 @@ describe('a portal of 300 datasets', () => {
       });
     expect(listed.length).toBe(catalog.datasets.length);
     expect(new Set(listed).size).toBe(listed.length);
+  });
+
+  it("shows at most 50 of a shared indicator's values a page, every value on exactly one page, and says which", () => {
+    const indicators = pages.filter((path) => /^indicators\/[^/]+\/$/.test(path));
+    expect(indicators.length).toBeGreaterThan(0);
+    let paged = 0;
+    for (const first of indicators) {
+      // «Спільний показник · 60 чисел · 12 рад»: the number of values, from the first page's lead.
+      const total = Number(/Спільний показник · ([\d\s]+) чис/.exec(textOf(first))![1]!.replace(/\s/g, ''));
+      const own = [first, ...pages.filter((path) => path.startsWith(`${first}page/`))];
+      const ids = own.flatMap((path) => {
+        const rows = [...readFileSync(join(site, path, 'index.html'), 'utf8').matchAll(/<tr id="(value-[^"]+)"/g)].map((m) => m[1]!);
+        expect(rows.length).toBeLessThanOrEqual(50);
+        return rows;
+      });
+      expect(own.length).toBe(Math.max(1, Math.ceil(total / 50)));
+      expect(ids.length).toBe(total);
+      expect(new Set(ids).size).toBe(total);
+      if (own.length > 1) {
+        paged++;
+        expect(textOf(`${first}page/2/`)).toContain(`Значення 51–${Math.min(100, total)} з ${total}`);
+      }
+    }
+    expect(paged).toBeGreaterThan(0);
   });
 
   it.each(SECOND_PAGES)('%s names its place, links the pages before and after, is axe-clean and fits 360 px', async (path) => {

@@ -1,12 +1,13 @@
 /**
  * Lists in pages: every list of the site (the catalog and its facets, documents, programmes,
- * publishers) is cut into pages of a fixed size, so that a page weighs the same at any size
- * of the portal. Page 1 keeps the list's own address (/datasets/); page n is /datasets/page/n/.
+ * publishers, a shared indicator's values) is cut into pages of a fixed size, so that a page
+ * weighs the same at any size of the portal. Page 1 keeps the list's own address
+ * (/datasets/); page n is /datasets/page/n/.
  * No Node imports: the catalog's script uses the sizes too.
  */
 
-/** Items per page, by list: a publisher's card is several times a document's line. */
-export const PAGE_SIZE = { datasets: 50, reports: 50, programmes: 50, publishers: 10 } as const;
+/** Items per page, by list: a publisher's card is several times a document's line; a shared indicator's values with their quotes. */
+export const PAGE_SIZE = { datasets: 50, reports: 50, programmes: 50, publishers: 10, indicatorValues: 50 } as const;
 
 /** How many pages a list of `total` items takes; an empty list still has its first page. */
 export function pageCount(total: number, size: number): number {
