@@ -106,12 +106,28 @@ export const datasetSummary = (name: string) => item<SiteDatasetSummary>('datase
 /** One council, by id. */
 export const publisher = (id: string) => item<SitePublisher>('publishers.json', id);
 
+/**
+ * The text of the entities read last, with their digests: a programme's year pages are
+ * rendered one after another and each reads the programme's file. A few are kept, not all,
+ * so that the build's memory stays flat; each page parses its own copy, so none can change
+ * what another page reads.
+ */
+const recent = new Map<string, { text: string; digest: string }>();
+const RECENT = 16;
+
 /** One page's whole entity, read when that page is built and not kept: the build's memory stays flat. */
 function readOne<T>(folder: string, name: string): T {
   const path = `${folder}/${name}.json`;
-  const bytes = readFileSync(join(root, path));
-  recordRead(fileKey(path), sha256(bytes));
-  return JSON.parse(bytes.toString('utf8')) as T;
+  let file = recent.get(path);
+  if (file) recent.delete(path);
+  else {
+    const bytes = readFileSync(join(root, path));
+    file = { text: bytes.toString('utf8'), digest: sha256(bytes) };
+    if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+  }
+  recent.set(path, file);
+  recordRead(fileKey(path), file.digest);
+  return JSON.parse(file.text) as T;
 }
 export const programme = (id: string) => readOne<SiteProgramme>('programmes', id);
 export const report = (id: string) => readOne<SiteReport>('reports', id);
