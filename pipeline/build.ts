@@ -20,6 +20,7 @@ import { publish, type DatasetSummary, type Publication } from './write/publish.
 import { readVersions, type VersionChanges } from './history/versions.ts';
 import { changesKey, KEPT_CHANGES_PATH, keptChangesBytes, readKeptChanges } from './history/kept-changes.ts';
 import { sha256 } from './write/dataset-files.ts';
+import { KEPT_FILES_PATH, keptFilesKey, readKeptFiles } from './sources/kept-files.ts';
 import { inputKeys, reusingWriter, type Reuse, type ReuseCounts } from './write/reuse.ts';
 import { defaultThreads, makeWriter, POOL_THRESHOLD, writerSettings, type WriterSettings } from './write/writers.ts';
 import { siteData, type SiteDataInput } from './write/site-data.ts';
@@ -46,7 +47,11 @@ export type Built =
 export async function buildPortal(options: BuildOptions): Promise<Built> {
   // Each file's hash as it is read: an unchanged dataset is known by its files' (write/reuse.ts).
   const { files, digests } = digestingSources(options.files);
-  const checked = await checkSources(files);
+  const memory = options.sink ? undefined : memorySink();
+  const sink = options.sink ?? memory!;
+  // What the previous build's check made of each valid file: a file unchanged since is not parsed and checked again.
+  const record = options.reuse ? readKeptFiles(sink, options.reuse.previous?.sources, keptFilesKey(options.reuse.version)) : undefined;
+  const checked = await checkSources(files, record);
   if (!checked.ok) return checked;
   const overrides = checkOverrides(options);
   if (overrides.length > 0) return { ok: false, problems: overrides };
@@ -54,16 +59,16 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   const address = options.siteUrl ?? model.portal!.siteUrl;
   const urls = makeUrls(address ?? LOCAL_ORIGIN, options.basePath ?? model.portal!.basePath);
   const settings = writerSettings(model, urls, options.reuse?.version);
-  const memory = options.sink ? undefined : memorySink();
-  const sink = options.sink ?? memory!;
   const counts: ReuseCounts = { made: 0, reused: 0, derived: 0, parts: { made: 0, reused: 0, derived: 0 }, history: { compared: 0, taken: 0, checked: 0, derived: 0 } };
+  if (record) counts.sources = { checked: digests.size - record.found, found: record.found };
+  const keptSources = record && keepBeside(sink, KEPT_FILES_PATH, record.bytes());
   const threads = options.threads ?? (model.catalog.length >= POOL_THRESHOLD ? defaultThreads() : 0);
   // What changed in the data of each published version: the commits the previous build did not compare, checked and compared now.
   const key = options.reuse ? changesKey(settings, options.reuse.version, digests) : undefined;
   const kept = key === undefined ? undefined : readKeptChanges(sink, options.reuse?.previous?.history, key);
-  const { changes: versions, commits } = await readVersions({ history: options.history, urls, current: { files: options.files, digests, checked }, kept, counts: counts.history });
-  const keptHistory = key === undefined ? undefined : keepChanges(sink, keptChangesBytes(key, commits));
-  const { publication, conservation } = await writeDatasets({ model, reconciliation, history: options.history, versions, urls, sink, settings, threads, reuse: options.reuse, counts, digests, keptHistory });
+  const { changes: versions, commits } = await readVersions({ history: options.history, urls, current: { files: options.files, digests, checked }, kept, counts: counts.history, record: record?.aside() });
+  const keptHistory = key === undefined ? undefined : keepBeside(sink, KEPT_CHANGES_PATH, keptChangesBytes(key, commits));
+  const { publication, conservation } = await writeDatasets({ model, reconciliation, history: options.history, versions, urls, sink, settings, threads, reuse: options.reuse, counts, digests, keptHistory, keptSources });
   const selfCheck = (message: string): Problem => ({
     code: 'E_SELF_CHECK',
     file: 'build',
@@ -77,9 +82,9 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   return { ok: true, published: address !== undefined, tree: memory?.tree ?? new Map(), written: sink.written, model, reconciliation, datasets, summary: publication.summary, counts, skipped: checked.skipped };
 }
 
-/** The history worked out, into the sink beside the manifest for the next build: its size and hash. */
-function keepChanges(sink: Sink, bytes: Uint8Array): { bytes: number; sha256: string } {
-  sink.put(KEPT_CHANGES_PATH, bytes);
+/** What the build worked out for the next one (the history, the checked sources), into the sink beside the manifest: its size and hash. */
+function keepBeside(sink: Sink, path: string, bytes: Uint8Array): { bytes: number; sha256: string } {
+  sink.put(path, bytes);
   return { bytes: bytes.length, sha256: sha256(bytes) };
 }
 
@@ -133,13 +138,15 @@ export interface WriteInput {
   digests?: ReadonlyMap<string, string> | undefined;
   /** The size and hash of the history kept beside the manifest (history/kept-changes.ts). */
   keptHistory?: { bytes: number; sha256: string } | undefined;
+  /** The size and hash of the record of checked source files kept beside the manifest (sources/kept-files.ts). */
+  keptSources?: { bytes: number; sha256: string } | undefined;
 }
 
 /**
  * Derive and write: every dataset's files, the catalogues and the manifest into the sink;
  * then the figures no dataset publishes, or more than one does (conservation).
  */
-export async function writeDatasets({ model, reconciliation, history, versions, urls, sink, settings, threads, reuse, counts, digests, keptHistory }: WriteInput): Promise<{ publication: Publication; conservation: string[] }> {
+export async function writeDatasets({ model, reconciliation, history, versions, urls, sink, settings, threads, reuse, counts, digests, keptHistory, keptSources }: WriteInput): Promise<{ publication: Publication; conservation: string[] }> {
   const derivation = deriveDatasets({ model, reconciliation, history, urls, versions });
   const maker = makeWriter(settings, threads);
   const writer = reuse ? reusingWriter(maker, settings, reuse, counts) : maker;
@@ -150,7 +157,7 @@ export async function writeDatasets({ model, reconciliation, history, versions, 
   try {
     // The portal-wide package is made when any source changed, and taken over whole when none did; its parts, per publisher, only when theirs change.
     const streamedCounts = reuse ? counts : undefined;
-    publication = await publish({ model, datasets: counted(derivation.planned, counts), keyOf, inputKey, streamed: [partsCounted(derivation.portal, counts)], settings, urls, history, sink, writer, manifest: reuse !== undefined, previous: reuse?.previous, partCounts: counts.parts, streamedCounts, keptHistory });
+    publication = await publish({ model, datasets: counted(derivation.planned, counts), keyOf, inputKey, streamed: [partsCounted(derivation.portal, counts)], settings, urls, history, sink, writer, manifest: reuse !== undefined, previous: reuse?.previous, partCounts: counts.parts, streamedCounts, keptHistory, keptSources });
   } finally {
     await writer.close();
   }

@@ -7,7 +7,8 @@ import type { SourceFiles } from './io/files.ts';
 import type { Model } from './model/types.ts';
 import { normalize } from './normalize/normalize.ts';
 import { reconcile, type Reconciliation } from './reconcile/reconcile.ts';
-import { loadSources } from './sources/load.ts';
+import type { SourceRecord } from './sources/kept-files.ts';
+import { loadSources, type LoadedFile } from './sources/load.ts';
 import { checkCatalog } from './validate/catalog.ts';
 import { checkReferences } from './validate/references.ts';
 import { checkIndicators } from './validate/indicators.ts';
@@ -22,9 +23,15 @@ export type Checked =
 /** Problems one report lists; a tree with more gets the first of them and a count of the rest. */
 export const MAX_PROBLEMS = 200;
 
-export async function checkSources(files: SourceFiles): Promise<Checked> {
-  const loaded = await loadSources(files);
+/**
+ * With a record (sources/kept-files.ts), a file a previous check found valid, of the same name
+ * and bytes, is taken from it rather than parsed and checked again; the files found valid now
+ * are kept in it. The problems are the same either way.
+ */
+export async function checkSources(files: SourceFiles, record?: SourceRecord): Promise<Checked> {
+  const loaded = await loadSources(files, record);
   const shapes = validateShapes(loaded.files);
+  if (record) keepValid(record, shapes.valid);
   const tree = arrange(shapes.valid);
   const broken = new Set([...loaded.problems, ...shapes.problems].map((problem) => problem.file));
   const references = checkReferences(tree, broken);
@@ -39,6 +46,13 @@ export async function checkSources(files: SourceFiles): Promise<Checked> {
   const { skipped } = loaded;
   if (problems.length > 0) return { ok: false, problems: capProblems(sortProblems(problems)), skipped };
   return { ok: true, model: normalized.model, reconciliation: reconcile(normalized.model), problems: [], skipped };
+}
+
+/** Each valid file into the record, under its own name (observations.csv is parsed as CSV) and SHA-256. */
+function keepValid(record: SourceRecord, valid: ReadonlyMap<LoadedFile, unknown>): void {
+  for (const [file, data] of valid) {
+    if (file.digest !== undefined) record.keep(file.path.slice(file.path.lastIndexOf('/') + 1), file.digest, data);
+  }
 }
 
 /** The first MAX_PROBLEMS problems in reading order, and one that counts the rest. */

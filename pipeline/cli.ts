@@ -120,6 +120,8 @@ async function build(): Promise<number> {
   if (built.counts.reused > 0) process.stdout.write(`\n${built.counts.reused} datasets unchanged since the last build, taken over; ${built.counts.made} made\n`);
   const parts = built.counts.parts;
   if (parts && parts.reused > 0) process.stdout.write(`${parts.reused} parts of the portal-wide package (one per publisher) unchanged, taken over; ${parts.made} made\n`);
+  const sources = built.counts.sources;
+  if (sources && sources.found > 0) process.stdout.write(`${sources.found} source files unchanged since the last build's check, not parsed again; ${sources.checked} parsed and checked\n`);
   const history = built.counts.history;
   if (history && history.compared + history.taken > 0) {
     const commits = (n: number) => `${n} commit${n === 1 ? '' : 's'}`;

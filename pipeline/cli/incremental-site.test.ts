@@ -99,6 +99,14 @@ describe('an incremental build of the site', { timeout: 600_000 }, () => {
     expect(printed.clean).toContain('change history: 2 commits compared now (14 datasets derived, the sources of 1 commit checked), 0 commits taken over from the last build\n');
   });
 
+  it('parses and checks again only the source file that changed, the others as the last build found them', () => {
+    const files = readdirSync(sources, { recursive: true, encoding: 'utf8' }).filter((path) => /\.(yaml|csv)$/.test(path) && !path.split('/').some((part) => part.startsWith('.')));
+    expect(files.length).toBeGreaterThan(20);
+    expect(printed.incremental).toContain(`\n${files.length - 1} source files unchanged since the last build's check, not parsed again; 1 parsed and checked\n`);
+    expect(printed.first).not.toContain("since the last build's check");
+    expect(printed.clean).not.toContain("since the last build's check");
+  });
+
   it('renders on a new day only the pages the changed report reaches, and takes the others over', () => {
     const { rendered, pages } = record(incremental);
     // The report's own page, the pages of the datasets its figure is in (its council's

@@ -2,13 +2,15 @@
  * The sources of an earlier commit as today's build reads them: the files of the commit, with
  * today's vocabularies where the commit had none yet, each file's SHA-256, and what today's
  * checks make of them. When the commit's files are the build's own sources, the build's own
- * check is taken as it is instead of checking them again.
+ * check is taken as it is instead of checking them again; otherwise a file found valid before
+ * with the same bytes is taken from the record of checked files (sources/kept-files.ts).
  */
 import { createHash } from 'node:crypto';
 import { checkSources, type Checked } from '../check.ts';
 import type { SourceFiles } from '../io/files.ts';
 import type { History } from '../io/history.ts';
 import type { CommitSources } from './compare.ts';
+import type { SourceRecord } from '../sources/kept-files.ts';
 
 /** Files that hold vocabularies, not data: an earlier version without one reads today's. */
 export const VOCABULARIES = ['units.yaml'];
@@ -64,13 +66,14 @@ export interface ReadCounts {
 const listed = new WeakMap<CurrentSources, Promise<Set<string>>>();
 
 /** A commit's sources, checked by today's code (or found to be the build's own). */
-export async function sourcesAt(history: History, commit: string, current: CurrentSources, counts: ReadCounts): Promise<CommitSources> {
+export async function sourcesAt(history: History, commit: string, current: CurrentSources, counts: ReadCounts, record?: SourceRecord): Promise<CommitSources> {
   if (!listed.has(current)) listed.set(current, current.files.list().then((paths) => new Set(paths)));
   const today = await listed.get(current)!;
   const files = withVocabularies(await history.sourcesAt(commit), current.files, today);
   const digests = await digestsOf(files);
   if (sameFiles(digests, current.digests)) return { digests, checked: current.checked };
   counts.checked++;
-  const checked = await checkSources(files);
+  // Each file's SHA-256 is known already, for the record of files checked before.
+  const checked = await checkSources({ ...files, digest: (path) => digests.get(path) }, record);
   return { digests, checked: checked.ok ? { model: checked.model, reconciliation: checked.reconciliation } : null };
 }

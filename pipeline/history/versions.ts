@@ -11,6 +11,7 @@ import type { DatasetVersion, TableChanges } from '../publish/types.ts';
 import type { Urls } from '../publish/urls.ts';
 import { compareCommits, type CommitSources } from './compare.ts';
 import { sourcesAt, type CurrentSources } from './sources-at.ts';
+import type { SourceRecord } from '../sources/kept-files.ts';
 
 /** How many of the newest commits a build compares; older versions are listed without details. */
 export const COMPARED_COMMITS = 20;
@@ -54,6 +55,8 @@ export interface ReadVersionsInput {
   kept?: readonly CommitChanges[] | undefined;
   counts?: HistoryCounts | undefined;
   limit?: number;
+  /** What checks made of valid source files (sources/kept-files.ts): an earlier commit's files found there are not parsed and checked again. */
+  record?: SourceRecord | undefined;
 }
 
 /**
@@ -70,12 +73,12 @@ export function comparedCommits(commits: readonly string[], limit = COMPARED_COM
   return compared;
 }
 
-export async function readVersions({ history, urls, current, kept = [], counts = { compared: 0, taken: 0, checked: 0, derived: 0 }, limit = COMPARED_COMMITS }: ReadVersionsInput): Promise<{ changes: VersionChanges; commits: CommitChanges[] }> {
+export async function readVersions({ history, urls, current, kept = [], counts = { compared: 0, taken: 0, checked: 0, derived: 0 }, limit = COMPARED_COMMITS, record }: ReadVersionsInput): Promise<{ changes: VersionChanges; commits: CommitChanges[] }> {
   const known = new Map(kept.map((entry) => [entry.commit, entry]));
   const commits: CommitChanges[] = [];
   // The older side of one pair is the newer side of the next: read once.
   let last: { commit: string; sources: CommitSources } | undefined;
-  const read = async (commit: string) => (last?.commit === commit ? last.sources : await sourcesAt(history, commit, current, counts));
+  const read = async (commit: string) => (last?.commit === commit ? last.sources : await sourcesAt(history, commit, current, counts, record));
   for (const { commit, before } of comparedCommits(history.commits, limit)) {
     const taken = known.get(commit);
     if (taken && taken.before === (before ?? null)) {

@@ -15,6 +15,8 @@ export interface SourceFiles {
   read(path: string): Promise<Uint8Array>;
   /** The same, at once: for the rare second look at a file (where a field is written), so that no file has to be held for it. */
   readSync(path: string): Uint8Array;
+  /** The SHA-256 of a file already read, when the files keep them (`digestingSources`). */
+  digest?(path: string): string | undefined;
 }
 
 export function diskSources(root: string): SourceFiles {
@@ -70,6 +72,7 @@ export function digestingSources(files: SourceFiles): { files: SourceFiles; dige
         digests.set(path, createHash('sha256').update(bytes).digest('hex'));
         return bytes;
       },
+      digest: (path) => digests.get(path),
     },
   };
 }

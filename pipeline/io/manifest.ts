@@ -31,6 +31,7 @@ const manifestShape = z.object({
   ),
   catalogue: z.array(fileSum),
   history: fileSum.omit({ path: true }).optional(),
+  sources: fileSum.omit({ path: true }).optional(),
 });
 
 export interface ManifestRead {

@@ -2,10 +2,12 @@
  * Stage 1, load: bytes → parsed YAML/CSV with a way back from any field to its line and
  * column. Nothing here judges the content; it only reads it, or says why it cannot.
  */
+import { createHash } from 'node:crypto';
 import type { Problem } from '../errors/problem.ts';
 import type { SourceFiles } from '../io/files.ts';
 import { decode } from './decode.ts';
 import { inspectData } from './inspect.ts';
+import type { SourceRecord } from './kept-files.ts';
 import { parseCsv } from './parse-csv.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { FILE_SCHEMAS, type SourceFileName } from './schema.ts';
@@ -26,6 +28,13 @@ export interface LoadedFile {
   document: string | undefined;
   data: unknown;
   locate: Locator;
+  /** The SHA-256 of its bytes, when the check keeps a record of valid files (sources/kept-files.ts). */
+  digest?: string | undefined;
+  /**
+   * Its data as shape validation made it, when the record holds a valid file of the same name
+   * and bytes: it is neither parsed nor checked again.
+   */
+  shaped?: { data: unknown } | undefined;
 }
 
 export interface Loaded {
@@ -44,7 +53,11 @@ function ignored(path: string): boolean {
   return path.split('/').some((part) => part.startsWith('.')) || /\.(md|txt)$/i.test(path);
 }
 
-export async function loadSources(files: SourceFiles): Promise<Loaded> {
+/**
+ * Every source file read; with a record of the files a previous check found valid, a file of
+ * the same name and bytes is taken from it instead of being parsed (`shaped`).
+ */
+export async function loadSources(files: SourceFiles, record?: SourceRecord): Promise<Loaded> {
   const problems: Problem[] = [];
   const loaded: LoadedFile[] = [];
   const listed = await files.list();
@@ -87,6 +100,13 @@ export async function loadSources(files: SourceFiles): Promise<Loaded> {
     delete reads[i];
     const parts = path.split('/');
     const name = parts.at(-1)!;
+    const where = { path, name: (name === 'observations.csv' ? 'observations.yaml' : name) as SourceFileName, publisher: parts.length === 1 ? '' : parts[0]!, document: parts.length === 3 ? parts[1] : undefined };
+    const digest = record && (files.digest?.(path) ?? createHash('sha256').update(bytes).digest('hex'));
+    const shaped = digest === undefined ? undefined : record!.find(name, digest);
+    if (shaped) {
+      loaded.push({ ...where, data: shaped.data, locate: locateAgain(files, path, name), digest, shaped });
+      continue;
+    }
     const text = decode(bytes, path, problems);
     if (text === undefined) continue;
     const file = name.endsWith('.csv') ? parseCsv(text, path, problems) : parseYaml(text, readAgain(files, path), path, problems);
@@ -95,13 +115,11 @@ export async function loadSources(files: SourceFiles): Promise<Loaded> {
     inspectData(file.data, path, file.locate, problems);
     if (problems.length > before) continue;
     loaded.push({
-      path,
-      name: (name === 'observations.csv' ? 'observations.yaml' : name) as SourceFileName,
-      publisher: parts.length === 1 ? '' : parts[0]!,
-      document: parts.length === 3 ? parts[1] : undefined,
+      ...where,
       // A copy with strings of their own: a parser's strings are slices of the file's text (model/strings.ts).
       data: structuredClone(file.data),
       locate: file.locate,
+      digest,
     });
   }
   checkRequiredFiles(folders, problems);
@@ -162,4 +180,23 @@ const utf8 = new TextDecoder();
  */
 function readAgain(files: SourceFiles, path: string): () => string {
   return () => utf8.decode(files.readSync(path));
+}
+
+/**
+ * Where a field of a file taken from the record is written: the file is read and parsed again
+ * when first asked, as it was when it was found valid, so a problem found in it across files
+ * names the same line and column as in a clean check.
+ */
+function locateAgain(files: SourceFiles, path: string, name: string): Locator {
+  let locate: Locator | undefined;
+  return (fieldPath, options) => {
+    locate ??= parsedAgain(files, path, name);
+    return locate(fieldPath, options);
+  };
+}
+
+function parsedAgain(files: SourceFiles, path: string, name: string): Locator {
+  const text = readAgain(files, path)();
+  const parsed = name.endsWith('.csv') ? parseCsv(text, path, []) : parseYaml(text, () => text, path, []);
+  return parsed?.locate ?? (() => ({ line: 1, column: 1 }));
 }

@@ -48,6 +48,8 @@ export interface PublishInput {
   partCounts?: { made: number; reused: number } | undefined;
   /** The size and hash of the history kept beside the manifest, recorded in it. */
   keptHistory?: KeptSum | undefined;
+  /** The size and hash of the record of checked source files kept beside the manifest (sources/kept-files.ts), recorded in it. */
+  keptSources?: KeptSum | undefined;
   /** The streamed datasets themselves made and taken over, counted here. */
   streamedCounts?: { made: number; reused: number } | undefined;
   /**
@@ -102,7 +104,7 @@ export async function publish(input: PublishInput): Promise<Publication> {
   const head = headPiece(model, kept, urls, history.buildTime);
   problems.push(...[...head.problems, ...catalogue.end(head.piece)].map((problem) => `catalog: ${problem}`));
   writeIndexes(input, kept, (dataset) => files.get(dataset.name) ?? []);
-  if (manifest) put(sink, MANIFEST_PATH, JSON.stringify(manifestOf([...results, ...progress.parts], catalogue.sums(), input.keptHistory)));
+  if (manifest) put(sink, MANIFEST_PATH, JSON.stringify(manifestOf([...results, ...progress.parts], catalogue.sums(), input.keptHistory, input.keptSources)));
   return { datasets: kept, files, summary, problems };
 }
 

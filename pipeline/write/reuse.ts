@@ -65,6 +65,8 @@ export interface Manifest {
   catalogue: FileSum[];
   /** The size and hash of what the build worked out of the history (history/kept-changes.ts), kept for the next. */
   history?: Omit<FileSum, 'path'> | undefined;
+  /** The size and hash of what the check made of each valid source file (sources/kept-files.ts), kept for the next. */
+  sources?: Omit<FileSum, 'path'> | undefined;
 }
 
 export interface Reuse {
@@ -88,6 +90,8 @@ export interface ReuseCounts {
   parts?: { made: number; reused: number; derived?: number };
   /** The comparisons of commits made for the change history (history/versions.ts). */
   history?: HistoryCounts;
+  /** The build's source files: how many were parsed and checked, how many were found as the last build's check left them (sources/kept-files.ts). */
+  sources?: { checked: number; found: number };
 }
 
 /** Rows hashed per piece: the portal-wide package as one JSON text would pass the longest string V8 holds. */
@@ -178,13 +182,13 @@ export function reusingWriter(inner: DatasetWriter, settings: WriterSettings, re
 /** What publish keeps of a dataset's files once their bytes are in the sink. */
 export type FileList = Omit<DatasetFiles, 'files' | 'reused' | 'stored' | 'catalogue' | 'previousPiece'> & { paths: string[]; catalogue?: PieceRanges; owned?: Owned; kept?: Omit<FileSum, 'path'>; tables?: PartTable[] | undefined };
 
-export function manifestOf(lists: FileList[], catalogue: FileSum[], history?: Omit<FileSum, 'path'>): Manifest {
+export function manifestOf(lists: FileList[], catalogue: FileSum[], history?: Omit<FileSum, 'path'>, sources?: Omit<FileSum, 'path'>): Manifest {
   const datasets: Record<string, ManifestEntry> = {};
   for (const list of lists) {
     if (list.key === undefined || list.sums === undefined || list.problems.length > 0) continue;
     datasets[list.name] = { key: list.key, rows: list.rows, written: list.written, files: list.sums, catalogue: list.catalogue, owned: list.owned, kept: list.kept, tables: list.tables };
   }
-  return { format: MANIFEST_FORMAT, datasets, catalogue, ...(history ? { history } : {}) };
+  return { format: MANIFEST_FORMAT, datasets, catalogue, ...(history ? { history } : {}), ...(sources ? { sources } : {}) };
 }
 
 /**
