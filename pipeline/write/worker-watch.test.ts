@@ -3,7 +3,7 @@
  * coded problem instead of leaving the build waiting for ever: the dataset writers' pool, a
  * dataset on a thread of its own, and the thread of the site files.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -58,6 +58,23 @@ describe('a writer thread that dies', () => {
     await expect(writer.write(dataset(1))).resolves.toEqual({ files: [], written: 0 });
     await writer.close();
     await expect(writer.write(dataset(1))).rejects.toThrow(/^the dataset writer is closed$/);
+  });
+});
+
+describe("the writers' pool", () => {
+  it('starts its threads with the first dataset to make, and none for a build that makes none', async () => {
+    const marker = join(work, 'started.txt');
+    const path = join(work, 'counts-starts.mjs');
+    writeFileSync(path, `import { appendFileSync } from 'node:fs';\nimport { parentPort } from 'node:worker_threads';\nappendFileSync(${JSON.stringify(marker)}, 'started\\n');\nparentPort.on('message', () => parentPort.postMessage({ files: [], written: 0 }));\n`);
+    const starts = () => (existsSync(marker) ? readFileSync(marker, 'utf8').split('\n').filter(Boolean).length : 0);
+    const idle = poolWriter(settings, 2, pathToFileURL(path));
+    await idle.close();
+    expect(starts()).toBe(0);
+    const busy = poolWriter(settings, 2, pathToFileURL(path));
+    await expect(busy.write(dataset(1))).resolves.toEqual({ files: [], written: 0 });
+    await expect(busy.write(dataset(1))).resolves.toEqual({ files: [], written: 0 });
+    await busy.close();
+    expect(starts()).toBe(2);
   });
 });
 

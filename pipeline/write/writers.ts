@@ -147,18 +147,23 @@ const TASKS_PER_THREAD = 4;
 export function poolWriter(settings: WriterSettings, threads = defaultThreads(), script = DATASET_WORKER): DatasetWriter {
   type Task = { resolve: (files: DatasetFiles) => void; reject: (error: unknown) => void };
   // Each thread answers its tasks in the order it was handed them.
-  const workers = Array.from({ length: threads }, () => ({ thread: spawn(script, settings, WORKER_HEAP_MB), tasks: [] as Task[], end: async () => {} }));
+  type Thread = { thread: Worker; tasks: Task[]; end: () => Promise<void> };
   const own = new Set<Promise<unknown>>();
   let failure: unknown;
   let closed = false;
-
-  for (const worker of workers) {
-    worker.thread.on('message', (files: DatasetFiles) => worker.tasks.shift()!.resolve(files));
-    worker.end = watchWorker(worker.thread, DOING, (error) => {
-      failure = error;
-      for (const task of worker.tasks.splice(0)) task.reject(error);
-    });
-  }
+  // Started with the first dataset to make: a build that takes every dataset over starts none (each costs half a second of loading).
+  let started: Thread[] | undefined;
+  const start = () => {
+    const workers: Thread[] = Array.from({ length: threads }, () => ({ thread: spawn(script, settings, WORKER_HEAP_MB), tasks: [] as Task[], end: async () => {} }));
+    for (const worker of workers) {
+      worker.thread.on('message', (files: DatasetFiles) => worker.tasks.shift()!.resolve(files));
+      worker.end = watchWorker(worker.thread, DOING, (error) => {
+        failure = error;
+        for (const task of worker.tasks.splice(0)) task.reject(error);
+      });
+    }
+    return workers;
+  };
   return {
     capacity: threads * TASKS_PER_THREAD,
     write(dataset, folder, key) {
@@ -169,7 +174,7 @@ export function poolWriter(settings: WriterSettings, threads = defaultThreads(),
         own.add(task);
         return task;
       }
-      const worker = workers.reduce((least, other) => (other.tasks.length < least.tasks.length ? other : least));
+      const worker = (started ??= start()).reduce((least, other) => (other.tasks.length < least.tasks.length ? other : least));
       const done = new Promise<DatasetFiles>((resolve, reject) => void worker.tasks.push({ resolve, reject }));
       // Posted outside any closure, so that nothing here holds the rows once they are copied.
       worker.thread.postMessage({ dataset, folder, key } satisfies WriterTask);
@@ -178,7 +183,7 @@ export function poolWriter(settings: WriterSettings, threads = defaultThreads(),
     async close() {
       closed = true;
       await Promise.allSettled(own);
-      await Promise.all(workers.map((worker) => worker.end()));
+      await Promise.all((started ?? []).map((worker) => worker.end()));
     },
   };
 }
