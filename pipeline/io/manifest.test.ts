@@ -63,6 +63,51 @@ describe('reading the manifest', () => {
   });
 });
 
+describe('reading the manifest without its schema', () => {
+  const written = (name: string, json: unknown) => {
+    const folder = join(work, name);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'manifest.json'), JSON.stringify(json));
+    return folder;
+  };
+  const sum64 = (path: string) => ({ path, bytes: 3, sha256: 'a'.repeat(64) });
+  const whole: Manifest = {
+    format: 4,
+    datasets: {
+      a: {
+        key: 'ka',
+        rows: 2,
+        written: [{ path: 'observations.csv', bytes: 3, sha256: 'b'.repeat(64), format: 'csv', table: 'observations' } as unknown as Manifest['datasets'][string]['written'][number]],
+        files: [sum64('observations.csv')],
+        catalogue: { turtle: [0, 20], jsonld: [1, 13] },
+        owned: { figures: 12, digest: 'c'.repeat(32) },
+        kept: { bytes: 40, sha256: 'd'.repeat(64) },
+        tables: [{ rows: 2, first: [{ id: 'x', value: '1,5', total: false, note: null }] }],
+      },
+    },
+    catalogue: [sum64('public/catalog.ttl')],
+    history: { bytes: 10, sha256: 'e'.repeat(64) },
+    sources: { bytes: 11, sha256: 'f'.repeat(64) },
+  };
+
+  it('reads one as the build writes it, every field there', () => {
+    expect(readManifest(written('every-field', whole))).toEqual({ manifest: whole });
+  });
+
+  it('drops what the schema drops, a field it does not know', () => {
+    const extra = { ...whole, datasets: { a: { ...whole.datasets.a, note: 'added by hand' } }, also: 1 };
+    expect(readManifest(written('extra-field', extra))).toEqual({ manifest: whole });
+  });
+
+  it('says of a damaged one what the schema says', () => {
+    const damaged = (name: string, json: unknown) => readManifest(written(name, json)).notice;
+    expect(damaged('short-hash', { ...whole, catalogue: [{ ...sum64('public/catalog.ttl'), sha256: 'a'.repeat(63) }] })).toBe('manifest.json of the previous build is damaged (catalogue.0.sha256: Invalid string: must match pattern /^[0-9a-f]{64}$/)');
+    expect(damaged('long-range', { ...whole, datasets: { a: { ...whole.datasets.a, catalogue: { turtle: [0, 20, 30], jsonld: [1, 13] } } } })).toBe('manifest.json of the previous build is damaged (datasets.a.catalogue.turtle: Too big: expected array to have <=2 items)');
+    expect(damaged('null-history', { ...whole, history: null })).toBe('manifest.json of the previous build is damaged (history: Invalid input: expected object, received null)');
+    expect(damaged('fraction', { ...whole, datasets: { a: { ...whole.datasets.a, tables: [{ rows: 1.5, first: [] }] } } })).toBe('manifest.json of the previous build is damaged (datasets.a.tables.0.rows: Invalid input: expected int, received number)');
+  });
+});
+
 describe('checking the previous output against its manifest', () => {
   it('vouches for files as they were published', async () => {
     const { folder, manifest } = previousOutput('intact');

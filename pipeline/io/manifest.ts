@@ -60,12 +60,64 @@ export function readManifest(folder: string, fs: ManifestFs = nodeFs): ManifestR
   if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format !== MANIFEST_FORMAT) {
     return { manifest: undefined, notice: `${MANIFEST_PATH} of the previous build is of another layout (written by another version of the build)` };
   }
+  // The build's own file, whole as a rule: checked by hand, and by the schema only when that finds it amiss, for the schema's message.
+  if (wellFormed(json)) return { manifest: json };
   const parsed = manifestShape.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { manifest: undefined, notice: `${MANIFEST_PATH} of the previous build is damaged (${issue.path.join('.') || 'the whole file'}: ${issue.message})` };
   }
   return { manifest: parsed.data as Manifest };
+}
+
+type Json = Record<string, unknown>;
+
+const isMap = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+const isHex = (value: unknown, length: number) => typeof value === 'string' && value.length === length && /^[0-9a-f]*$/.test(value);
+/** A map with no fields but `fields`, and those of them that are there as `checks` say. */
+const isMapOf = (value: unknown, checks: Record<string, (field: unknown) => boolean>, optional: ReadonlySet<string> = new Set()): value is Json => {
+  if (!isMap(value)) return false;
+  for (const key in value) if (!Object.hasOwn(checks, key)) return false;
+  for (const [key, check] of Object.entries(checks)) {
+    if (value[key] === undefined ? !optional.has(key) : !check(value[key])) return false;
+  }
+  return true;
+};
+const isListOf = (value: unknown, check: (item: unknown) => boolean) => Array.isArray(value) && value.every(check);
+
+const isSum = (value: unknown, withPath = true) => isMapOf(value, { ...(withPath ? { path: (path: unknown) => typeof path === 'string' && path.length > 0 } : {}), bytes: isCount, sha256: (sha: unknown) => isHex(sha, 64) });
+const isRange = (value: unknown) => Array.isArray(value) && value.length === 2 && value.every(isCount);
+const isCell = (value: unknown) => value === null || typeof value === 'string' || typeof value === 'boolean';
+const ENTRY = {
+  key: (key: unknown) => typeof key === 'string',
+  rows: isCount,
+  written: (written: unknown) => isListOf(written, (file) => isMap(file) && typeof file.path === 'string' && typeof file.bytes === 'number' && Number.isFinite(file.bytes) && typeof file.sha256 === 'string'),
+  files: (files: unknown) => isListOf(files, (file) => isSum(file)),
+  catalogue: (pieces: unknown) => isMapOf(pieces, { turtle: isRange, jsonld: isRange }),
+  owned: (owned: unknown) => isMapOf(owned, { figures: isCount, digest: (digest: unknown) => isHex(digest, 32) }),
+  kept: (kept: unknown) => isSum(kept, false),
+  tables: (tables: unknown) => isListOf(tables, (table) => isMapOf(table, { rows: isCount, first: (first: unknown) => isListOf(first, (row) => isMap(row) && Object.values(row).every(isCell)) })),
+};
+const ENTRY_OPTIONAL = new Set(['catalogue', 'owned', 'kept', 'tables']);
+
+/**
+ * Whether the manifest is as the build writes it: every field the schema above asks for, of
+ * its type, and no other (the schema would drop those). At least as strict as the schema, so
+ * what passes here passes it unchanged; what does not is left to the schema to judge and say.
+ */
+function wellFormed(json: unknown): json is Manifest {
+  return isMapOf(
+    json,
+    {
+      format: (format: unknown) => format === MANIFEST_FORMAT,
+      datasets: (datasets: unknown) => isMap(datasets) && Object.values(datasets).every((entry) => isMapOf(entry, ENTRY, ENTRY_OPTIONAL)),
+      catalogue: (catalogue: unknown) => isListOf(catalogue, (sum) => isSum(sum)),
+      history: (history: unknown) => isSum(history, false),
+      sources: (sources: unknown) => isSum(sources, false),
+    },
+    new Set(['history', 'sources']),
+  );
 }
 
 /** Why a file of the previous output is not the one its manifest records, or undefined when it is. */
