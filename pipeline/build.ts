@@ -50,7 +50,7 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   const memory = options.sink ? undefined : memorySink();
   const sink = options.sink ?? memory!;
   // What the previous build's check made of each valid file: a file unchanged since is not parsed and checked again.
-  const record = options.reuse ? readKeptFiles(sink, options.reuse.previous?.sources, keptFilesKey(options.reuse.version)) : undefined;
+  let record = options.reuse ? readKeptFiles(sink, options.reuse.previous?.sources, keptFilesKey(options.reuse.version)) : undefined;
   const checked = await checkSources(files, record);
   if (!checked.ok) return checked;
   const overrides = checkOverrides(options);
@@ -67,6 +67,8 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   const key = options.reuse ? changesKey(settings, options.reuse.version, digests) : undefined;
   const kept = key === undefined ? undefined : readKeptChanges(sink, options.reuse?.previous?.history, key);
   const { changes: versions, commits } = await readVersions({ history: options.history, urls, current: { files: options.files, digests, checked }, kept, counts: counts.history, record: record?.aside() });
+  // Written, and used by the history: the sources' data as text, this build's and the last one's, need not outlive them.
+  record = undefined;
   const keptHistory = key === undefined ? undefined : keepBeside(sink, KEPT_CHANGES_PATH, keptChangesBytes(key, commits));
   const { publication, conservation } = await writeDatasets({ model, reconciliation, history: options.history, versions, urls, sink, settings, threads, reuse: options.reuse, counts, digests, keptHistory, keptSources });
   const selfCheck = (message: string): Problem => ({
