@@ -49,7 +49,7 @@ export async function checkSources(files: SourceFiles, record?: SourceRecord): P
 }
 
 /** Each valid file into the record, under its own name (observations.csv is parsed as CSV) and SHA-256. */
-function keepValid(record: SourceRecord, valid: ReadonlyMap<LoadedFile, unknown>): void {
+export function keepValid(record: SourceRecord, valid: ReadonlyMap<LoadedFile, unknown>): void {
   for (const [file, data] of valid) {
     if (file.digest !== undefined) record.keep(file.path.slice(file.path.lastIndexOf('/') + 1), file.digest, data);
   }

@@ -17,6 +17,9 @@ import { normalize } from '../normalize/normalize.ts';
 import { LOCAL_ORIGIN, makeUrls } from '../publish/urls.ts';
 import { reconcile } from '../reconcile/reconcile.ts';
 import { loadSources } from '../sources/load.ts';
+import { KEPT_FILES_PATH, keptFilesKey, readKeptFiles } from '../sources/kept-files.ts';
+import { keepValid } from '../check.ts';
+import { sha256 } from '../write/dataset-files.ts';
 import { checkCatalog } from '../validate/catalog.ts';
 import { checkReferences } from '../validate/references.ts';
 import { validateShapes } from '../validate/shape.ts';
@@ -203,8 +206,12 @@ try {
 
   // As the build reads them: each file hashed, for the datasets' keys.
   const { files, digests } = digestingSources(diskSources(sources));
-  const loaded = await measureAsync('load', () => loadSources(files));
+  // As the command line builds: the valid files' data kept for the next build, which then parses only what changed.
+  const version = await codeVersion(project);
+  const record = readKeptFiles({}, undefined, keptFilesKey(version));
+  const loaded = await measureAsync('load', () => loadSources(files, record));
   const shapes = measure('validate: shapes', () => validateShapes(loaded.files));
+  keepValid(record, shapes.valid);
   const tree = arrange(shapes.valid);
   const broken = new Set([...loaded.problems, ...shapes.problems].map((p) => p.file));
   const problems = measure('validate: references', () => [...checkReferences(tree, broken), ...checkCatalog(tree, broken)]);
@@ -218,11 +225,13 @@ try {
   const staging = await stage(out);
   const threads = Number(values.threads);
   // As the command line builds: with each dataset's key, for the next build's manifest.
-  const version = await codeVersion(project);
+  const keptBytes = record.bytes();
+  staging.put(KEPT_FILES_PATH, keptBytes);
+  const keptSources = { bytes: keptBytes.length, sha256: sha256(keptBytes) };
   const settings = writerSettings(model, urls, version);
   const { publication, conservation } = await measureAsync(
     `derive and write: datasets, metadata, catalogues (checked, to disk; ${threads} threads)`,
-    () => writeDatasets({ model, reconciliation, history, urls, sink: staging, settings, threads, reuse: { previous: undefined, version }, counts: { made: 0, reused: 0 }, digests }),
+    () => writeDatasets({ model, reconciliation, history, urls, sink: staging, settings, threads, reuse: { previous: undefined, version }, counts: { made: 0, reused: 0 }, digests, keptSources }),
     () => ({ ...staging.written }),
   );
   if (conservation.length > 0) throw new Error(`conservation: ${conservation[0]}`);

@@ -36,6 +36,6 @@ if (import.meta.main) {
   await staging.commit();
   const wall = (performance.now() - start) / 1000;
   process.stdout.write(
-    `${wall.toFixed(2)} s: ${built.counts.made} datasets made, ${built.counts.reused} taken over (${built.counts.derived ?? 0} derived); portal-wide parts: ${built.counts.parts?.made ?? 0} made, ${built.counts.parts?.reused ?? 0} taken over (${built.counts.parts?.derived ?? 0} derived); ${staging.written.files} files, ${(staging.written.bytes / 1048576).toFixed(1)} MiB written or linked\n`,
+    `${wall.toFixed(2)} s: ${built.counts.made} datasets made, ${built.counts.reused} taken over (${built.counts.derived ?? 0} derived); portal-wide parts: ${built.counts.parts?.made ?? 0} made, ${built.counts.parts?.reused ?? 0} taken over (${built.counts.parts?.derived ?? 0} derived); ${staging.written.files} files, ${(staging.written.bytes / 1048576).toFixed(1)} MiB written or linked; source files: ${built.counts.sources?.checked ?? 0} parsed and checked, ${built.counts.sources?.found ?? 0} as the last build found them\n`,
   );
 }
