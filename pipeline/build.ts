@@ -60,7 +60,7 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   const threads = options.threads ?? (model.catalog.length >= POOL_THRESHOLD ? defaultThreads() : 0);
   // What changed in the data of each published version: the commits the previous build did not compare, checked and compared now.
   const key = options.reuse ? changesKey(settings, options.reuse.version, digests) : undefined;
-  const kept = key === undefined ? undefined : readKeptChanges(sink, options.reuse?.previous?.history, key);
+  const kept = key === undefined ? undefined : readKeptChanges(sink, options.reuse?.previous?.history, key, options.reuse?.untouched);
   const { changes: versions, commits } = await readVersions({ history: options.history, urls, current: { files: options.files, digests, checked }, kept, counts: counts.history });
   const keptHistory = key === undefined ? undefined : keepChanges(sink, keptChangesBytes(key, commits));
   const { publication, conservation } = await writeDatasets({ model, reconciliation, history: options.history, versions, urls, sink, settings, threads, reuse: options.reuse, counts, digests, keptHistory });
@@ -150,7 +150,7 @@ export async function writeDatasets({ model, reconciliation, history, versions, 
   try {
     // The portal-wide package is made when any source changed, and taken over whole when none did; its parts, per publisher, only when theirs change.
     const streamedCounts = reuse ? counts : undefined;
-    publication = await publish({ model, datasets: counted(derivation.planned, counts), keyOf, inputKey, streamed: [partsCounted(derivation.portal, counts)], settings, urls, history, sink, writer, manifest: reuse !== undefined, previous: reuse?.previous, partCounts: counts.parts, streamedCounts, keptHistory });
+    publication = await publish({ model, datasets: counted(derivation.planned, counts), keyOf, inputKey, streamed: [partsCounted(derivation.portal, counts)], settings, urls, history, sink, writer, manifest: reuse !== undefined, previous: reuse?.previous, untouched: reuse?.untouched, partCounts: counts.parts, streamedCounts, keptHistory });
   } finally {
     await writer.close();
   }
