@@ -65,7 +65,7 @@ export async function buildPortal(options: BuildOptions): Promise<Built> {
   const threads = options.threads ?? (model.catalog.length >= POOL_THRESHOLD ? defaultThreads() : 0);
   // What changed in the data of each published version: the commits the previous build did not compare, checked and compared now.
   const key = options.reuse ? changesKey(settings, options.reuse.version, digests) : undefined;
-  const kept = key === undefined ? undefined : readKeptChanges(sink, options.reuse?.previous?.history, key);
+  const kept = key === undefined ? undefined : readKeptChanges(sink, options.reuse?.previous?.history, key, options.reuse?.untouched);
   const { changes: versions, commits } = await readVersions({ history: options.history, urls, current: { files: options.files, digests, checked }, kept, counts: counts.history, record: record?.aside() });
   // Written, and used by the history: the sources' data as text, this build's and the last one's, need not outlive them.
   record = undefined;
@@ -159,7 +159,7 @@ export async function writeDatasets({ model, reconciliation, history, versions, 
   try {
     // The portal-wide package is made when any source changed, and taken over whole when none did; its parts, per publisher, only when theirs change.
     const streamedCounts = reuse ? counts : undefined;
-    publication = await publish({ model, datasets: counted(derivation.planned, counts), keyOf, inputKey, streamed: [partsCounted(derivation.portal, counts)], settings, urls, history, sink, writer, manifest: reuse !== undefined, previous: reuse?.previous, partCounts: counts.parts, streamedCounts, keptHistory, keptSources });
+    publication = await publish({ model, datasets: counted(derivation.planned, counts), keyOf, inputKey, streamed: [partsCounted(derivation.portal, counts)], settings, urls, history, sink, writer, manifest: reuse !== undefined, previous: reuse?.previous, untouched: reuse?.untouched, partCounts: counts.parts, streamedCounts, keptHistory, keptSources });
   } finally {
     await writer.close();
   }

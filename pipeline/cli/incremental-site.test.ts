@@ -8,12 +8,13 @@
  * crosses. A change of the site's code renders every page again.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedTree, showDifference, treeDifference } from '../fixtures/output-tree.ts';
 import { runScriptWithin } from '../fixtures/run-script.ts';
+import { readIdentities, UNCHANGED_FILE } from '../io/file-identity.ts';
 import type { SiteRecord } from '../../site/scripts/incremental.ts';
 import type { SearchRecord } from '../../site/search/page-digests.ts';
 
@@ -212,6 +213,13 @@ describe('an incremental build of the site', { timeout: 600_000 }, () => {
     await build(incremental);
     // The same file on disk: linked from the previous output, not made again.
     expect(workbook()).toBe(before);
+    // Once published, every file of the output is recorded as the file system gives it, for
+    // the next build's check; the list of the previous site's unchanged files is gone.
+    const identities = readIdentities(join(incremental, '.current'))!;
+    expect(identities.under('data').same('public/datasets/usi-dani-portalu/usi-dani-portalu.xlsx')).toBe(true);
+    expect(identities.same('site-pages.json')).toBe(true);
+    expect(identities.same('dist/index.html')).toBe(true);
+    expect(existsSync(join(incremental, '.current', UNCHANGED_FILE))).toBe(false);
     await build(join(work, 'clean-empty-commit'), '--clean');
     expectSameTree(incremental, join(work, 'clean-empty-commit'));
   });

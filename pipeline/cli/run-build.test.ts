@@ -140,8 +140,13 @@ describe('a build the machine fails', { timeout: 180_000 }, () => {
   });
 
   it('makes again a dataset whose files cannot be read back from the previous output, rather than stop', async () => {
+    // A place on the disk that does not read: neither its bytes nor what the file system says of it.
     const unreadable = {
       ...fs,
+      lstatSync: ((path: fs.PathLike, options?: fs.StatSyncOptions) => {
+        if (String(path).endsWith('observations.csv')) throw errorOf('EIO', 'lstat', String(path));
+        return fs.lstatSync(path, options);
+      }) as typeof fs.lstatSync,
       promises: {
         ...fs.promises,
         readFile: async (path: fs.PathLike) => {

@@ -7,12 +7,14 @@
  *   sources → data (pipeline) → site (Astro) → search index (pagefind) → read back → publish
  */
 import * as nodeFs from 'node:fs';
+import { join } from 'node:path';
 import { buildPortal, type Built } from '../build.ts';
 import type { Notice } from '../errors/notice.ts';
 import type { Problem } from '../errors/problem.ts';
 import { diskSources } from '../io/files.ts';
 import type { History } from '../io/history.ts';
-import { checkPrevious, readManifest, type ManifestFs } from '../io/manifest.ts';
+import { readIdentities, recordIdentities, writeUnchanged, UNCHANGED_FILE, type Identities, type IdentityFs } from '../io/file-identity.ts';
+import { previousReuse, type ManifestFs } from '../io/manifest.ts';
 import { openOutput, placementProblem, thisProcess, type Generation, type Identity, type OutputFolder, type OutputFs } from '../io/output-folder.ts';
 import { folderSink, type FolderSink, type SinkFs } from '../io/output.ts';
 import type { Reuse } from '../write/reuse.ts';
@@ -33,7 +35,7 @@ export interface RunOptions {
   debug?: boolean;
 }
 
-export type BuildFs = OutputFs & SinkFs & ManifestFs & ReadBackFs & Pick<typeof nodeFs, 'statSync'>;
+export type BuildFs = OutputFs & SinkFs & ManifestFs & ReadBackFs & IdentityFs & Pick<typeof nodeFs, 'statSync'>;
 
 export interface RunDeps {
   fs?: BuildFs;
@@ -97,7 +99,10 @@ export async function runBuild(options: RunOptions, deps: RunDeps): Promise<RunR
   deps.stopper?.(stop);
   try {
     stage = 'reading the previous output';
-    const { reuse, changed } = await prepareReuse(folder.previous, options.clean, deps.version, fs, notices);
+    // What the file system says of the previous output's files, recorded once it was published: those it vouches for are not read.
+    const identities = options.clean || !folder.previous ? undefined : readIdentities(folder.previous.folder, fs);
+    const { reuse, changed } = await prepareReuse(folder.previous, options.clean, deps.version, identities, fs, notices);
+    const unchanged = identities ? writeUnchanged(identities, join(folder.next.folder, UNCHANGED_FILE), 'data', fs) : undefined;
 
     stage = 'building the data';
     deps.progress?.(stage);
@@ -116,13 +121,14 @@ export async function runBuild(options: RunOptions, deps: RunDeps): Promise<RunR
 
     stage = 'building the site';
     deps.progress?.(stage);
-    const site = await deps.steps.site(folder.next, options.clean ? undefined : folder.previous);
+    const site = await deps.steps.site(folder.next, options.clean ? undefined : folder.previous, unchanged);
     if (!site.ok) return fail(failedStep('the site', site, options.debug ?? false));
 
     stage = 'indexing the site for search';
     deps.progress?.(stage);
-    const search = await deps.steps.search(folder.next, options.clean ? undefined : folder.previous);
+    const search = await deps.steps.search(folder.next, options.clean ? undefined : folder.previous, unchanged);
     if (!search.ok) return fail(failedStep('the search index', search, options.debug ?? false));
+    if (unchanged) fs.rmSync(unchanged, { force: true });
 
     stage = 'reading the new output back';
     deps.progress?.(stage);
@@ -132,6 +138,7 @@ export async function runBuild(options: RunOptions, deps: RunDeps): Promise<RunR
     stage = 'publishing';
     notices.push(...folder.publish());
     published = true;
+    notices.push(...recordAfterPublish(folder.next.folder, fs));
     return { ok: true, built, notices, folder, search: search.output.split('\n').at(-1) ?? '' };
   } catch (error) {
     return fail(faultProblem(error, stage), error);
@@ -166,15 +173,25 @@ export function sourcesProblem(sources: string, fs: Pick<typeof nodeFs, 'statSyn
   return undefined;
 }
 
-/** What the build may take over from the previous output, after checking it against its manifest. */
-async function prepareReuse(previous: Generation | undefined, clean: boolean, version: string, fs: BuildFs, notices: Notice[]): Promise<{ reuse: Reuse; changed: string[] }> {
-  const none = { reuse: { previous: undefined, version }, changed: [] };
-  if (clean || !previous) return none;
-  const read = readManifest(previous.data, fs);
-  if (read.notice) notices.push({ code: 'N_MANIFEST_UNUSABLE', message: `${read.notice}; every dataset is made again, as with --clean` });
-  if (!read.manifest) return none;
-  const check = await checkPrevious(previous.data, read.manifest, fs);
-  return { reuse: { previous: check.manifest, version, intact: check.intact }, changed: check.changed };
+/** What the build may take over from the previous output, after checking it against its manifest (io/manifest.ts, as the benchmark's rebuild does). */
+async function prepareReuse(previous: Generation | undefined, clean: boolean, version: string, identities: Identities | undefined, fs: BuildFs, notices: Notice[]): Promise<{ reuse: Reuse; changed: string[] }> {
+  const { reuse, notice, check } = await previousReuse(clean ? undefined : previous?.data, version, identities?.under('data'), fs);
+  if (notice) notices.push(notice);
+  return { reuse, changed: check?.changed ?? [] };
+}
+
+/**
+ * The identity of every file of the output just published, as the file system gives it now
+ * that nothing more is linked to or from them (io/file-identity.ts): the next build takes
+ * those still the same over without reading them. Without the record it reads them.
+ */
+function recordAfterPublish(generation: string, fs: BuildFs): Notice[] {
+  try {
+    recordIdentities(generation, fs);
+    return [];
+  } catch (error) {
+    return [{ code: 'N_FILES_UNRECORDED', message: `the files of the new output could not be recorded as the file system gives them (${(error as NodeJS.ErrnoException).code ?? String(error)}); the next build reads back every file it takes over` }];
+  }
 }
 
 function changedNotice(changed: string[]): Notice {

@@ -45,10 +45,14 @@ export function stepMinutes(value: string | undefined): number | undefined {
 }
 
 export interface SiteSteps {
-  /** The site; pages of `previous`'s site whose data did not change are taken over (site/scripts/incremental.ts). */
-  site(generation: Generation, previous?: Generation): Promise<StepResult>;
+  /**
+   * The site; pages of `previous`'s site whose data did not change are taken over
+   * (site/scripts/incremental.ts). `unchanged`: the file listing the files of `previous`
+   * found unchanged since they were recorded (io/file-identity.ts), which are not read again.
+   */
+  site(generation: Generation, previous?: Generation, unchanged?: string): Promise<StepResult>;
   /** The search index; parts of `previous`'s index made from the same pages are taken over. */
-  search(generation: Generation, previous?: Generation): Promise<StepResult>;
+  search(generation: Generation, previous?: Generation, unchanged?: string): Promise<StepResult>;
   /** Stops a step that is running (the build itself is being stopped); resolves once it has ended. */
   stop(): Promise<void>;
 }
@@ -92,23 +96,29 @@ export function siteSteps(project: string, limits: StepLimits = stepLimits()): S
       child.on('close', (code) => end(code === 0));
     });
   return {
-    async site(generation, previous) {
+    async site(generation, previous, unchanged) {
       // Astro bundles the pages under the working folder, runs them from there (so the
       // project's packages must be found from it) and renames what they make into the site:
       // run in the generation's folder, its files are on the site's disk and no other build's.
       const packages = join(generation.folder, 'node_modules');
       symlinkSync(join(project, 'node_modules'), packages);
       try {
-        return await run('build-site.ts', generation, limits.site, previous ? { SITE_PREVIOUS: previous.dist } : {});
+        return await run('build-site.ts', generation, limits.site, previousEnv('SITE_PREVIOUS', previous, unchanged));
       } finally {
         rmSync(packages, { force: true });
       }
     },
-    search: (generation, previous) => run('index-search.ts', generation, limits.search, previous ? { SEARCH_PREVIOUS: previous.dist } : {}),
+    search: (generation, previous, unchanged) => run('index-search.ts', generation, limits.search, previousEnv('SEARCH_PREVIOUS', previous, unchanged)),
     async stop() {
       const ended = [...running].map((child) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('close', () => resolve()))));
       for (const child of running) child.kill('SIGKILL');
       await Promise.all(ended);
     },
   };
+}
+
+/** The previous site for a step, and the list of its files found unchanged, when there is one. */
+function previousEnv(name: 'SITE_PREVIOUS' | 'SEARCH_PREVIOUS', previous: Generation | undefined, unchanged: string | undefined): Record<string, string> {
+  if (!previous) return {};
+  return unchanged ? { [name]: previous.dist, SITE_PREVIOUS_UNCHANGED: unchanged } : { [name]: previous.dist };
 }

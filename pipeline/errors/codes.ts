@@ -76,6 +76,7 @@ export const NOTICE_CODES = {
   N_MANIFEST_UNUSABLE: 'The previous build\'s manifest cannot be read: everything is made again.',
   N_FILE_CHANGED: 'A file of the previous output differs from its manifest: its dataset is made again.',
   N_LEFT_OVER: 'What a stopped build left in the output folder was removed.',
+  N_FILES_UNRECORDED: 'The new output\'s files could not be recorded by their identity: the next build reads them back.',
 } as const;
 
 export type NoticeCode = keyof typeof NOTICE_CODES;

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../write/reuse.ts';
-import { checkPrevious, readManifest } from './manifest.ts';
+import { readIdentities, recordIdentities } from './file-identity.ts';
+import { checkPrevious, previousReuse, readManifest, type ManifestFs } from './manifest.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'manifest-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -141,5 +142,70 @@ describe('checking the previous output against its manifest', () => {
     expect(check.changed).toEqual(['public/catalog.ttl: changed since it was published']);
     expect(Object.values(check.manifest.datasets).map((entry) => entry.catalogue)).toEqual([undefined, undefined]);
     expect(await check.intact('a', check.manifest.datasets.a!)).toBe(true);
+  });
+});
+
+/** The real file system, counting the files read back whole. */
+function counting(): { fs: ManifestFs; reads: string[] } {
+  const reads: string[] = [];
+  const io = { ...fs, promises: { ...fs.promises, readFile: async (path: fs.PathLike, options?: unknown) => {
+    reads.push(String(path).slice(work.length + 1));
+    return fs.promises.readFile(path, options as { flag: number });
+  } } } as unknown as ManifestFs;
+  return { fs: io, reads };
+}
+
+describe('checking the previous output by what the file system says of its files', () => {
+  it('reads none of the files recorded after that output was published, and vouches for them', async () => {
+    const { folder, manifest } = previousOutput('by-stat');
+    recordIdentities(folder);
+    const { fs: io, reads } = counting();
+    const { reuse, check } = await previousReuse(folder, 'v', readIdentities(folder), io);
+    expect(reuse.previous).toEqual(manifest);
+    expect(await check!.intact('a', manifest.datasets.a!)).toBe(true);
+    expect(await check!.intact('b', manifest.datasets.b!)).toBe(true);
+    expect(reads).toEqual([]);
+    expect(check!.checked).toEqual({ stat: 5, read: 0 });
+    expect(reuse.untouched!('public/datasets/a/observations.csv', 15)).toBe(true);
+    expect(reuse.untouched!('public/datasets/a/observations.csv', 14)).toBe(false);
+  });
+
+  it('reads back a file whose identity changed, and refuses it when its bytes changed at its size', async () => {
+    const { folder, manifest } = previousOutput('by-stat-changed');
+    recordIdentities(folder);
+    const csv = join(folder, 'public/datasets/b/funding.csv');
+    writeFileSync(csv, 'year,amount\r\n2021,6\r\n');
+    // Another file rewritten with the same bytes: read back, and taken over.
+    writeFileSync(join(folder, 'public/datasets/a/datapackage.json'), '{"name":"a"}\n');
+    const { fs: io, reads } = counting();
+    const { check } = await previousReuse(folder, 'v', readIdentities(folder), io);
+    expect(await check!.intact('a', manifest.datasets.a!)).toBe(true);
+    expect(await check!.intact('b', manifest.datasets.b!)).toBe(false);
+    expect(reads.sort()).toEqual(['by-stat-changed/public/datasets/a/datapackage.json', 'by-stat-changed/public/datasets/b/funding.csv']);
+    expect(check!.changed).toEqual(['public/datasets/b/funding.csv: changed since it was published']);
+  });
+
+  it('trusts no identity when the manifest itself is not the file recorded: every file is read back', async () => {
+    const { folder, manifest } = previousOutput('by-stat-manifest');
+    recordIdentities(folder);
+    const text = fs.readFileSync(join(folder, 'manifest.json'), 'utf8');
+    writeFileSync(join(folder, 'manifest.json'), text);
+    const { fs: io, reads } = counting();
+    const { check } = await previousReuse(folder, 'v', readIdentities(folder), io);
+    expect(await check!.intact('a', manifest.datasets.a!)).toBe(true);
+    expect(reads).toHaveLength(4);
+    expect(check!.checked).toEqual({ stat: 0, read: 4 });
+  });
+
+  it('takes no link over in a file\'s place, even to the very bytes published', async () => {
+    const { folder, manifest } = previousOutput('by-stat-link');
+    recordIdentities(folder);
+    const csv = join(folder, 'public/datasets/b/funding.csv');
+    const elsewhere = join(work, 'funding-elsewhere.csv');
+    fs.renameSync(csv, elsewhere);
+    fs.symlinkSync(elsewhere, csv);
+    const { check } = await previousReuse(folder, 'v', readIdentities(folder));
+    expect(await check!.intact('b', manifest.datasets.b!)).toBe(false);
+    expect(check!.changed).toEqual(['public/datasets/b/funding.csv: a link, not a file']);
   });
 });

@@ -1,14 +1,19 @@
 /**
  * The previous build's manifest (write/reuse.ts), read from its data folder, and the check
- * that its files are still what it says: an incremental build takes over only files whose
- * size and SHA-256 are the ones recorded when they were published. A manifest that cannot be
- * read means a clean build, said once; a file that differs means its dataset is made again.
+ * that its files are still what it says: an incremental build takes over only files that are
+ * the very files recorded after the previous build was published (a stat: io/file-identity.ts)
+ * or, failing that, whose size and SHA-256 are the ones the manifest records. A manifest that
+ * cannot be read means a clean build, said once; a file that differs means its dataset is
+ * made again.
  */
 import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { MANIFEST_FORMAT, MANIFEST_PATH, type FileSum, type Manifest, type ManifestEntry } from '../write/reuse.ts';
+import type { Notice } from '../errors/notice.ts';
+import { MANIFEST_FORMAT, MANIFEST_PATH, type FileSum, type Manifest, type ManifestEntry, type Reuse } from '../write/reuse.ts';
+import type { Identities } from './file-identity.ts';
+import { NOFOLLOW } from './output.ts';
 
 export type ManifestFs = Pick<typeof nodeFs, 'readFileSync'> & { promises: Pick<typeof nodeFs.promises, 'readFile'> };
 
@@ -120,13 +125,15 @@ function wellFormed(json: unknown): json is Manifest {
   );
 }
 
-/** Why a file of the previous output is not the one its manifest records, or undefined when it is. */
+/** Why a file of the previous output is not the one its manifest records, or undefined when it is: read back and hashed. */
 export async function fileDiffers(folder: string, sum: FileSum, fs: ManifestFs = nodeFs): Promise<string | undefined> {
   let bytes: Uint8Array;
   try {
-    bytes = await fs.promises.readFile(join(folder, sum.path));
+    // A link in the file's place is not taken over: linked into the new output, it would be a link there.
+    bytes = await fs.promises.readFile(join(folder, sum.path), { flag: NOFOLLOW });
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'missing' : code === 'ELOOP' ? 'a link, not a file' : `cannot be read (${code ?? String(error)})`;
   }
   if (bytes.length !== sum.bytes) return `${bytes.length} bytes, ${sum.bytes} published`;
   if (createHash('sha256').update(bytes).digest('hex') !== sum.sha256) return 'changed since it was published';
@@ -138,31 +145,68 @@ export interface ManifestCheck {
   manifest: Manifest;
   /** For write/reuse.ts: whether a dataset's files are as published. */
   intact: (name: string, entry: ManifestEntry) => Promise<boolean>;
+  /** For write/reuse.ts: whether a file of the previous data folder is, by a stat, the one recorded after it was published. */
+  untouched: (path: string, bytes: number) => boolean;
   /** Files of the previous output that differ from the manifest, with why: made again. */
   changed: string[];
+  /** Files of the previous output checked so far: by a stat alone, and otherwise (read back and hashed). */
+  checked: { stat: number; read: number };
 }
 
 /**
  * Checks the previous output in the data folder `folder` against its manifest: the
  * catalogues at once (their pieces are taken over by byte range), each dataset's files when
- * the build is about to take them over.
+ * the build is about to take them over. A file the identities recorded after that output was
+ * published vouch for (`identities`, paths under the data folder) is not read.
  */
-export async function checkPrevious(folder: string, manifest: Manifest, fs: ManifestFs = nodeFs): Promise<ManifestCheck> {
+export async function checkPrevious(folder: string, manifest: Manifest, fs: ManifestFs = nodeFs, identities?: Identities): Promise<ManifestCheck> {
   const changed: string[] = [];
-  let checked = manifest;
+  const checked = { stat: 0, read: 0 };
+  const untouched = (path: string, bytes: number) => {
+    const same = identities?.same(path, bytes) ?? false;
+    checked[same ? 'stat' : 'read']++;
+    return same;
+  };
+  const differs = async (sum: FileSum) => (untouched(sum.path, sum.bytes) ? undefined : fileDiffers(folder, sum, fs));
+  let vouched = manifest;
   for (const sum of manifest.catalogue) {
-    const why = await fileDiffers(folder, sum, fs);
+    const why = await differs(sum);
     if (why === undefined) continue;
     changed.push(`${sum.path}: ${why}`);
     const datasets = Object.fromEntries(Object.entries(manifest.datasets).map(([name, { catalogue: _pieces, ...entry }]) => [name, entry]));
-    checked = { ...manifest, datasets };
+    vouched = { ...manifest, datasets };
   }
   const intact = async (name: string, entry: ManifestEntry) => {
-    const folderOf = join(folder, 'public', 'datasets', name);
-    const whys = await Promise.all(entry.files.map(async (sum) => [sum.path, await fileDiffers(folderOf, sum, fs)] as const));
+    const whys = await Promise.all(entry.files.map(async (sum) => [sum.path, await differs({ ...sum, path: `public/datasets/${name}/${sum.path}` })] as const));
     const differing = whys.filter(([, why]) => why !== undefined);
     for (const [path, why] of differing) changed.push(`public/datasets/${name}/${path}: ${why}`);
     return differing.length === 0;
   };
-  return { manifest: checked, intact, changed };
+  return { manifest: vouched, intact, untouched, changed, checked };
+}
+
+export interface PreviousReuse {
+  /** What the build may take over. */
+  reuse: Reuse;
+  /** Why the manifest there cannot be used, as a notice (everything is made again). */
+  notice?: Notice;
+  /** The check of the previous output (none without a usable manifest): the files that differ are in its `changed`. */
+  check?: ManifestCheck;
+}
+
+/**
+ * What a build may take over from the previous output's data folder `folder` (none: a clean
+ * build), its manifest checked against its files; with `identities`, those recorded after it
+ * was published (paths under the data folder), which vouch for its files only when they
+ * vouch for the manifest itself. The command line and the benchmark's rebuild both use it.
+ */
+export async function previousReuse(folder: string | undefined, version: string, identities: Identities | undefined, fs: ManifestFs = nodeFs): Promise<PreviousReuse> {
+  const none = { reuse: { previous: undefined, version } };
+  if (folder === undefined) return none;
+  const read = readManifest(folder, fs);
+  const notice: Notice | undefined = read.notice === undefined ? undefined : { code: 'N_MANIFEST_UNUSABLE', message: `${read.notice}; every dataset is made again, as with --clean` };
+  if (!read.manifest) return notice ? { ...none, notice } : none;
+  const vouching = identities?.same(MANIFEST_PATH) ? identities : undefined;
+  const check = await checkPrevious(folder, read.manifest, fs, vouching);
+  return { reuse: { previous: check.manifest, version, intact: check.intact, untouched: check.untouched }, check };
 }

@@ -73,6 +73,9 @@ export interface Staging extends Sink {
   abort(): Promise<void>;
 }
 
+/** Opens a file for reading, but not through a link in its own place: a link taken over would be a link in the new output. */
+export const NOFOLLOW = nodeFs.constants.O_RDONLY | (nodeFs.constants.O_NOFOLLOW ?? 0);
+
 /** Writes in flight before put() waits by writing synchronously: bounds the bytes held. */
 const MAX_PENDING_WRITES = 128;
 
@@ -179,7 +182,7 @@ export function folderSink(folder: string, previous: string | undefined, fs: Sin
       if (previous === undefined) return undefined;
       let fd: number;
       try {
-        fd = fs.openSync(join(previous, path), 'r');
+        fd = fs.openSync(join(previous, path), NOFOLLOW);
       } catch {
         return undefined;
       }

@@ -50,6 +50,7 @@ export function* streamDatasetFiles(
   keep: number,
   previous?: Manifest,
   inputKey?: InputKey,
+  untouched?: (path: string, bytes: number) => boolean,
 ): Generator<void, StreamedFiles> {
   const partTables = parts?.tables ?? [];
   const groupTables = groups.flatMap((group) => group.tables);
@@ -98,7 +99,7 @@ export function* streamDatasetFiles(
   const lists: FileList[] = [];
   let partsTaken = 0;
   if (parts) {
-    const context: PartContext = { dataset, tables: partTables, urls, settings, sink, folder, previous, inputKey, keep };
+    const context: PartContext = { dataset, tables: partTables, urls, settings, sink, folder, previous, inputKey, keep, untouched };
     const planned = [...parts.parts()];
     // The rows of the parts whose keys the previous build recorded: past the workbook's limit
     // there is no workbook, and the rows of the parts taken over are not made at all.

@@ -38,6 +38,8 @@ export interface PartContext {
   /** The dataset's folder in the sink. */
   folder: string;
   previous: Manifest | undefined;
+  /** Whether a file of the previous output is, by a stat, the one recorded (Reuse.untouched): then it is not hashed again. */
+  untouched?: ((path: string, bytes: number) => boolean) | undefined;
   /** Keys parts by what they read; without it, by their rows. */
   inputKey?: InputKey | undefined;
   /** Rows of each table a part keeps for the package's description (its first). */
@@ -129,17 +131,19 @@ function jsonBody(bytes: Uint8Array): Uint8Array {
 }
 
 /**
- * The previous build's files of a part, read back whole: undefined when any is missing, of
- * another size or hash (the part is then made again).
+ * The previous build's files of a part, read back whole: undefined when any is missing, or,
+ * unless it is the file recorded after that build was published, of another size or hash
+ * (the part is then made again).
  */
 function takeOver(context: PartContext, id: string, files: FileSum[]): Omit<PartTexts, 'list' | 'tables' | 'rows'> | undefined {
-  const { sink, folder, tables } = context;
+  const { sink, folder, tables, untouched } = context;
   if (!sink.previous || !sink.reuse) return undefined;
   const read = new Map<string, Uint8Array>();
   for (const file of files) {
     const path = `${folder}/${partFolder(id)}/${file.path}`;
     const bytes = sink.previous(path, 0, file.bytes);
-    if (!bytes || sink.previous(path, file.bytes, file.bytes + 1) !== undefined || sha256(bytes) !== file.sha256) return undefined;
+    if (!bytes) return undefined;
+    if (!untouched?.(path, file.bytes) && (sink.previous(path, file.bytes, file.bytes + 1) !== undefined || sha256(bytes) !== file.sha256)) return undefined;
     read.set(file.path, bytes);
   }
   const paths = pathsOf(tables, id);

@@ -23,7 +23,7 @@ import { catalogueWriter, datasetPiece, headPiece, type CataloguePiece, type Pie
 import { atomFeed, dataJson } from './feeds.ts';
 import type { WrittenFile } from './package.ts';
 import { keptPath, MANIFEST_PATH, manifestOf, summing, type FileList, type InputKey, type Manifest } from './reuse.ts';
-import { streamedInputKey, takeOverStreamed, type TakenStreamed } from './streamed-reuse.ts';
+import { streamedInputKey, takeOverStreamed, type TakenStreamed, type Untouched } from './streamed-reuse.ts';
 import type { DatasetWriter, KeptSum, WriterSettings } from './writers.ts';
 
 export interface PublishInput {
@@ -44,6 +44,8 @@ export interface PublishInput {
   manifest?: boolean;
   /** The previous build's manifest: the streamed datasets' parts it records are taken over when unchanged. */
   previous?: Manifest | undefined;
+  /** Whether a file of the previous output is, by a stat, the one recorded (Reuse.untouched): then it is not read back. */
+  untouched?: Untouched | undefined;
   /** The streamed datasets' parts made and taken over, counted here. */
   partCounts?: { made: number; reused: number } | undefined;
   /** The size and hash of the history kept beside the manifest, recorded in it. */
@@ -178,16 +180,16 @@ type StreamedResult = { made: StreamedFiles } | { taken: TakenStreamed };
  * The streamed datasets, advanced a chunk at a time whenever this thread would otherwise
  * wait; those whose inputs did not change taken over whole first.
  */
-function streamedWork({ streamed = [], urls, settings, sink, previous, inputKey }: PublishInput) {
+function streamedWork({ streamed = [], urls, settings, sink, previous, inputKey, untouched }: PublishInput) {
   const done: StreamedResult[] = [];
   const jobs: { at: number; job: Generator<void, StreamedFiles> }[] = [];
   streamed.forEach((one, at) => {
     const name = one.dataset.name;
     const folder = `public/datasets/${name}`;
     const key = inputKey && settings.version !== undefined ? streamedInputKey(one.dataset, inputKey) : undefined;
-    const taken = key === undefined ? undefined : takeOverStreamed(one, key, sink, previous, folder, (sum) => readKept(sink, name, sum));
+    const taken = key === undefined ? undefined : takeOverStreamed(one, key, sink, previous, folder, (sum) => readKept(sink, name, sum, untouched), untouched);
     if (taken) done[at] = { taken };
-    else jobs.push({ at, job: streamDatasetFiles(one, urls, settings, sink, folder, KEPT_ROWS, previous, inputKey) });
+    else jobs.push({ at, job: streamDatasetFiles(one, urls, settings, sink, folder, KEPT_ROWS, previous, inputKey, untouched) });
   });
   return {
     /** In the order of the streamed datasets, once every one is done. */
@@ -211,7 +213,7 @@ function streamedWork({ streamed = [], urls, settings, sink, previous, inputKey 
  * streamed work advances while this thread waits. A failed dataset stops the writing at the
  * next wait, and its error is thrown once every dataset in flight has landed.
  */
-async function writeDatasets({ datasets, writer, sink, keyOf }: PublishInput, progress: Progress, catalogue: Catalogue, work: StreamedWork): Promise<void> {
+async function writeDatasets({ datasets, writer, sink, keyOf, untouched }: PublishInput, progress: Progress, catalogue: Catalogue, work: StreamedWork): Promise<void> {
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
   let index = 0;
@@ -223,7 +225,7 @@ async function writeDatasets({ datasets, writer, sink, keyOf }: PublishInput, pr
     const name = planned ? planned.description.name : (item as Dataset).name;
     const folder = `public/datasets/${name}`;
     // Unchanged inputs: the previous build's files and what it kept of the dataset, which is not made.
-    const taken = key !== undefined ? await writer.takeOver?.(name, key, (sum) => readKept(sink, name, sum)) : undefined;
+    const taken = key !== undefined ? await writer.takeOver?.(name, key, (sum) => readKept(sink, name, sum, untouched)) : undefined;
     if (taken) {
       const { catalogue: _none, previousPiece, owned, kept, keptSum, ...files } = taken;
       planned!.takeOver(owned);
@@ -269,10 +271,12 @@ function keep(sink: Sink, dataset: Dataset): KeptSum {
   return { bytes: bytes.length, sha256: sha256(bytes) };
 }
 
-/** What the previous build kept of a dataset, when its file is as the manifest records it. */
-function readKept(sink: Sink, name: string, sum: KeptSum): Dataset | undefined {
-  const bytes = sink.previous?.(keptPath(name), 0, sum.bytes);
-  if (!bytes || !sink.reuse || sink.previous!(keptPath(name), sum.bytes, sum.bytes + 1) !== undefined || sha256(bytes) !== sum.sha256) return undefined;
+/** What the previous build kept of a dataset, when its file is as the manifest records it: the file recorded, or of the size and SHA-256 recorded. */
+function readKept(sink: Sink, name: string, sum: KeptSum, untouched?: Untouched): Dataset | undefined {
+  const path = keptPath(name);
+  const bytes = sink.previous?.(path, 0, sum.bytes);
+  if (!bytes || !sink.reuse) return undefined;
+  if (!untouched?.(path, sum.bytes) && (sink.previous!(path, sum.bytes, sum.bytes + 1) !== undefined || sha256(bytes) !== sum.sha256)) return undefined;
   return JSON.parse(decoder.decode(bytes)) as Dataset;
 }
 

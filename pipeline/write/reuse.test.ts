@@ -1,5 +1,5 @@
 /** Incremental builds: what is taken over, what is made again, and that the result is a clean build's. */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,8 @@ import { changeOneFigure, generateCorpus } from '../generate/corpus.ts';
 import { diskSources } from '../io/files.ts';
 import { fixedHistory } from '../io/history.ts';
 import { stage } from '../io/output.ts';
-import { checkPrevious, readManifest } from '../io/manifest.ts';
+import { IDENTITIES_FILE, readIdentities, recordIdentities } from '../io/file-identity.ts';
+import { previousReuse, readManifest } from '../io/manifest.ts';
 import type { Manifest } from './reuse.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'reuse-test-'));
@@ -26,18 +27,19 @@ function writeCorpus(folder: string, files: Map<string, string>) {
 
 /** Builds into `out` as the command line does, taking over from the build already there unless `clean`. */
 async function build(sources: string, out: string, options: { clean?: boolean; version?: string; threads?: number } = {}) {
-  const manifest = options.clean ? undefined : readManifest(out).manifest;
-  // As the command line does: the previous output's files are checked against the manifest before they are taken over.
-  const check = manifest && (await checkPrevious(out, manifest));
+  // As the command line does: the previous output's files are checked against the manifest
+  // before they are taken over, by the identities recorded after it was published or by reading them.
+  const version = options.version ?? 'code-1';
+  const { reuse, check } = await previousReuse(options.clean ? undefined : out, version, readIdentities(out));
   const staging = await stage(out);
-  const reuse = { previous: check?.manifest, version: options.version ?? 'code-1', intact: check?.intact };
   const built = await buildPortal({ files: diskSources(sources), history, sink: staging, threads: options.threads ?? 0, reuse });
   if (!built.ok) {
     await staging.abort();
     throw new Error(JSON.stringify(built.problems.slice(0, 3), null, 2));
   }
   await staging.commit();
-  return { ...built.counts, written: built.written, changed: check?.changed ?? [] };
+  recordIdentities(out);
+  return { ...built.counts, written: built.written, changed: check?.changed ?? [], checked: check?.checked };
 }
 
 /** The manifest's datasets, without the portal-wide package's parts (write/portal-parts.ts). */
@@ -46,7 +48,8 @@ const datasetsOf = (manifest: Manifest) => Object.entries(manifest.datasets).fil
 function tree(folder: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) {
+    // The record of identities is the file system's, not the build's output.
+    if (entry.isFile() && entry.name !== IDENTITIES_FILE) {
       const path = join(entry.parentPath, entry.name);
       files.set(path.slice(folder.length + 1), readFileSync(path));
     }
@@ -275,6 +278,9 @@ describe('a build after a commit that changes no source', { timeout: 120_000 }, 
   it('makes nothing: every dataset and the portal-wide package are taken over, no part even derived', () => {
     expect(first.parts!.made).toBeGreaterThan(1);
     expect(same.made).toBe(0);
+    // Every file taken over known by a stat, none read back.
+    expect(same.checked!.read).toBe(0);
+    expect(same.checked!.stat).toBeGreaterThan(first.made);
     expect(same.reused).toBe(first.made);
     expect(same.parts).toEqual({ made: 0, reused: first.parts!.made, derived: 0 });
   });
@@ -292,6 +298,18 @@ describe('a build after a commit that changes no source', { timeout: 120_000 }, 
     const counts = await build(sources, out);
     expect(counts.made).toBe(1);
     expect(counts.parts).toEqual({ made: 0, reused: first.parts!.made, derived: first.parts!.made });
+    expectSameTree(out, clean);
+  });
+
+  it('makes the package again when one of its whole tables was changed at its size and its time set back (touch -d)', async () => {
+    const file = join(portal, 'observations.json');
+    const before = statSync(file);
+    alterInPlace(file);
+    utimesSync(file, before.atime, before.mtime);
+    expect(statSync(file).size).toBe(before.size);
+    const counts = await build(sources, out);
+    expect(counts.made).toBe(1);
+    expect(counts.changed).toEqual([]);
     expectSameTree(out, clean);
   });
 

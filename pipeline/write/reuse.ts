@@ -79,6 +79,12 @@ export interface Reuse {
    * (io/manifest.ts reads them back); a dataset whose files differ is made again.
    */
   intact?: ((name: string, entry: ManifestEntry) => Promise<boolean>) | undefined;
+  /**
+   * Whether a file of the previous output (its path in the data folder) is, by a stat, the
+   * very file recorded after that output was published (io/file-identity.ts), of `bytes`
+   * bytes: then it is taken over without being read. Otherwise it is read back and hashed.
+   */
+  untouched?: ((path: string, bytes: number) => boolean) | undefined;
 }
 
 export interface ReuseCounts {

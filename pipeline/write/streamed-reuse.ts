@@ -3,9 +3,10 @@
  * of them (with its description, its tables' shapes, the settings and the code): a commit
  * that changes no source, only history or nothing at all, finds the same key, and the
  * package's files (its whole tables, workbook and descriptions) and every part's are linked
- * from the previous output instead of being made, once each is read back at the size and
- * SHA-256 the manifest records. What the catalogues and the site read of it comes from
- * `kept/{name}.json`, as for the datasets of the catalogue.
+ * from the previous output instead of being made, once each is known by a stat to be the
+ * file recorded after that output was published (io/file-identity.ts), or else read back at
+ * the size and SHA-256 the manifest records. What the catalogues and the site read of it
+ * comes from `kept/{name}.json`, as for the datasets of the catalogue.
  */
 import { createHash } from 'node:crypto';
 import type { StreamedDataset } from '../derive/datasets.ts';
@@ -31,9 +32,16 @@ export interface TakenStreamed {
 /** Bytes read at a time when a file taken over is checked. */
 const CHUNK = 8 * 1024 * 1024;
 
-/** Whether the previous output's file is the one the manifest records: its size and SHA-256, read a chunk at a time. */
-export function unchangedOnDisk(sink: Sink, path: string, sum: Pick<FileSum, 'bytes' | 'sha256'>): boolean {
+/** Whether a file of the previous output is, by a stat, the one recorded after it was published (Reuse.untouched). */
+export type Untouched = (path: string, bytes: number) => boolean;
+
+/**
+ * Whether the previous output's file is the one the manifest records: the file recorded
+ * (`untouched`), or else its size and SHA-256, read a chunk at a time.
+ */
+export function unchangedOnDisk(sink: Sink, path: string, sum: Pick<FileSum, 'bytes' | 'sha256'>, untouched?: Untouched): boolean {
   if (!sink.previous) return false;
+  if (untouched?.(path, sum.bytes)) return true;
   const hash = createHash('sha256');
   for (let at = 0; at < sum.bytes; at += CHUNK) {
     const end = Math.min(at + CHUNK, sum.bytes);
@@ -57,6 +65,7 @@ export function takeOverStreamed(
   previous: Manifest | undefined,
   folder: string,
   readKept: (sum: KeptSum) => Dataset | undefined,
+  untouched?: Untouched,
 ): TakenStreamed | undefined {
   const entry = previous?.datasets[dataset.name];
   if (!entry || entry.key !== key || !entry.kept || !sink.reuse) return undefined;
@@ -68,7 +77,7 @@ export function takeOverStreamed(
     parts.push([part.id, before]);
   }
   const files = [...entry.files.map((file) => [`${folder}/${file.path}`, file] as const), ...parts.flatMap(([id, before]) => before.files.map((file) => [`${folder}/${partFolder(id)}/${file.path}`, file] as const))];
-  if (!files.every(([path, sum]) => unchangedOnDisk(sink, path, sum))) return undefined;
+  if (!files.every(([path, sum]) => unchangedOnDisk(sink, path, sum, untouched))) return undefined;
   const kept = readKept(entry.kept);
   if (!kept) return undefined;
   for (const [path] of files) sink.reuse(path);

@@ -5,7 +5,9 @@
  * are printed from warnings up (`ASTRO_LOG_LEVEL` to change it).
  *
  * With `SITE_PREVIOUS`, the previous build's site, pages whose data did not change are taken
- * over from it rather than rendered (incremental.ts); the record of this build's pages is
+ * over from it rather than rendered (incremental.ts); with `SITE_PREVIOUS_UNCHANGED`, the
+ * command line's list of that site's files found unchanged by a stat, those are not read
+ * again to check them. The record of this build's pages is
  * written beside `SITE_OUT`, in its generation. Which pages those are is worked out on a
  * thread of its own while Astro loads and bundles the site (plan-pages.ts).
  */
@@ -24,7 +26,7 @@ const project = resolve(import.meta.dirname, '..', '..');
 const dist = resolve(process.env.SITE_OUT ?? '');
 const siteData = join(resolve(process.env.BUILD_DIR ?? ''), 'site');
 const previousDist = process.env.SITE_PREVIOUS ? resolve(process.env.SITE_PREVIOUS) : undefined;
-const planning = planAside({ project, siteData, previousDist });
+const planning = planAside({ project, siteData, previousDist, unchanged: process.env.SITE_PREVIOUS_UNCHANGED });
 keepPages(planning.then(({ plan }) => new Set(plan.full ? [] : plan.keep)));
 
 const level = process.env.ASTRO_LOG_LEVEL;

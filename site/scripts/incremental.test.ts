@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { planPages, readRecord, RECORD_FILE, RECORD_FORMAT, siteVersion, type SiteRecord } from './incremental.ts';
+import { planPages, readRecord, readUnchanged, RECORD_FILE, RECORD_FORMAT, siteVersion, type SiteRecord } from './incremental.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'incremental-pages-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -92,6 +92,28 @@ describe('which pages an incremental build takes over', () => {
     writeFileSync(join(dist, 'reports', 'b', 'index.html'), '<p>Ж</p>');
     expect(readFileSync(join(dist, 'reports', 'b', 'index.html')).length).toBe(record.pages['reports/b/']!.files[0]!.bytes);
     expect(planPages(record, dist, data, 'v1')).toEqual({ full: false, keep: ['reports/page/2/'], render: ['reports/a/', 'reports/b/'] });
+  });
+
+  it('reads no page file the build found unchanged by a stat, and checks the others by their bytes', () => {
+    const list = join(work, 'unchanged.json');
+    writeFileSync(list, JSON.stringify({ files: [RECORD_FILE, 'dist/reports/a/index.html', 'dist/reports/b/index.html', 'data/reports.json'] }));
+    const unchanged = readUnchanged(list, dist, RECORD_FILE)!;
+    expect([...unchanged].sort()).toEqual(['reports/a/index.html', 'reports/b/index.html']);
+    // Bytes that differ from the record: found by reading, unless the build vouched for the file.
+    writeFileSync(join(dist, 'reports', 'b', 'index.html'), '<p>Ж</p>');
+    writeFileSync(join(dist, 'reports', 'page', '2', 'index.html'), '<p>3</p>');
+    expect(planPages(record, dist, data, 'v1', unchanged)).toEqual({ full: false, keep: ['reports/a/', 'reports/b/'], render: ['reports/page/2/'] });
+    expect(planPages(record, dist, data, 'v1')).toEqual({ full: false, keep: ['reports/a/'], render: ['reports/b/', 'reports/page/2/'] });
+  });
+
+  it('trusts no list of unchanged files that does not vouch for the record of pages, or does not read', () => {
+    const list = join(work, 'unchanged-without-record.json');
+    writeFileSync(list, JSON.stringify({ files: ['dist/reports/a/index.html'] }));
+    expect(readUnchanged(list, dist, RECORD_FILE)).toBeUndefined();
+    writeFileSync(list, '{"files": [');
+    expect(readUnchanged(list, dist, RECORD_FILE)).toBeUndefined();
+    expect(readUnchanged(join(work, 'none.json'), dist, RECORD_FILE)).toBeUndefined();
+    expect(readUnchanged(undefined, dist, RECORD_FILE)).toBeUndefined();
   });
 
   it('renders a page that read a file the data no longer has', () => {

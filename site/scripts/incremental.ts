@@ -8,9 +8,12 @@
  *   site's settings changed (address, base path: `config`), or when the last build saw a
  *   read it could not attribute to a page;
  * - otherwise takes a page over from the previous site when everything it read gives the
- *   same digest today (lib/data-keys.ts) and its files are there with the size and SHA-256
- *   recorded; every other page is rendered, and the pages without route parameters (home,
- *   list first pages, search, 404, endpoints) always are.
+ *   same digest today (lib/data-keys.ts) and its files are there as recorded: files the
+ *   command line found to be the very files it recorded after publishing that site (by a
+ *   stat, `SITE_PREVIOUS_UNCHANGED`, when the record of pages is one of them) are not read;
+ *   the others are read at the size and SHA-256 recorded. Every other page is rendered, and
+ *   the pages without route parameters (home, list first pages, search, 404, endpoints)
+ *   always are.
  *
  * Astro renders the rest (lib/render-only.ts leaves the taken-over paths out of
  * getStaticPaths); the pages taken over are then linked into the new site, which is a fresh
@@ -23,7 +26,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { CONFIG_KEY, currentDigests } from '../lib/data-keys.ts';
 import type { Reads } from '../lib/page-reads.ts';
 
@@ -78,9 +81,30 @@ export const fileSum = (root: string, path: string): PageFile => {
   return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 };
 
-/** Whether each file is in `root` with the size and SHA-256 recorded. */
-function intact(root: string, files: PageFile[]): boolean {
+/**
+ * The files of the previous site `previousDist` that the command line found to be the very
+ * files it recorded after publishing it (pipeline/io/file-identity.ts), listed in the file
+ * `list` (`SITE_PREVIOUS_UNCHANGED`), when `record` (the record beside the site that vouches
+ * for them, by name) is one of them: by path under the site. None without a list, or with
+ * one that does not read.
+ */
+export function readUnchanged(list: string | undefined, previousDist: string | undefined, record: string): Set<string> | undefined {
+  if (!list || !previousDist) return undefined;
+  let files: unknown;
+  try {
+    files = (JSON.parse(readFileSync(list, 'utf8')) as { files?: unknown }).files;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(files) || !files.includes(record)) return undefined;
+  const prefix = `${basename(previousDist)}/`;
+  return new Set(files.filter((path): path is string => typeof path === 'string' && path.startsWith(prefix)).map((path) => path.slice(prefix.length)));
+}
+
+/** Whether each file is in `root` as recorded: one of the files known `unchanged`, or else of the size and SHA-256 recorded. */
+function intact(root: string, files: PageFile[], unchanged: ReadonlySet<string> | undefined): boolean {
   return files.every((file) => {
+    if (unchanged?.has(file.path)) return true;
     try {
       const found = fileSum(root, file.path);
       return found.bytes === file.bytes && found.sha256 === file.sha256;
@@ -106,9 +130,10 @@ export function readRecord(folder: string | undefined): SiteRecord | string {
 
 /**
  * Which pages of the previous site (`previousDist`, its record `previous`) can be taken over,
- * given the site data in `siteData` and the code's `version`.
+ * given the site data in `siteData` and the code's `version`; the files of the previous site
+ * in `unchanged` (readUnchanged) are not read.
  */
-export function planPages(previous: SiteRecord | string, previousDist: string | undefined, siteData: string, version: string): Plan {
+export function planPages(previous: SiteRecord | string, previousDist: string | undefined, siteData: string, version: string, unchanged?: ReadonlySet<string>): Plan {
   if (typeof previous === 'string') return { full: true, reason: previous };
   if (!previousDist) return { full: true, reason: 'no previous site' };
   if (previous.version !== version) return { full: true, reason: 'the site\'s code, its dependencies or Node changed' };
@@ -119,7 +144,7 @@ export function planPages(previous: SiteRecord | string, previousDist: string | 
   const render: string[] = [];
   for (const [path, page] of Object.entries(previous.pages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const same = Object.entries(page.reads).every(([key, value]) => digest(key) === value);
-    (same && intact(previousDist, page.files) ? keep : render).push(path);
+    (same && intact(previousDist, page.files, unchanged) ? keep : render).push(path);
   }
   return { full: false, keep, render };
 }

@@ -14,7 +14,10 @@
  * taken over from it (its files linked, not indexed again): a change re-indexes only the
  * parts of the publishers it touches. A page's digest is worked out again only when its
  * file changed (search/page-digests.ts): the site's record of this build gives each page's
- * SHA-256, the previous build's record of pages the digest that goes with it.
+ * SHA-256, the previous build's record of pages the digest that goes with it. A previous
+ * part's files are checked at the SHA-256 its record gives them, except those the command
+ * line found to be the very files it recorded after publishing that site
+ * (`SITE_PREVIOUS_UNCHANGED`, scripts/incremental.ts), which are not read.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -27,7 +30,7 @@ import { partDigest } from '../search/digest.ts';
 import { ownerOf, pageOwners } from '../search/owners.ts';
 import { digestPages, readSearchRecord, SEARCH_RECORD_FILE, SEARCH_RECORD_FORMAT, type KnownFile, type SearchRecord } from '../search/page-digests.ts';
 import { INDEX_FOLDER, PART_FILE, partFolder, PARTS_FILE, planByPublisher, type IndexedPage, type Part, type PartRecord, type PartsFile } from '../search/parts.ts';
-import { readRecord } from './incremental.ts';
+import { readRecord, readUnchanged } from './incremental.ts';
 
 if (!process.env.SITE_OUT) throw new Error('SITE_OUT is not set: the search index is made by `npm run build`, into the site it builds');
 if (!process.env.BUILD_DIR) throw new Error('BUILD_DIR is not set: the search index groups pages by publisher from the pipeline\'s site data');
@@ -37,6 +40,7 @@ const budget = Number(process.env.SEARCH_PART_MB ?? 128) * 2 ** 20;
 if (!(budget > 0)) throw new Error(`SEARCH_PART_MB must be a positive number of megabytes, not «${process.env.SEARCH_PART_MB}»`);
 const previousSite = process.env.SEARCH_PREVIOUS ? resolve(process.env.SEARCH_PREVIOUS) : undefined;
 const previous = previousSite ? join(previousSite, INDEX_FOLDER) : undefined;
+const unchanged = readUnchanged(process.env.SITE_PREVIOUS_UNCHANGED, previousSite, SEARCH_RECORD_FILE);
 
 /** Every HTML page of the site but the index's own folder, in path order. */
 function htmlPages(root: string, prefix = ''): IndexedPage[] {
@@ -74,23 +78,29 @@ function indexerVersion(): string {
   return `pagefind ${pagefind.version}; index-part ${code}`;
 }
 
-/** A part's files under `folder` and their SHA-256, in path order; not the further parts, their list or the part's record. */
-function partFiles(folder: string, prefix = ''): Record<string, string> {
+/**
+ * A part's files under `folder` and their SHA-256, in path order; not the further parts, their
+ * list or the part's record. `known`: the SHA-256 of a file that need not be read, if it is one.
+ */
+function partFiles(folder: string, prefix = '', known?: (path: string) => string | undefined): Record<string, string> {
   const files: Record<string, string> = {};
   const entries = readdirSync(join(folder, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (!prefix && (entry.name === 'parts' || entry.name === PARTS_FILE || entry.name === PART_FILE)) continue;
-    if (entry.isDirectory()) Object.assign(files, partFiles(folder, path));
-    else files[path] = createHash('sha256').update(readFileSync(join(folder, path))).digest('hex');
+    if (entry.isDirectory()) Object.assign(files, partFiles(folder, path, known));
+    else files[path] = known?.(path) ?? createHash('sha256').update(readFileSync(join(folder, path))).digest('hex');
   }
   return files;
 }
 
-/** A previous part's files, when they are all there as they were written (the same names, the same bytes). */
-function intact(folder: string, recorded: Record<string, string> | undefined): Record<string, string> | undefined {
+/**
+ * A previous part's files, when they are all there as they were written (the same names, the
+ * same bytes): those `untouched` (the very files recorded) are not read.
+ */
+function intact(folder: string, recorded: Record<string, string> | undefined, untouched: (path: string) => boolean): Record<string, string> | undefined {
   if (!recorded) return undefined;
-  const found = partFiles(folder);
+  const found = partFiles(folder, '', (path) => (untouched(path) ? recorded[path] : undefined));
   const names = Object.keys(recorded);
   return names.length === Object.keys(found).length && names.every((name) => found[name] === recorded[name]) ? found : undefined;
 }
@@ -105,7 +115,10 @@ function previousPart(n: number, digest: string): { folder: string; files: Recor
     const record = JSON.parse(readFileSync(recordFile, 'utf8')) as PartRecord;
     if (record.n !== n) continue;
     if (record.digest !== digest) return undefined;
-    const files = intact(join(previous, folder), record.files);
+    // Under the previous site, its files as the list of those found unchanged names them; only when the part's record is one.
+    const under = (path: string) => [INDEX_FOLDER, folder, path].filter((part) => part !== '').join('/');
+    const untouched = unchanged?.has(under(PART_FILE)) ? (path: string) => unchanged.has(under(path)) : () => false;
+    const files = intact(join(previous, folder), record.files, untouched);
     return files ? { folder: join(previous, folder), files } : undefined;
   }
   return undefined;
