@@ -129,12 +129,19 @@ export const pageFile = (path: string) => (path.endsWith('/') || path === '' ? `
 
 /** Links the files of the pages taken over from the previous site into the new one. */
 export function takeOverPages(pages: Record<string, PageRecord>, keep: Iterable<string>, previousDist: string, dist: string): void {
-  for (const path of keep) {
-    for (const file of pages[path]!.files) {
-      const target = join(dist, file.path);
-      mkdirSync(dirname(target), { recursive: true });
-      linkSync(join(previousDist, file.path), target);
+  linkFiles([...keep].flatMap((path) => pages[path]!.files.map((file) => file.path)), previousDist, dist);
+}
+
+/** Links files (paths under both roots) from one site into another, making each folder once: one system call a file. */
+export function linkFiles(paths: Iterable<string>, from: string, to: string): void {
+  const made = new Set<string>();
+  for (const path of paths) {
+    const folder = dirname(path);
+    if (!made.has(folder)) {
+      mkdirSync(join(to, folder), { recursive: true });
+      made.add(folder);
     }
+    linkSync(join(from, path), join(to, path));
   }
 }
 
