@@ -10,7 +10,8 @@
  * - otherwise takes a page over from the previous site when everything it read gives the
  *   same digest today (lib/data-keys.ts) and its files are there with the size and SHA-256
  *   recorded; every other page is rendered, and the pages without route parameters (home,
- *   list first pages, search, 404, endpoints) always are.
+ *   list first pages, search, 404, endpoints) with them; when none is to be rendered, the
+ *   whole previous site is taken over without starting Astro (whole-site.ts).
  *
  * Astro renders the rest (lib/render-only.ts leaves the taken-over paths out of
  * getStaticPaths); the pages taken over are then linked into the new site, which is a fresh
@@ -54,6 +55,12 @@ export interface SiteRecord {
   pages: Record<string, PageRecord>;
   /** The pages this build rendered rather than took over, in path order. */
   rendered: string[];
+  /** The pages without route parameters, as `pages` (whole-site.ts); not in an older record. */
+  fixed?: Record<string, PageRecord>;
+  /** What decides which pages exist and what the sitemap says: getStaticPaths' reads, key → digest. */
+  paths?: Record<string, string>;
+  /** The files Astro made that are no page: the bundled styles and scripts, and the sitemap. */
+  assets?: PageFile[];
 }
 
 export type Plan = { full: true; reason: string } | { full: false; keep: string[]; render: string[] };
@@ -79,7 +86,7 @@ export const fileSum = (root: string, path: string): PageFile => {
 };
 
 /** Whether each file is in `root` with the size and SHA-256 recorded. */
-function intact(root: string, files: PageFile[]): boolean {
+export function intact(root: string, files: PageFile[]): boolean {
   return files.every((file) => {
     try {
       const found = fileSum(root, file.path);
@@ -106,14 +113,13 @@ export function readRecord(folder: string | undefined): SiteRecord | string {
 
 /**
  * Which pages of the previous site (`previousDist`, its record `previous`) can be taken over,
- * given the site data in `siteData` and the code's `version`.
+ * given the site data in `siteData` (its keys' digests `digest`) and the code's `version`.
  */
-export function planPages(previous: SiteRecord | string, previousDist: string | undefined, siteData: string, version: string): Plan {
+export function planPages(previous: SiteRecord | string, previousDist: string | undefined, siteData: string, version: string, digest = currentDigests(siteData)): Plan {
   if (typeof previous === 'string') return { full: true, reason: previous };
   if (!previousDist) return { full: true, reason: 'no previous site' };
   if (previous.version !== version) return { full: true, reason: 'the site\'s code, its dependencies or Node changed' };
   if (!previous.complete) return { full: true, reason: 'the previous build read site data it could not attribute to a page' };
-  const digest = currentDigests(siteData);
   if (digest(CONFIG_KEY) !== previous.settings) return { full: true, reason: 'the site\'s settings (address, base path, title) changed' };
   const keep: string[] = [];
   const render: string[] = [];
