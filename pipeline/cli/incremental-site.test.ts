@@ -47,7 +47,7 @@ async function build(out: string, ...options: string[]): Promise<string> {
 
 const record = (out: string) => JSON.parse(readFileSync(join(out, '.current', 'site-pages.json'), 'utf8')) as SiteRecord;
 const searchRecord = (out: string) => JSON.parse(readFileSync(join(out, '.current', 'search-pages.json'), 'utf8')) as SearchRecord;
-/** The HTML files of the pages without route parameters, which the site's record does not hold: always rendered, always read. */
+/** The HTML files of the pages without route parameters, which the search step always reads. */
 const fixedPages = (out: string) => Object.keys(searchRecord(out).pages).filter((path) => !Object.values(record(out).pages).some((page) => page.files.some((file) => file.path === path))).sort();
 
 function expectSameTree(out: string, clean: string): void {
@@ -222,5 +222,20 @@ describe('an incremental build of the site', { timeout: 600_000 }, () => {
     expect(existsSync(join(incremental, '.current', UNCHANGED_FILE))).toBe(false);
     await build(join(work, 'clean-empty-commit'), '--clean');
     expectSameTree(incremental, join(work, 'clean-empty-commit'));
+  });
+
+  it('takes the whole previous site over, without starting Astro, after a commit that changes nothing a page reads, and publishes what a clean build publishes', async () => {
+    const dist = join(incremental, 'dist');
+    // Files Astro writes whenever it runs: the pages without parameters, the bundled styles and scripts, the sitemap.
+    const astroFiles = ['index.html', '404.html', 'search/index.html', 'datasets/index.html', 'robots.txt', 'sitemap.xml', ...readdirSync(join(dist, '_astro')).map((name) => `_astro/${name}`)];
+    const inodes = () => new Map(astroFiles.map((path) => [path, statSync(join(dist, path)).ino]));
+    const before = inodes();
+    git('2026-03-02T16:00:00Z', 'commit', '-q', '--allow-empty', '-m', 'nothing changed, again');
+    await build(incremental);
+    expect(record(incremental).rendered).toEqual([]);
+    // The same files on disk: linked from the previous site, none written again.
+    expect(inodes()).toEqual(before);
+    await build(join(work, 'clean-nothing-read'), '--clean');
+    expectSameTree(incremental, join(work, 'clean-nothing-read'));
   });
 });

@@ -5,7 +5,7 @@
  * The disk fails through the file system the build is given.
  */
 import * as fs from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,12 +13,17 @@ import { leftOvers, publishedTree, treeDifference } from '../fixtures/output-tre
 import { fixedHistory } from '../io/history.ts';
 import { runBuild, type BuildFs, type RunResult } from './run-build.ts';
 import { siteSteps } from './site-steps.ts';
+import type { SiteRecord } from '../../site/scripts/incremental.ts';
 
 const project = join(import.meta.dirname, '..', '..');
 const sources = join(project, 'pipeline', 'fixtures', 'base');
 const work = mkdtempSync(join(tmpdir(), 'run-build-'));
 const out = join(work, 'out');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+// The site step inherits the environment: one with a BASE_URL of its own (as a test runner's)
+// must not change the path under which each page's reads are recorded (the sources' base path is /data/).
+process.env.BASE_URL = '/';
 
 const build = (io: BuildFs = fs as BuildFs, steps = siteSteps(project), debug = false): Promise<RunResult> =>
   runBuild({ sources, out, project, clean: false, debug }, { fs: io, history: async () => fixedHistory('2024-05-01T12:00:00Z'), version: 'test', steps });
@@ -161,5 +166,14 @@ describe('a build the machine fails', { timeout: 180_000 }, () => {
     expect(result.notices).toEqual([expect.objectContaining({ code: 'N_FILE_CHANGED', message: expect.stringContaining('observations.csv: cannot be read (EIO)') })]);
     expect(result.built.counts.reused).toBeGreaterThan(0);
     expect(treeDifference(publishedTree(out), previous)).toEqual([]);
+  });
+});
+
+describe('the record of the site\'s pages, under a base path', () => {
+  it('names each page by its route\'s path, whatever BASE_URL the environment holds', () => {
+    const record = JSON.parse(readFileSync(join(out, '.current', 'site-pages.json'), 'utf8')) as SiteRecord;
+    expect(Object.keys(record.pages)).toEqual(expect.arrayContaining(['datasets/publisher/test-city-council/', 'datasets/format/csv/']));
+    expect(Object.keys(record.pages).filter((path) => path.startsWith('data/'))).toEqual([]);
+    expect(Object.keys(record.fixed ?? {})).toEqual(expect.arrayContaining(['', 'datasets/', '404/', 'robots.txt']));
   });
 });

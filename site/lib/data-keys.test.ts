@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshness, type Source } from '../components/freshness.ts';
-import { afterKey, currentDigests, isAfter } from './data-keys.ts';
+import { afterKey, currentDigests, isAfter, viewDigest } from './data-keys.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'data-keys-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -41,5 +41,31 @@ describe('the key of a due date judged on the build\'s day', () => {
 
   it('is missing without the settings, so a page that read it is rendered again', () => {
     expect(currentDigests(join(work, 'none'))(afterKey(DUE))).toBe('missing');
+  });
+});
+
+describe('the digest of what a page of a list shows', () => {
+  const summary = (name: string, title: string) => ({ name, title, formats: ['CSV'] });
+  const view = (shown: object[], total = shown.length) => ({ total, count: 1, shown, options: { theme: [{ value: 'SOCI', count: total }] } });
+
+  it('is the same for the same content in other objects, and for an entry seen before in another view', () => {
+    const a = summary('a', 'Звіт А');
+    const first = viewDigest(view([a, summary('b', 'Звіт Б')]));
+    expect(viewDigest(view([summary('a', 'Звіт А'), summary('b', 'Звіт Б')]))).toBe(first);
+    viewDigest(view([a]));
+    expect(viewDigest(view([a, summary('b', 'Звіт Б')]))).toBe(first);
+  });
+
+  it('changes with any entry shown, their order, a count or the options', () => {
+    const first = viewDigest(view([summary('a', 'Звіт А'), summary('b', 'Звіт Б')]));
+    const others = [
+      view([summary('a', 'Звіт А'), summary('b', 'Звіт Б, виправлений')]),
+      view([summary('b', 'Звіт Б'), summary('a', 'Звіт А')]),
+      view([summary('a', 'Звіт А'), summary('b', 'Звіт Б')], 3),
+      { ...view([summary('a', 'Звіт А'), summary('b', 'Звіт Б')]), options: { theme: [{ value: 'GOVE', count: 2 }] } },
+      view([summary('a', 'Звіт А')]),
+    ].map(viewDigest);
+    for (const other of others) expect(other).not.toBe(first);
+    expect(new Set(others).size).toBe(others.length);
   });
 });

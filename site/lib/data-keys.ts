@@ -14,6 +14,7 @@
  *   on the build's day (a dataset's freshness: is its due date past?). The page is rendered
  *   again on the day the answer flips, not on every new day. No page reads the day itself.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from './page-reads.ts';
@@ -29,7 +30,32 @@ export const CONFIG_KEY = 'config';
 export const afterKey = (day: string) => `after:${day}`;
 
 export const itemDigest = (entry: unknown) => sha256(JSON.stringify(entry));
-export const viewDigest = (view: unknown) => sha256(JSON.stringify(view));
+
+/** The JSON of an object that views share (a dataset's summary, the facets' options), made once per object. */
+const sharedJson = new WeakMap<object, string>();
+function jsonOnce(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'undefined';
+  let json = sharedJson.get(value);
+  if (json === undefined) sharedJson.set(value, (json = JSON.stringify(value)));
+  return json;
+}
+
+/**
+ * A view's digest: its fields' JSON, a list's field entry by entry. The pages of the catalog
+ * and its facets show the same summaries and options over and over: each is serialised once
+ * rather than with every view (at 1 000 datasets, 338 views of up to 50 summaries each).
+ */
+export function viewDigest(view: unknown): string {
+  const hash = createHash('sha256');
+  if (typeof view !== 'object' || view === null || Array.isArray(view)) return hash.update(jsonOnce(view)).digest('hex');
+  for (const [key, value] of Object.entries(view)) {
+    hash.update(`${JSON.stringify(key)}:`);
+    if (Array.isArray(value)) for (const entry of value) hash.update(jsonOnce(entry)).update(',');
+    else hash.update(jsonOnce(value));
+    hash.update(';');
+  }
+  return hash.digest('hex');
+}
 /** The settings a page may read: everything but the build's time, which changes with every commit. */
 export function settingsOf<T extends { buildTime: string }>(config: T): Omit<T, 'buildTime'> {
   const { buildTime: _time, ...settings } = config;

@@ -8,7 +8,8 @@
  * (AsyncLocalStorage, which follows the page's promises through its components, eight pages
  * at a time), and the key and digest go into that page's set. A read made while pages are
  * rendered but outside any page's context cannot be attributed: the record then says so, and
- * the next build renders every page.
+ * the next build renders every page. Reads made before the first page renders are
+ * getStaticPaths': they are recorded apart, as what decides which pages the site has.
  *
  * Astro bundles the pages apart from the script that runs it; the two meet through
  * `globalThis`, under a registered symbol.
@@ -28,6 +29,12 @@ export interface ReadsLog {
   rendering: boolean;
   /** Every path of a route with parameters, rendered or taken over (lib/render-only.ts). */
   routes: Set<string>;
+  /**
+   * Reads made before the first page renders, by getStaticPaths: with the site's code they
+   * decide which pages exist, so a build whose pages all read the same and whose paths read
+   * the same has nothing to render (scripts/whole-site.ts).
+   */
+  paths: Reads;
 }
 
 const LOG = Symbol.for('council-open-data:page-reads');
@@ -38,7 +45,7 @@ const global = globalThis as Global;
 
 /** The log of this process, made on first use. */
 export function readsLog(): ReadsLog {
-  return (global[LOG] ??= { pages: new Map(), unattributed: [], rendering: false, routes: new Set() });
+  return (global[LOG] ??= { pages: new Map(), unattributed: [], rendering: false, routes: new Set(), paths: new Map() });
 }
 
 function store(): AsyncLocalStorage<Reads> {
@@ -64,5 +71,6 @@ export function recordRead(key: string, digest: string): void {
     return;
   }
   const log = readsLog();
-  if (log.rendering && log.unattributed.length < 20) log.unattributed.push(key);
+  if (!log.rendering) log.paths.set(key, digest);
+  else if (log.unattributed.length < 20) log.unattributed.push(key);
 }

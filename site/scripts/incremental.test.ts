@@ -102,7 +102,7 @@ describe('which pages an incremental build takes over', () => {
     // Bytes that differ from the record: found by reading, unless the build vouched for the file.
     writeFileSync(join(dist, 'reports', 'b', 'index.html'), '<p>Ж</p>');
     writeFileSync(join(dist, 'reports', 'page', '2', 'index.html'), '<p>3</p>');
-    expect(planPages(record, dist, data, 'v1', unchanged)).toEqual({ full: false, keep: ['reports/a/', 'reports/b/'], render: ['reports/page/2/'] });
+    expect(planPages(record, dist, data, 'v1', undefined, unchanged)).toEqual({ full: false, keep: ['reports/a/', 'reports/b/'], render: ['reports/page/2/'] });
     expect(planPages(record, dist, data, 'v1')).toEqual({ full: false, keep: ['reports/a/'], render: ['reports/b/', 'reports/page/2/'] });
   });
 

@@ -13,7 +13,8 @@
  *   stat, `SITE_PREVIOUS_UNCHANGED`, when the record of pages is one of them) are not read;
  *   the others are read at the size and SHA-256 recorded. Every other page is rendered, and
  *   the pages without route parameters (home, list first pages, search, 404, endpoints)
- *   always are.
+ *   with them; when none is to be rendered, the whole previous site is taken over without
+ *   starting Astro (whole-site.ts).
  *
  * Astro renders the rest (lib/render-only.ts leaves the taken-over paths out of
  * getStaticPaths); the pages taken over are then linked into the new site, which is a fresh
@@ -57,6 +58,12 @@ export interface SiteRecord {
   pages: Record<string, PageRecord>;
   /** The pages this build rendered rather than took over, in path order. */
   rendered: string[];
+  /** The pages without route parameters, as `pages` (whole-site.ts); not in an older record. */
+  fixed?: Record<string, PageRecord>;
+  /** What decides which pages exist and what the sitemap says: getStaticPaths' reads, key → digest. */
+  paths?: Record<string, string>;
+  /** The files Astro made that are no page: the bundled styles and scripts, and the sitemap. */
+  assets?: PageFile[];
 }
 
 export type Plan = { full: true; reason: string } | { full: false; keep: string[]; render: string[] };
@@ -102,7 +109,7 @@ export function readUnchanged(list: string | undefined, previousDist: string | u
 }
 
 /** Whether each file is in `root` as recorded: one of the files known `unchanged`, or else of the size and SHA-256 recorded. */
-function intact(root: string, files: PageFile[], unchanged: ReadonlySet<string> | undefined): boolean {
+export function intact(root: string, files: PageFile[], unchanged?: ReadonlySet<string>): boolean {
   return files.every((file) => {
     if (unchanged?.has(file.path)) return true;
     try {
@@ -130,15 +137,14 @@ export function readRecord(folder: string | undefined): SiteRecord | string {
 
 /**
  * Which pages of the previous site (`previousDist`, its record `previous`) can be taken over,
- * given the site data in `siteData` and the code's `version`; the files of the previous site
- * in `unchanged` (readUnchanged) are not read.
+ * given the site data in `siteData` (its keys' digests `digest`) and the code's `version`;
+ * the files of the previous site in `unchanged` (readUnchanged) are not read.
  */
-export function planPages(previous: SiteRecord | string, previousDist: string | undefined, siteData: string, version: string, unchanged?: ReadonlySet<string>): Plan {
+export function planPages(previous: SiteRecord | string, previousDist: string | undefined, siteData: string, version: string, digest = currentDigests(siteData), unchanged?: ReadonlySet<string>): Plan {
   if (typeof previous === 'string') return { full: true, reason: previous };
   if (!previousDist) return { full: true, reason: 'no previous site' };
   if (previous.version !== version) return { full: true, reason: 'the site\'s code, its dependencies or Node changed' };
   if (!previous.complete) return { full: true, reason: 'the previous build read site data it could not attribute to a page' };
-  const digest = currentDigests(siteData);
   if (digest(CONFIG_KEY) !== previous.settings) return { full: true, reason: 'the site\'s settings (address, base path, title) changed' };
   const keep: string[] = [];
   const render: string[] = [];
@@ -154,12 +160,19 @@ export const pageFile = (path: string) => (path.endsWith('/') || path === '' ? `
 
 /** Links the files of the pages taken over from the previous site into the new one. */
 export function takeOverPages(pages: Record<string, PageRecord>, keep: Iterable<string>, previousDist: string, dist: string): void {
-  for (const path of keep) {
-    for (const file of pages[path]!.files) {
-      const target = join(dist, file.path);
-      mkdirSync(dirname(target), { recursive: true });
-      linkSync(join(previousDist, file.path), target);
+  linkFiles([...keep].flatMap((path) => pages[path]!.files.map((file) => file.path)), previousDist, dist);
+}
+
+/** Links files (paths under both roots) from one site into another, making each folder once: one system call a file. */
+export function linkFiles(paths: Iterable<string>, from: string, to: string): void {
+  const made = new Set<string>();
+  for (const path of paths) {
+    const folder = dirname(path);
+    if (!made.has(folder)) {
+      mkdirSync(join(to, folder), { recursive: true });
+      made.add(folder);
     }
+    linkSync(join(from, path), join(to, path));
   }
 }
 

@@ -4,10 +4,17 @@
  * over (every key they read, and each file's size and SHA-256 unless a stat vouched for it) is the larger part of an
  * incremental build's fixed cost, and the bundling does not need it. The pages' paths wait
  * for it (lib/render-only.ts).
+ *
+ * First, though, the thread says whether Astro is needed at all (whole-site.ts): when every
+ * page reads what it read before, the whole previous site is taken over instead. That answer
+ * comes from the pages' reads alone when one changed, before any file is checked, so Astro
+ * starts as early as it did.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { dirname } from 'node:path';
-import { planPages, readRecord, readUnchanged, RECORD_FILE, siteVersion, type PageRecord, type Plan } from './incremental.ts';
+import { currentDigests } from '../lib/data-keys.ts';
+import { planPages, readRecord, readUnchanged, RECORD_FILE, siteVersion, type PageRecord, type Plan, type SiteRecord } from './incremental.ts';
+import { restIntact, somethingToRender } from './whole-site.ts';
 
 export interface Planned {
   /** The site's code (siteVersion). */
@@ -15,6 +22,8 @@ export interface Planned {
   plan: Plan;
   /** The previous record of each page the plan takes over. */
   kept: Record<string, PageRecord>;
+  /** The previous record, when nothing is to be rendered and the whole previous site is taken over. */
+  whole?: SiteRecord;
 }
 
 interface Asked {
@@ -25,23 +34,40 @@ interface Asked {
   unchanged?: string | undefined;
 }
 
-function planned({ project, siteData, previousDist, unchanged }: Asked): Planned {
+type Said = { astro: boolean } | { planned: Planned };
+
+function plan({ project, siteData, previousDist, unchanged: list }: Asked, say: (said: Said) => void): void {
   const version = siteVersion(project);
   const previous = readRecord(previousDist ? dirname(previousDist) : undefined);
-  const plan = planPages(previous, previousDist, siteData, version, readUnchanged(unchanged, previousDist, RECORD_FILE));
+  const digest = currentDigests(siteData);
+  const changed = previousDist ? somethingToRender(previous, version, digest) : 'no previous site';
+  if (changed !== undefined) say({ astro: true });
+  const unchanged = readUnchanged(list, previousDist, RECORD_FILE);
+  const plan = planPages(previous, previousDist, siteData, version, digest, unchanged);
   const kept: Record<string, PageRecord> = {};
   if (!plan.full && typeof previous !== 'string') for (const path of plan.keep) kept[path] = previous.pages[path]!;
-  return { version, plan, kept };
+  const whole = changed === undefined && !plan.full && plan.render.length === 0 && typeof previous !== 'string' && restIntact(previous, previousDist!, unchanged);
+  if (changed === undefined) say({ astro: !whole });
+  say({ planned: { version, plan, kept, ...(whole && typeof previous !== 'string' ? { whole: previous } : {}) } });
 }
 
-/** The plan, worked out on a thread of its own. */
-export function planAside(asked: Asked): Promise<Planned> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: asked });
-    worker.once('message', resolve);
+/** The plan, worked out on a thread of its own: first whether Astro is needed, then the plan. */
+export function planAside(asked: Asked): { astro: Promise<boolean>; planning: Promise<Planned> } {
+  const worker = new Worker(new URL(import.meta.url), { workerData: asked });
+  const ended = (code: number) => new Error(`the plan of the site's pages ended without one (exit ${code})`);
+  const astro = new Promise<boolean>((resolve, reject) => {
+    worker.on('message', (said: Said) => 'astro' in said && resolve(said.astro));
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the plan of the site's pages ended without one (exit ${code})`)));
+    worker.once('exit', (code) => reject(ended(code)));
   });
+  const planning = new Promise<Planned>((resolve, reject) => {
+    worker.on('message', (said: Said) => 'planned' in said && resolve(said.planned));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(ended(code)));
+  });
+  // Either may go unheard (the build fails first); a failure is heard through the other.
+  astro.catch(() => undefined);
+  return { astro, planning };
 }
 
-if (!isMainThread && parentPort) parentPort.postMessage(planned(workerData as Asked));
+if (!isMainThread && parentPort) plan(workerData as Asked, (said) => parentPort!.postMessage(said));
