@@ -176,4 +176,11 @@ describe('the record of the site\'s pages, under a base path', () => {
     expect(Object.keys(record.pages).filter((path) => path.startsWith('data/'))).toEqual([]);
     expect(Object.keys(record.fixed ?? {})).toEqual(expect.arrayContaining(['', 'datasets/', '404/', 'robots.txt']));
   });
+
+  it('links every page under the base path of the sources, whatever BASE_URL the environment holds', () => {
+    const home = readFileSync(join(out, 'dist', 'index.html'), 'utf8');
+    const links = [...home.matchAll(/<a [^>]*href="(\/[^"]*)"/g)].map((m) => m[1]!);
+    expect(links).toContain('/data/datasets/');
+    expect(links.filter((link) => !link.startsWith('/data/'))).toEqual([]);
+  });
 });

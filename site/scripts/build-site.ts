@@ -24,6 +24,10 @@ import { planAside } from './plan-pages.ts';
 import { fixedFile, siteAssets, takeOverSite } from './whole-site.ts';
 
 endWithParent();
+// Astro hands the environment to the site's code as import.meta.env, over its own values:
+// a BASE_URL, SITE or ASSETS_PREFIX in the shell (a test runner sets BASE_URL) would replace
+// the base path of the site's settings in every link. The settings decide them.
+for (const name of ['BASE_URL', 'SITE', 'ASSETS_PREFIX']) delete process.env[name];
 const project = resolve(import.meta.dirname, '..', '..');
 const dist = resolve(process.env.SITE_OUT ?? '');
 const buildDir = resolve(process.env.BUILD_DIR ?? '');
